@@ -1,0 +1,56 @@
+//! A trainee of a `hojo-case/1` case as a 算定 row: item amounts by program item id, the "counted only when"
+//! flags, and salary months reduced to those inside both the course and the 年度.
+
+use super::{ItemInput, RowInput};
+use crate::case::Trainee;
+use crate::fiscal_year::FiscalYear;
+use crate::money::Yen;
+use crate::program::Rules;
+
+pub fn trainee_row(trainee: &Trainee, rules: &Rules, year: FiscalYear) -> RowInput {
+    let mut warnings = Vec::new();
+    let items = rules
+        .items
+        .iter()
+        .map(|rule| {
+            let amount = if rule.monthly && !trainee.salary_months.is_empty() {
+                counted_months(trainee, year, &rule.label, &mut warnings)
+            } else {
+                trainee.item_amount(&rule.id).unwrap_or(Yen::ZERO)
+            };
+            let counted = rule.counted_when.as_deref().is_none_or(|flag| trainee.flag(flag).unwrap_or(false));
+            ItemInput { id: rule.id.clone(), amount, counted }
+        })
+        .collect();
+    RowInput {
+        name: trainee.name.clone(),
+        items,
+        other_costs: trainee.other_costs,
+        other_income: trainee.other_income,
+        prior_standard_used: trainee.prior_years_standard_used,
+        prior_once_items: trainee.prior_items.clone(),
+        warnings,
+    }
+}
+
+/// Months that overlap both the course period and the 年度 count in full; others not at all.
+fn counted_months(trainee: &Trainee, year: FiscalYear, label: &str, warnings: &mut Vec<String>) -> Yen {
+    let mut total = Yen::ZERO;
+    for entry in &trainee.salary_months {
+        let in_course = entry.month.overlaps(trainee.enrolled_on, trainee.course_ends_on);
+        let in_year = entry.month.overlaps(year.first_day(), year.last_day());
+        if in_course && in_year {
+            total += entry.amount;
+        } else if entry.amount > Yen::ZERO {
+            let outside = if in_course { year.japanese_name() } else { "受講期間".to_string() };
+            warnings.push(format!(
+                "{}の{} {} は{}の外のため計上していません",
+                entry.month.japanese_name(),
+                label,
+                entry.amount,
+                outside
+            ));
+        }
+    }
+    total
+}

@@ -1,0 +1,82 @@
+//! The `hojo` subcommands, one file each; this file parses the arguments and maps errors to exit codes.
+
+mod calc;
+mod check;
+mod input_file;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// 補助金申請アシスタント Hojo — 東京都緩和ケア関連専門看護師等資格取得支援事業の申請を作ります。
+///
+/// 申請の内容は「ケースファイル」（hojo-case/1 形式のJSON）に書きます。例は examples/ にあります。
+/// Hojo prepares applications for Tokyo's palliative-care nurse qualification subsidy.
+#[derive(Parser)]
+#[command(name = "hojo", version, about, long_about, after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+const EXAMPLES: &str = "使い方の例 (examples):
+  hojo check examples/sakura-hospital.json    病院と受講者が補助の対象か確かめる
+  hojo calc  examples/sakura-hospital.json    補助所要額を計算する（所要額調書の A〜I）
+
+終了コード (exit codes): 0 成功 / 1 入力の誤り（どこが違うかを表示）/ 2 コマンドの使い方の誤り";
+
+#[derive(Subcommand)]
+enum Command {
+    /// 対象確認: 病院（H1〜H4, X1〜X4）と受講者（T1〜T3）の要件を確かめ、JSONで答えます
+    Check {
+        /// ケースファイル (hojo-case/1 JSON)
+        case: PathBuf,
+    },
+    /// 算定: 受講者ごとの A〜I と経費ごとの基準額・選定額、交付申請額をJSONで答えます
+    Calc {
+        /// ケースファイル (hojo-case/1 JSON)
+        case: PathBuf,
+    },
+}
+
+/// A failure the user can act on: exit 1 with the message on stderr.
+#[derive(Debug)]
+pub struct InputError(pub String);
+
+impl<E: std::fmt::Display> From<E> for InputError {
+    fn from(error: E) -> InputError {
+        InputError(error.to_string())
+    }
+}
+
+pub type CliResult = Result<(), InputError>;
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // clap prints help and version on stdout with exit 0, usage errors on stderr with exit 2.
+            let _ = error.print();
+            return if error.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    let outcome = match cli.command {
+        Command::Check { case } => check::run(&case),
+        Command::Calc { case } => calc::run(&case),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(InputError(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints a value as pretty JSON on stdout.
+fn print_json<T: serde::Serialize>(value: &T) -> CliResult {
+    let text = serde_json::to_string_pretty(value)?;
+    println!("{text}");
+    Ok(())
+}

@@ -1,0 +1,200 @@
+//! The hospital checks, driven by the program data's `hospital_checks`.
+
+use super::{Check, Verdict};
+use crate::case::Hospital;
+use crate::program::{HospitalCheckRule, HospitalTest, Rules};
+
+pub fn check_hospital(hospital: &Hospital, rules: &Rules) -> Vec<Check> {
+    rules.hospital_checks.iter().map(|rule| check_one(hospital, rule)).collect()
+}
+
+fn check_one(hospital: &Hospital, rule: &HospitalCheckRule) -> Check {
+    let (verdict, reason) = match &rule.test {
+        HospitalTest::Prefecture { codes } => prefecture(hospital, codes, rule),
+        HospitalTest::MinimumBeds { beds } => minimum_beds(hospital, *beds, rule),
+        HospitalTest::FilingRequired { any_of } => filing_required(hospital, any_of, rule),
+        HospitalTest::FilingForbidden { any_of } => filing_forbidden(hospital, any_of, rule),
+        HospitalTest::Founder { not_met, needs_confirmation } => founder(hospital, not_met, needs_confirmation, rule),
+        HospitalTest::Declaration { field, must_be } => declaration(hospital, field, *must_be, rule),
+    };
+    Check::new(&rule.id, &rule.label, verdict, reason)
+}
+
+fn prefecture(hospital: &Hospital, codes: &[String], rule: &HospitalCheckRule) -> (Verdict, String) {
+    match hospital.prefecture_code.as_deref() {
+        None => (Verdict::NeedsConfirmation, "都道府県コードが未入力です。病院情報で所在地の都道府県を入力してください。".into()),
+        Some(code) if codes.iter().any(|c| c == code) => (Verdict::Met, format!("都道府県コード{code}です。")),
+        Some(code) => (Verdict::NotMet, format!("都道府県コードが{code}です。{}", rule.when_not_met)),
+    }
+}
+
+fn minimum_beds(hospital: &Hospital, minimum: u32, rule: &HospitalCheckRule) -> (Verdict, String) {
+    match hospital.beds {
+        None => (Verdict::NeedsConfirmation, "病床数が未入力です。病院情報で許可病床数を入力してください。".into()),
+        Some(beds) if beds >= minimum => (Verdict::Met, format!("病床数{beds}床です（{minimum}床以上）。")),
+        Some(beds) => (Verdict::NotMet, format!("病床数{beds}床です。{}", rule.when_not_met)),
+    }
+}
+
+fn filing_required(hospital: &Hospital, any_of: &[String], rule: &HospitalCheckRule) -> (Verdict, String) {
+    let found: Vec<&str> = any_of.iter().filter(|symbol| hospital.has_filing(symbol)).map(String::as_str).collect();
+    if found.is_empty() {
+        (Verdict::NotMet, format!("{} のいずれの届出もありません。{}", any_of.join("・"), rule.when_not_met))
+    } else {
+        (Verdict::Met, format!("{} の届出があります。", found.join("・")))
+    }
+}
+
+fn filing_forbidden(hospital: &Hospital, any_of: &[String], rule: &HospitalCheckRule) -> (Verdict, String) {
+    let found: Vec<&str> = any_of.iter().filter(|symbol| hospital.has_filing(symbol)).map(String::as_str).collect();
+    if found.is_empty() {
+        (Verdict::Met, format!("{} の届出はありません。", any_of.join("・")))
+    } else {
+        (Verdict::NotMet, format!("{} を届け出ています。{}", found.join("・"), rule.when_not_met))
+    }
+}
+
+fn founder(hospital: &Hospital, not_met: &[String], unsure: &[String], rule: &HospitalCheckRule) -> (Verdict, String) {
+    let Some(founder) = hospital.founder_type else {
+        return (Verdict::NeedsConfirmation, "開設者の種別が未入力です。病院情報で開設者を選んでください。".into());
+    };
+    let is = |list: &[String]| list.iter().any(|id| id == founder.id());
+    let label = founder.label();
+    if is(not_met) {
+        (Verdict::NotMet, format!("開設者は{label}です。{}", rule.when_not_met))
+    } else if is(unsure) {
+        let advice = rule.when_unsure.as_deref().unwrap_or("東京都に確認してください。");
+        (Verdict::NeedsConfirmation, format!("開設者は{label}です。{advice}"))
+    } else {
+        (Verdict::Met, format!("開設者は{label}です。"))
+    }
+}
+
+fn declaration(hospital: &Hospital, field: &str, must_be: bool, rule: &HospitalCheckRule) -> (Verdict, String) {
+    match hospital.declaration(field) {
+        None => (Verdict::NeedsConfirmation, "病院の申告がありません。病院情報で申告してください。".into()),
+        Some(value) if value == must_be => (Verdict::Met, "病院の申告によります。".into()),
+        Some(_) => (Verdict::NotMet, format!("病院の申告によれば該当します。{}", rule.when_not_met)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::{Filing, FounderType};
+    use crate::fiscal_year::FiscalYear;
+    use crate::program::Program;
+
+    fn rules() -> &'static Rules {
+        Program::get("kanwa-nurse").unwrap().rules_for(FiscalYear::new(2024)).unwrap()
+    }
+
+    fn eligible_hospital() -> Hospital {
+        Hospital {
+            name: "さくら病院".into(),
+            prefecture_code: Some("13".into()),
+            founder_type: Some(FounderType::MedicalCorporation),
+            beds: Some(120),
+            filings: vec![Filing::symbol_only("地包ケア１"), Filing::symbol_only("がん疼")],
+            ..Hospital::default()
+        }
+    }
+
+    fn verdict(hospital: &Hospital, id: &str) -> Verdict {
+        check_hospital(hospital, rules()).into_iter().find(|c| c.id == id).unwrap().verdict
+    }
+
+    #[test]
+    fn a_tokyo_hospital_with_both_filings_meets_every_check() {
+        let checks = check_hospital(&eligible_hospital(), rules());
+        assert!(checks.iter().all(|c| c.verdict == Verdict::Met), "{checks:#?}");
+        assert_eq!(checks.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["H1", "H2", "H3", "H4", "X1", "X2", "X3", "X4"]);
+    }
+
+    #[test]
+    fn h1_outside_tokyo_is_not_met() {
+        let hospital = Hospital { prefecture_code: Some("11".into()), ..eligible_hospital() };
+        assert_eq!(verdict(&hospital, "H1"), Verdict::NotMet);
+    }
+
+    #[test]
+    fn h2_twenty_beds_is_a_hospital_nineteen_is_a_clinic() {
+        assert_eq!(verdict(&Hospital { beds: Some(20), ..eligible_hospital() }, "H2"), Verdict::Met);
+        assert_eq!(verdict(&Hospital { beds: Some(19), ..eligible_hospital() }, "H2"), Verdict::NotMet);
+        assert_eq!(verdict(&Hospital { beds: None, ..eligible_hospital() }, "H2"), Verdict::NeedsConfirmation);
+    }
+
+    #[test]
+    fn h3_each_community_care_ward_filing_counts_but_not_chihoka() {
+        for symbol in ["地包ケア１", "地包ケア２", "地包ケア３", "地包ケア４"] {
+            let hospital = Hospital { filings: vec![Filing::symbol_only(symbol), Filing::symbol_only("がん疼")], ..eligible_hospital() };
+            assert_eq!(verdict(&hospital, "H3"), Verdict::Met, "{symbol}");
+        }
+        let chihoka = Hospital { filings: vec![Filing::symbol_only("地包加"), Filing::symbol_only("がん疼")], ..eligible_hospital() };
+        assert_eq!(verdict(&chihoka, "H3"), Verdict::NotMet);
+        let half_width = Hospital { filings: vec![Filing::symbol_only("地包ケア1")], ..eligible_hospital() };
+        assert_eq!(verdict(&half_width, "H3"), Verdict::NotMet, "受理記号 match exactly, full-width digit included");
+    }
+
+    #[test]
+    fn h4_needs_the_cancer_pain_filing() {
+        let hospital = Hospital { filings: vec![Filing::symbol_only("地包ケア１")], ..eligible_hospital() };
+        assert_eq!(verdict(&hospital, "H4"), Verdict::NotMet);
+    }
+
+    #[test]
+    fn x1_founders() {
+        let with = |founder| verdict(&Hospital { founder_type: Some(founder), ..eligible_hospital() }, "X1");
+        assert_eq!(with(FounderType::National), Verdict::NotMet);
+        assert_eq!(with(FounderType::IncorporatedAdministrativeAgency), Verdict::NotMet);
+        assert_eq!(with(FounderType::LocalIncorporatedAdministrativeAgency), Verdict::NeedsConfirmation);
+        assert_eq!(with(FounderType::NationalUniversityCorporation), Verdict::NeedsConfirmation);
+        for founder in [
+            FounderType::Prefecture,
+            FounderType::Municipality,
+            FounderType::MedicalCorporation,
+            FounderType::SocialWelfareCorporation,
+            FounderType::PublicInterestCorporation,
+            FounderType::Individual,
+            FounderType::Other,
+        ] {
+            assert_eq!(with(founder), Verdict::Met, "{founder:?}");
+        }
+        assert_eq!(verdict(&Hospital { founder_type: None, ..eligible_hospital() }, "X1"), Verdict::NeedsConfirmation);
+    }
+
+    #[test]
+    fn x2_palliative_care_ward_excludes() {
+        for symbol in ["緩１", "緩２"] {
+            let mut hospital = eligible_hospital();
+            hospital.filings.push(Filing::symbol_only(symbol));
+            assert_eq!(verdict(&hospital, "X2"), Verdict::NotMet, "{symbol}");
+        }
+    }
+
+    #[test]
+    fn x3_only_kanshin_excludes_not_shokanshin_or_shinkanshin() {
+        let with = |symbol: &str| {
+            let mut hospital = eligible_hospital();
+            hospital.filings.push(Filing::symbol_only(symbol));
+            verdict(&hospital, "X3")
+        };
+        assert_eq!(with("緩診"), Verdict::NotMet);
+        assert_eq!(with("小緩診"), Verdict::Met);
+        assert_eq!(with("診緩診"), Verdict::Met);
+    }
+
+    #[test]
+    fn x4_a_qualified_nurse_already_employed_excludes() {
+        let hospital = Hospital { employs_qualified_nurse: true, ..eligible_hospital() };
+        assert_eq!(verdict(&hospital, "X4"), Verdict::NotMet);
+    }
+
+    #[test]
+    fn reasons_name_the_rule_and_say_what_to_do() {
+        let hospital = Hospital { filings: vec![Filing::symbol_only("地包加")], ..eligible_hospital() };
+        let h3 = check_hospital(&hospital, rules()).into_iter().find(|c| c.id == "H3").unwrap();
+        assert!(h3.reason.starts_with("H3 地域包括ケア病棟入院料"), "{}", h3.reason);
+        assert!(h3.reason.contains("届出が必要です"), "{}", h3.reason);
+    }
+}

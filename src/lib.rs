@@ -1,0 +1,17 @@
+//! Hojo (補助金申請アシスタント): the rules of 東京都緩和ケア関連専門看護師等資格取得支援事業 and programs like
+//! it, as a library.
+//!
+//! The domain — money, 和暦 and 年度, the program definitions, eligibility and the 算定 — knows nothing of
+//! files, SQL, spreadsheets or windows. The adapters translate to and from it: the case file (JSON), the
+//! application workbook (xlsx), the 厚生局's 名簿 (xlsx) and the local database (SQLite). Data flows one way:
+//! input → case → 算定 → workbook.
+
+// The domain
+pub mod calc;
+pub mod case;
+pub mod eligibility;
+pub mod era;
+pub mod fiscal_year;
+pub mod money;
+pub mod program;
+pub mod typed_input;
