@@ -94,7 +94,7 @@ fn translate_data_error(english: &str) -> String {
     let quoted = |text: &str| text.split('`').nth(1).unwrap_or("").to_string();
     if english.starts_with("unknown field") {
         let expected = english.split("expected ").nth(1).map(|rest| rest.split(" at line").next().unwrap_or(rest));
-        let hint = expected.map(|names| format!("。使える項目: {}", names.replace('`', ""))).unwrap_or_default();
+        let hint = expected.map(|names| format!("。使える項目: {}", names.replace('`', "").replace("one of ", ""))).unwrap_or_default();
         format!("知らない項目「{}」があります（綴りを確かめてください{hint}）", quoted(english))
     } else if english.starts_with("missing field") {
         format!("必須の項目「{}」がありません", quoted(english))
