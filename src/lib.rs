@@ -15,3 +15,6 @@ pub mod fiscal_year;
 pub mod money;
 pub mod program;
 pub mod typed_input;
+
+// Adapters
+pub mod meibo;

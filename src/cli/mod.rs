@@ -3,6 +3,7 @@
 mod calc;
 mod check;
 mod input_file;
+mod meibo;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,6 +24,7 @@ struct Cli {
 const EXAMPLES: &str = "使い方の例 (examples):
   hojo check examples/sakura-hospital.json    病院と受講者が補助の対象か確かめる
   hojo calc  examples/sakura-hospital.json    補助所要額を計算する（所要額調書の A〜I）
+  hojo meibo 名簿.xlsx --prefecture 13         厚生局の届出受理医療機関名簿から届出の要件を満たす病院を一覧する
 
 終了コード (exit codes): 0 成功 / 1 入力の誤り（どこが違うかを表示）/ 2 コマンドの使い方の誤り";
 
@@ -37,6 +39,20 @@ enum Command {
     Calc {
         /// ケースファイル (hojo-case/1 JSON)
         case: PathBuf,
+    },
+    /// 名簿: 厚生局の届出受理医療機関名簿（Excel）から、届出の要件（H2〜H4, X2, X3）を満たす病院を1行ずつ出力します
+    ///
+    /// 出力は1行に1つのJSON（--csv でCSV）: 医療機関番号・名称・都道府県コード・病床数・該当した受理記号・H1（都内）の判定。
+    /// H1 は判定を示すだけで絞り込みません。絞り込むには --prefecture を使います。
+    Meibo {
+        /// 届出受理医療機関名簿（.xlsx）
+        file: PathBuf,
+        /// この都道府県コードの医療機関だけを出力する（例: 13 = 東京都）
+        #[arg(long, value_name = "CODE", value_parser = meibo::parse_prefecture)]
+        prefecture: Option<String>,
+        /// JSON Lines ではなくCSV（見出し行つき）で出力する
+        #[arg(long)]
+        csv: bool,
     },
 }
 
@@ -64,6 +80,7 @@ pub fn run() -> ExitCode {
     let outcome = match cli.command {
         Command::Check { case } => check::run(&case),
         Command::Calc { case } => calc::run(&case),
+        Command::Meibo { file, prefecture, csv } => meibo::run(&file, prefecture.as_deref(), csv),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
