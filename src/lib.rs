@@ -18,3 +18,4 @@ pub mod typed_input;
 
 // Adapters
 pub mod meibo;
+pub mod workbook;

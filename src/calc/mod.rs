@@ -10,7 +10,7 @@ use crate::fiscal_year::FiscalYear;
 use crate::money::{Ratio, Yen};
 use crate::program::{Program, ProgramError, Rules};
 
-pub use rows::trainee_row;
+pub use rows::{MonthStatus, month_status, trainee_row};
 
 /// What one row brings to the 算定, already reduced to amounts and flags.
 #[derive(Debug, Clone, PartialEq, Eq)]

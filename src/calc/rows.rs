@@ -33,16 +33,33 @@ pub fn trainee_row(trainee: &Trainee, rules: &Rules, year: FiscalYear) -> RowInp
     }
 }
 
+/// Whether a salary month counts: months that overlap both the course period and the 年度 count in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthStatus {
+    Counted,
+    OutsideCourse,
+    OutsideYear,
+}
+
+pub fn month_status(trainee: &Trainee, year: FiscalYear, month: crate::fiscal_year::YearMonth) -> MonthStatus {
+    if !month.overlaps(trainee.enrolled_on, trainee.course_ends_on) {
+        MonthStatus::OutsideCourse
+    } else if !month.overlaps(year.first_day(), year.last_day()) {
+        MonthStatus::OutsideYear
+    } else {
+        MonthStatus::Counted
+    }
+}
+
 /// Months that overlap both the course period and the 年度 count in full; others not at all.
 fn counted_months(trainee: &Trainee, year: FiscalYear, label: &str, warnings: &mut Vec<String>) -> Yen {
     let mut total = Yen::ZERO;
     for entry in &trainee.salary_months {
-        let in_course = entry.month.overlaps(trainee.enrolled_on, trainee.course_ends_on);
-        let in_year = entry.month.overlaps(year.first_day(), year.last_day());
-        if in_course && in_year {
+        let status = month_status(trainee, year, entry.month);
+        if status == MonthStatus::Counted {
             total += entry.amount;
         } else if entry.amount > Yen::ZERO {
-            let outside = if in_course { year.japanese_name() } else { "受講期間".to_string() };
+            let outside = if status == MonthStatus::OutsideYear { year.japanese_name() } else { "受講期間".to_string() };
             warnings.push(format!(
                 "{}の{} {} は{}の外のため計上していません",
                 entry.month.japanese_name(),

@@ -2,6 +2,7 @@
 
 mod calc;
 mod check;
+mod export;
 mod input_file;
 mod meibo;
 
@@ -25,6 +26,7 @@ const EXAMPLES: &str = "使い方の例 (examples):
   hojo check examples/sakura-hospital.json    病院と受講者が補助の対象か確かめる
   hojo calc  examples/sakura-hospital.json    補助所要額を計算する（所要額調書の A〜I）
   hojo meibo 名簿.xlsx --prefecture 13         厚生局の届出受理医療機関名簿から届出の要件を満たす病院を一覧する
+  hojo export examples/sakura-hospital.json -o 申請書.xlsx   申請書類一式（Excel）を作る
 
 終了コード (exit codes): 0 成功 / 1 入力の誤り（どこが違うかを表示）/ 2 コマンドの使い方の誤り";
 
@@ -54,6 +56,20 @@ enum Command {
         #[arg(long)]
         csv: bool,
     },
+    /// 申請書類作成: 第1号様式・別紙1〜4 の申請書類一式（Excel .xlsx）を作ります
+    Export {
+        /// ケースファイル (hojo-case/1 JSON)
+        case: PathBuf,
+        /// 作成するファイル (.xlsx)
+        #[arg(short, long, value_name = "OUT.xlsx")]
+        output: PathBuf,
+        /// 既にあるファイルを上書きする
+        #[arg(long)]
+        force: bool,
+        /// 対象外の項目があっても下書きとして作る（全シートに「下書き」と表示）
+        #[arg(long)]
+        draft: bool,
+    },
 }
 
 /// A failure the user can act on: exit 1 with the message on stderr.
@@ -81,6 +97,7 @@ pub fn run() -> ExitCode {
         Command::Check { case } => check::run(&case),
         Command::Calc { case } => calc::run(&case),
         Command::Meibo { file, prefecture, csv } => meibo::run(&file, prefecture.as_deref(), csv),
+        Command::Export { case, output, force, draft } => export::run(&case, &output, force, draft),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

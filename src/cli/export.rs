@@ -1,0 +1,28 @@
+//! `hojo export CASE.json -o OUT.xlsx [--force] [--draft]`: the application workbook. A case that is not
+//! eligible is refused unless `--draft`; open points (要確認) are listed on stderr and in 別紙1.
+
+use std::path::Path;
+
+use hojo::workbook::{ExportOptions, write};
+
+use super::{CliResult, InputError, input_file::read_case};
+
+pub fn run(case_path: &Path, output: &Path, force: bool, draft: bool) -> CliResult {
+    let case = read_case(case_path)?;
+    let exported = write(&case, output, ExportOptions { draft, overwrite: force })
+        .map_err(|error| InputError(format!("{}: {error}", case_path.display())))?;
+    if !exported.open_points.is_empty() {
+        eprintln!("確認が必要な事項があります（別紙1にも記載しました） (open points, also listed in 別紙1):");
+        for point in &exported.open_points {
+            eprintln!("・{point}");
+        }
+    }
+    if draft {
+        eprintln!("下書きとして作成しました（全シートに「下書き」と表示） (written as a draft)");
+        for point in &exported.blocking {
+            eprintln!("・{point}");
+        }
+    }
+    eprintln!("{} を作成しました (written)", exported.path.display());
+    Ok(())
+}

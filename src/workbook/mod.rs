@@ -1,0 +1,165 @@
+//! The application workbook (申請書類一式, .xlsx): writing the 様式 the hospital submits, and reading it back.
+//!
+//! An adapter over the domain: the figures come from `calc::calculate` and `eligibility::evaluate`, the words
+//! and places from `layout` (one module, so Tokyo's official template is a change there only). Writing is
+//! atomic; reading refuses damaged or foreign files with the sheet and cell named.
+//!
+//! ```no_run
+//! # fn demo(case: &hojo::case::Case) -> Result<(), hojo::workbook::ExportError> {
+//! use hojo::workbook::{ExportOptions, write};
+//! let exported = write(case, std::path::Path::new("申請書.xlsx"), ExportOptions::default())?;
+//! for point in &exported.open_points {
+//!     eprintln!("要確認: {point}");
+//! }
+//! # Ok(()) }
+//! ```
+
+mod atomic;
+mod hidden;
+pub mod layout;
+mod read;
+pub mod text;
+mod write;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::calc::calculate;
+use crate::case::{Case, CaseError, Problem, validate};
+use crate::eligibility::{Overall, evaluate};
+use crate::program::{Program, ProgramError};
+
+pub use read::{ImportError, import, read};
+
+/// How to export.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Export even a case that is not eligible, with every sheet marked 「下書き」.
+    pub draft: bool,
+    /// Replace an existing file (`--force`).
+    pub overwrite: bool,
+}
+
+/// A workbook built in memory.
+#[derive(Debug, Clone)]
+pub struct Workbook {
+    pub bytes: Vec<u8>,
+    /// The open points (要確認) of the case, also listed on 別紙1.
+    pub open_points: Vec<String>,
+    /// What stops the application (not met); empty unless this is a draft.
+    pub blocking: Vec<String>,
+}
+
+/// What an export reports besides the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub path: PathBuf,
+    pub open_points: Vec<String>,
+    pub blocking: Vec<String>,
+}
+
+/// Why a workbook was not written. Messages are Japanese, then English in brackets.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("ケースの内容に誤りがあります (the case is not valid):\n{0}")]
+    Invalid(CaseError),
+    #[error("{0}")]
+    Program(#[from] ProgramError),
+    #[error(
+        "補助の対象ではないため申請書を作成できません (the case is not eligible):\n{}\n要件を直すか、下書きとして作る場合は --draft を付けてください (use --draft for a draft)",
+        .0.iter().map(|line| format!("・{line}")).collect::<Vec<_>>().join("\n")
+    )]
+    NotEligible(Vec<String>),
+    #[error("{}: ファイルが既にあります。上書きする場合は --force を付けてください (the file exists; use --force to replace it)", .0.display())]
+    Exists(PathBuf),
+    #[error("{}: ファイルを書き込めません ({error}) (cannot write the file)", path.display())]
+    Io { path: PathBuf, error: std::io::Error },
+    #[error("申請書ファイルを作れませんでした（内部エラー）: {0} (the workbook could not be built)")]
+    Build(String),
+}
+
+impl From<rust_xlsxwriter::XlsxError> for ExportError {
+    fn from(error: rust_xlsxwriter::XlsxError) -> ExportError {
+        ExportError::Build(error.to_string())
+    }
+}
+
+/// Builds the workbook of a case in memory. A case that is not eligible is refused unless `draft`.
+///
+/// # Errors
+/// The case is invalid, its program or 年度 unknown, it is not eligible (and not a draft), or a date lies outside
+/// what a spreadsheet can hold.
+pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
+    validate(case).map_err(ExportError::Invalid)?;
+    check_dates(case).map_err(ExportError::Invalid)?;
+    let program = Program::get(&case.program)?;
+    let rules = program.rules_for(case.fiscal_year)?;
+    let calculation = calculate(case)?;
+    let eligibility = evaluate(case)?;
+    let blocking = eligibility.blocking();
+    let eligible = eligibility.verdict != Overall::NotEligible
+        && eligibility.trainees.iter().all(|trainee| trainee.verdict != Overall::NotEligible);
+    if !eligible && !draft {
+        return Err(ExportError::NotEligible(blocking));
+    }
+    let month_counts: Vec<usize> = case.trainees.iter().map(|trainee| trainee.salary_months.len()).collect();
+    let context = write::Context {
+        case,
+        program,
+        rules,
+        calculation: &calculation,
+        eligibility: &eligibility,
+        draft,
+        styles: write::Styles::new(),
+        blocks: layout::breakdown_blocks(rules.items.len(), &month_counts),
+    };
+    let bytes = write::workbook_bytes(&context)?;
+    Ok(Workbook { bytes, open_points: eligibility.open_points(), blocking: if draft { blocking } else { Vec::new() } })
+}
+
+/// Builds the workbook and writes it to `path` atomically: a temporary file in the same folder, then a rename.
+/// An existing file is kept unless `options.overwrite`; on any failure no file is left behind.
+///
+/// # Errors
+/// As [`build`], and the file exists (without `overwrite`) or cannot be written.
+pub fn write(case: &Case, path: &Path, options: ExportOptions) -> Result<Exported, ExportError> {
+    if !options.overwrite && path.exists() {
+        return Err(ExportError::Exists(path.to_path_buf()));
+    }
+    let workbook = build(case, options.draft)?;
+    atomic::write_file(path, &workbook.bytes, options.overwrite)?;
+    Ok(Exported { path: path.to_path_buf(), open_points: workbook.open_points, blocking: workbook.blocking })
+}
+
+/// Spreadsheets count days from 1900; dates outside 1900–9999 cannot be written.
+fn check_dates(case: &Case) -> Result<(), CaseError> {
+    let first = NaiveDate::from_ymd_opt(1900, 3, 1).unwrap_or(NaiveDate::MIN);
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
+    let mut problems = Vec::new();
+    let mut check = |path: String, date: NaiveDate| {
+        if date < first || date > last {
+            problems.push(Problem::new(
+                path,
+                format!("日付 {date} は申請書に書けません（1900年から9999年までの日付にしてください）"),
+                "dates must lie between 1900 and 9999",
+            ));
+        }
+    };
+    for (index, filing) in case.hospital.filings.iter().enumerate() {
+        if let Some(since) = filing.since {
+            check(format!("hospital.filings[{index}].since"), since);
+        }
+    }
+    for (index, trainee) in case.trainees.iter().enumerate() {
+        check(format!("trainees[{index}].enrolled_on"), trainee.enrolled_on);
+        check(format!("trainees[{index}].course_ends_on"), trainee.course_ends_on);
+        if let Some(year) = trainee.exam_fiscal_year {
+            check(format!("trainees[{index}].exam_fiscal_year"), year.first_day());
+        }
+        for (month_index, entry) in trainee.salary_months.iter().enumerate() {
+            check(format!("trainees[{index}].salary_months[{month_index}].month"), entry.month.first_day());
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(CaseError { problems }) }
+}

@@ -1,0 +1,150 @@
+//! Japanese text in cells: how wide it is, and where a line may break.
+//!
+//! Spreadsheet column widths count half-width characters; a full-width character takes two. Where Hojo wraps
+//! its own text (titles, notes, open points) it breaks lines itself with 禁則処理: no line starts with 、 。 ）
+//! 」 and the like, no line ends with （ 「, and a run of half-width letters and digits (1,100,000円, R6.4.1)
+//! stays whole. Text the user typed is never changed: its cells wrap, and this module only estimates how many
+//! lines they take, to give the row its height.
+
+/// Characters that must not begin a line (行頭禁則).
+const NO_LINE_START: &str = "、。，．,.）)」』】〕〉》］]｝}！!？?・：:；;ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻‐゠–〜～";
+/// Characters that must not end a line (行末禁則).
+const NO_LINE_END: &str = "（(「『【〔〈《［[｛{";
+
+/// Width in half-width units: 2 for CJK and full-width forms, 1 otherwise.
+pub fn char_width(c: char) -> usize {
+    let code = c as u32;
+    let wide = matches!(code,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+    if wide { 2 } else { 1 }
+}
+
+/// Width of a line in half-width units.
+pub fn display_width(text: &str) -> usize {
+    text.chars().map(char_width).sum()
+}
+
+/// Width of the widest line of a text that may hold line breaks.
+pub fn widest_line(text: &str) -> usize {
+    text.lines().map(display_width).max().unwrap_or(0)
+}
+
+/// Breaks a text into lines no wider than `width` half-width units (a single unbreakable run may be wider),
+/// keeping the given line breaks and the 禁則 rules.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(2);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        wrap_paragraph(paragraph, width, &mut lines);
+    }
+    lines
+}
+
+/// How many lines a cell of this width shows the text in (at least one).
+pub fn line_count(text: &str, width: usize) -> usize {
+    wrap(text, width).len().max(1)
+}
+
+fn wrap_paragraph(paragraph: &str, width: usize, lines: &mut Vec<String>) {
+    let chars: Vec<char> = paragraph.chars().collect();
+    if chars.is_empty() {
+        lines.push(String::new());
+        return;
+    }
+    let mut start = 0;
+    while start < chars.len() {
+        let mut end = start;
+        let mut used = 0;
+        while end < chars.len() && used + char_width(chars[end]) <= width {
+            used += char_width(chars[end]);
+            end += 1;
+        }
+        if end == start {
+            end = start + 1; // one character wider than the cell: it goes alone
+        }
+        if end < chars.len() {
+            end = break_point(&chars, start, end);
+        }
+        lines.push(chars[start..end].iter().collect());
+        start = end;
+    }
+}
+
+/// Moves a break back so that the next line does not start with a 行頭禁則 character, this line does not end
+/// with a 行末禁則 one, and a half-width word is not split. Never returns `start` (a line keeps at least one
+/// character), so a text that cannot be broken well is broken anyway rather than overflowing forever.
+fn break_point(chars: &[char], start: usize, end: usize) -> usize {
+    let mut at = end;
+    loop {
+        let next = chars[at];
+        let previous = chars[at - 1];
+        let bad = NO_LINE_START.contains(next) || NO_LINE_END.contains(previous) || inside_word(previous, next);
+        if !bad {
+            return at;
+        }
+        if at - 1 == start {
+            return end;
+        }
+        at -= 1;
+    }
+}
+
+fn inside_word(previous: char, next: char) -> bool {
+    let word = |c: char| c.is_ascii_alphanumeric() || matches!(c, ',' | '.' | '-' | '@' | '_' | '/' | ':');
+    word(previous) && word(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_characters_count_twice() {
+        assert_eq!(display_width("看護 花子"), 9);
+        assert_eq!(display_width("１２０，０００"), 14);
+        assert_eq!(display_width("abc"), 3);
+    }
+
+    #[test]
+    fn no_line_starts_with_a_comma_or_a_full_stop() {
+        // 10 units: 「あいうえお」 fills a line exactly, so the 、 would start the next line without 禁則.
+        let lines = wrap("あいうえお、かきくけこ。さしすせそ", 10);
+        for line in &lines {
+            assert!(!line.starts_with(['、', '。']), "{lines:?}");
+        }
+        assert_eq!(lines.concat(), "あいうえお、かきくけこ。さしすせそ");
+    }
+
+    #[test]
+    fn no_line_ends_with_an_opening_bracket() {
+        let lines = wrap("あいうえ「かきくけこ」", 10);
+        assert!(lines.iter().all(|line| !line.ends_with('「')), "{lines:?}");
+    }
+
+    #[test]
+    fn numbers_are_not_split() {
+        let lines = wrap("基準額は1,100,000円です", 12);
+        assert!(lines.iter().any(|line| line.contains("1,100,000")), "{lines:?}");
+    }
+
+    #[test]
+    fn every_line_fits_unless_a_single_character_is_wider() {
+        let text = "令和6年度において標記補助金の交付を受けたいので、関係書類を添えて申請します。";
+        for width in [4, 7, 20, 41, 80] {
+            let lines = wrap(text, width);
+            assert_eq!(lines.concat(), text);
+            for line in &lines {
+                assert!(display_width(line) <= width.max(2) || line.chars().count() == 1, "{width}: {lines:?}");
+                assert!(!line.starts_with(['、', '。']), "{width}: {lines:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn given_line_breaks_are_kept() {
+        assert_eq!(wrap("一行目\n二行目", 40), vec!["一行目", "二行目"]);
+        assert_eq!(line_count("", 10), 1);
+    }
+}

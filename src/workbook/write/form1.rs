@@ -1,0 +1,79 @@
+//! 第1号様式: the 交付申請書 itself. The applicant block is filled in (and read back); the amount is a formula
+//! on the 所要額調書's total, cached with the engine's 交付申請額.
+
+use rust_xlsxwriter::{FormatAlign, Worksheet, XlsxError};
+
+use super::{Context, amount_formula, height_for_lines, set_up_sheet, usable_width};
+use crate::workbook::layout::{self, FORM1};
+use crate::workbook::text;
+
+pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
+    let styles = &context.styles;
+    let hospital = &context.case.hospital;
+    set_up_sheet(sheet, context, FORM1.name, FORM1.landscape, FORM1.widths, FORM1.print_last, FORM1.draft)?;
+
+    let (cell, label) = FORM1.form_label;
+    sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
+    sheet.merge_range(
+        FORM1.date.row,
+        FORM1.date.col,
+        FORM1.date.row,
+        FORM1.text_last_col,
+        FORM1.date_placeholder,
+        &styles.input_date_plain,
+    )?;
+    let addressee = format!("{}{}", context.program.addressee, FORM1.addressee_suffix);
+    sheet.write_string_with_format(FORM1.addressee.row, FORM1.addressee.col, &addressee, &styles.subtitle)?;
+
+    let applicant_width: f64 =
+        FORM1.widths[usize::from(FORM1.address.col)..=usize::from(FORM1.applicant_last_col)].iter().sum();
+    for ((label_cell, label), cell, value) in [
+        (FORM1.address_label, FORM1.address, hospital.address.as_deref()),
+        (FORM1.hospital_label, FORM1.hospital, Some(hospital.name.as_str())),
+        (FORM1.representative_label, FORM1.representative, hospital.representative.as_deref()),
+    ] {
+        sheet.write_string_with_format(label_cell.row, label_cell.col, label, &styles.plain)?;
+        let value = value.unwrap_or("");
+        sheet.merge_range(cell.row, cell.col, cell.row, FORM1.applicant_last_col, "", &styles.input_plain)?;
+        if !value.is_empty() {
+            sheet.write_string_with_format(cell.row, cell.col, value, &styles.input_plain)?;
+        }
+        let lines = text::line_count(value, usable_width(applicant_width));
+        if lines > 1 {
+            sheet.set_row_height(cell.row, height_for_lines(lines))?;
+        }
+    }
+
+    let year_name = context.case.fiscal_year.japanese_name();
+    let text_width: f64 = FORM1.widths[usize::from(FORM1.title.col)..=usize::from(FORM1.text_last_col)].iter().sum();
+    // The title is set 14pt: fewer characters fit on a line.
+    let title_units = (usable_width(text_width) as f64 * layout::FONT_SIZE / 14.0) as usize;
+    let title = text::wrap(&layout::form1_title(&year_name, &context.program.grant_name), title_units);
+    sheet.merge_range(FORM1.title.row, FORM1.title.col, FORM1.title.row, FORM1.text_last_col, &title.join("\n"), &styles.title)?;
+    sheet.set_row_height(FORM1.title.row, height_for_lines(title.len()) * 14.0 / layout::FONT_SIZE)?;
+
+    let body = text::wrap(&format!("　{}", layout::form1_body(&year_name)), usable_width(text_width));
+    sheet.merge_range(FORM1.body.row, FORM1.body.col, FORM1.body.row, FORM1.text_last_col, &body.join("\n"), &styles.note)?;
+    sheet.set_row_height(FORM1.body.row, height_for_lines(body.len()))?;
+
+    let (cell, label) = FORM1.ki;
+    let centered = styles.plain.clone().set_align(FormatAlign::Center);
+    sheet.merge_range(cell.row, cell.col, cell.row, FORM1.text_last_col, label, &centered)?;
+
+    for (cell, label) in [FORM1.amount_label, FORM1.amount_prefix, FORM1.amount_suffix, FORM1.attachments_label] {
+        sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
+    }
+    let total = super::budget::total_cell(context);
+    let formula = format!("={}", layout::sheet_ref(layout::BUDGET.name, total));
+    sheet.write_formula_with_format(
+        FORM1.amount.row,
+        FORM1.amount.col,
+        amount_formula(formula, context.calculation.total),
+        &styles.amount_strong,
+    )?;
+    for (index, name) in FORM1.attachment_names.iter().enumerate() {
+        let cell = FORM1.attachments.down(index as u32);
+        sheet.write_string_with_format(cell.row, cell.col, *name, &styles.plain)?;
+    }
+    Ok(())
+}
