@@ -18,4 +18,5 @@ pub mod typed_input;
 
 // Adapters
 pub mod meibo;
+pub mod store;
 pub mod workbook;

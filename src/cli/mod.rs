@@ -3,6 +3,7 @@
 mod calc;
 mod check;
 mod export;
+mod db;
 mod input_file;
 mod meibo;
 
@@ -27,6 +28,8 @@ const EXAMPLES: &str = "使い方の例 (examples):
   hojo calc  examples/sakura-hospital.json    補助所要額を計算する（所要額調書の A〜I）
   hojo meibo 名簿.xlsx --prefecture 13         厚生局の届出受理医療機関名簿から届出の要件を満たす病院を一覧する
   hojo export examples/sakura-hospital.json -o 申請書.xlsx   申請書類一式（Excel）を作る
+  hojo db import examples/sakura-hospital.json    ケースをデータベースに読み込む
+  hojo db case --year 2024 -o case.json           データベースの申請をケースとして書き出す
 
 終了コード (exit codes): 0 成功 / 1 入力の誤り（どこが違うかを表示）/ 2 コマンドの使い方の誤り";
 
@@ -70,6 +73,14 @@ enum Command {
         #[arg(long)]
         draft: bool,
     },
+    /// データベース: ケースの読み込み・書き出し、バックアップと復元、点検
+    Db {
+        /// データベースのファイル（省略時は環境変数 HOJO_DB、なければアプリのデータフォルダ）
+        #[arg(long, global = true, value_name = "PATH")]
+        db: Option<PathBuf>,
+        #[command(subcommand)]
+        command: db::DbCommand,
+    },
 }
 
 /// A failure the user can act on: exit 1 with the message on stderr.
@@ -98,6 +109,7 @@ pub fn run() -> ExitCode {
         Command::Calc { case } => calc::run(&case),
         Command::Meibo { file, prefecture, csv } => meibo::run(&file, prefecture.as_deref(), csv),
         Command::Export { case, output, force, draft } => export::run(&case, &output, force, draft),
+        Command::Db { db, command } => db::run(db.as_deref(), command),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,174 @@
+//! `hojo db …`: the local database from the command line — import a case, write an application back out as
+//! a case, back up, restore, check. Every subcommand takes `--db PATH` (else `HOJO_DB`, else the app-data
+//! folder, the same file the app uses).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use hojo::case::to_json;
+use hojo::fiscal_year::FiscalYear;
+use hojo::store::{Editor, HospitalId, ImportMode, Store, StoreError, list_backups, resolve_db_path};
+
+use super::{CliResult, InputError, input_file::read_case, print_json};
+
+#[derive(Subcommand)]
+pub enum DbCommand {
+    /// ケースファイルをデータベースに読み込みます（同じ病院・年度の申請が既にあれば --replace で置き換え）
+    Import {
+        /// ケースファイル (hojo-case/1 JSON)
+        case: PathBuf,
+        /// 既にある同じ年度の申請を置き換える（今の内容はバックアップと変更履歴に残ります）
+        #[arg(long)]
+        replace: bool,
+    },
+    /// ある年度の申請をケースファイルとして書き出します（-o がなければ画面に表示）
+    Case {
+        /// 年度（令和6年度なら 2024）
+        #[arg(long)]
+        year: i32,
+        /// 病院名（データベースに病院が複数あるとき）
+        #[arg(long)]
+        hospital: Option<String>,
+        /// 事業
+        #[arg(long, default_value = "kanwa-nurse")]
+        program: String,
+        /// 書き出すファイル
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// 既にあるファイルを上書きする
+        #[arg(long)]
+        force: bool,
+    },
+    /// 今すぐバックアップを取ります（--list で一覧）
+    Backup {
+        /// バックアップの一覧を表示する
+        #[arg(long)]
+        list: bool,
+    },
+    /// バックアップから戻します（今の内容も先にバックアップします）
+    Restore {
+        /// バックアップのファイル（hojo db backup --list で確かめられます）
+        backup: PathBuf,
+    },
+    /// データベースが壊れていないか確かめます
+    Check,
+}
+
+pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
+    let path = resolve_db_path(db).ok_or_else(|| {
+        InputError(
+            "データベースの場所が決められません。--db でファイルを指定してください (no home folder; use --db PATH)"
+                .into(),
+        )
+    })?;
+    let failed = |error: StoreError| store_error(&path, error);
+    match command {
+        DbCommand::Import { case, replace } => {
+            let case = read_case(&case)?;
+            let mut store = Store::open(&path).map_err(failed)?;
+            let mode = if replace { ImportMode::Replace } else { ImportMode::New };
+            let outcome = store.import_case(&Editor::Administrator, &case, mode).map_err(failed)?;
+            print_json(&outcome)
+        }
+        DbCommand::Case { year, hospital, program, output, force } => {
+            let store = Store::open(&path).map_err(failed)?;
+            let hospital = pick_hospital(&store, hospital.as_deref()).map_err(failed)?;
+            let case = store.case_for_year(hospital, &program, FiscalYear::new(year)).map_err(failed)?;
+            let text = to_json(&case) + "\n";
+            match output {
+                None => {
+                    print!("{text}");
+                    Ok(())
+                }
+                Some(output) => write_new_file(&output, text.as_bytes(), force),
+            }
+        }
+        DbCommand::Backup { list } => {
+            if list {
+                return print_json(&list_backups(&path).map_err(failed)?);
+            }
+            let store = Store::open(&path).map_err(failed)?;
+            let backup = store.backup_now().map_err(failed)?;
+            println!("{}", backup.display());
+            Ok(())
+        }
+        DbCommand::Restore { backup } => {
+            let mut store = Store::open(&path).map_err(failed)?;
+            store.restore(&backup).map_err(|error| store_error(&backup, error))?;
+            eprintln!("{} を {} の内容に戻しました (restored)", path.display(), backup.display());
+            Ok(())
+        }
+        DbCommand::Check => {
+            let store = Store::open(&path).map_err(failed)?;
+            let problems = store.check().map_err(failed)?;
+            if problems.is_empty() {
+                println!("ok");
+                Ok(())
+            } else {
+                Err(InputError(format!(
+                    "{}: データベースに問題が見つかりました。「hojo db restore」でバックアップから戻してください (integrity check failed):\n{}",
+                    path.display(),
+                    problems.join("\n")
+                )))
+            }
+        }
+    }
+}
+
+/// The hospital named, or the only one.
+fn pick_hospital(store: &Store, name: Option<&str>) -> Result<HospitalId, StoreError> {
+    let hospitals = store.hospitals()?;
+    match name {
+        Some(name) => hospitals
+            .iter()
+            .find(|hospital| hospital.name == name)
+            .map(|hospital| hospital.id)
+            .ok_or_else(|| StoreError::NotFound { what: format!("病院「{name}」") }),
+        None => match hospitals.as_slice() {
+            [only] => Ok(only.id),
+            [] => Err(StoreError::NotFound {
+                what: "病院（まだ何も読み込まれていません。hojo db import で読み込んでください）".into(),
+            }),
+            several => {
+                let names: Vec<&str> = several.iter().map(|hospital| hospital.name.as_str()).collect();
+                Err(StoreError::Conflict(format!(
+                    "データベースに病院が{}件あります。--hospital で選んでください: {}",
+                    names.len(),
+                    names.join("、")
+                )))
+            }
+        },
+    }
+}
+
+fn store_error(path: &Path, error: StoreError) -> InputError {
+    let english = error.english();
+    let message = error.to_string();
+    // Messages about a file name it themselves.
+    if message.contains(&path.display().to_string()) {
+        InputError(format!("{message} ({english})"))
+    } else {
+        InputError(format!("{}: {message} ({english})", path.display()))
+    }
+}
+
+/// Writes the whole file under a temporary name and renames it, so a crash never leaves half a case.
+fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> CliResult {
+    if path.exists() && !force {
+        return Err(InputError(format!(
+            "{}: ファイルが既にあります。上書きするなら --force を付けてください (file exists; use --force)",
+            path.display()
+        )));
+    }
+    let temporary = path.with_extension("json.partial");
+    let written = std::fs::File::create(&temporary).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()
+    });
+    if let Err(error) = written.and_then(|()| std::fs::rename(&temporary, path)) {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(InputError(format!("{}: 書き込めませんでした (could not write: {error})", path.display())));
+    }
+    Ok(())
+}

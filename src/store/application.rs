@@ -1,0 +1,243 @@
+//! Applications: one per hospital, program and 年度, with its 状態 (作成中 → 提出済 → 交付決定 → 実績報告済) and
+//! the 交付決定額 once the decision has come. The program id is kept so later programs (and the 実績報告/精算)
+//! find their own applications.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::history::{Editor, Record, record};
+use super::ids::{ApplicationId, HospitalId};
+use crate::fiscal_year::FiscalYear;
+use crate::money::Yen;
+use crate::program::Program;
+
+/// 状態 of an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum ApplicationStatus {
+    /// 作成中
+    Draft,
+    /// 提出済
+    Submitted,
+    /// 交付決定
+    Decided,
+    /// 実績報告済
+    Reported,
+}
+
+impl ApplicationStatus {
+    pub const ALL: [ApplicationStatus; 4] = [
+        ApplicationStatus::Draft,
+        ApplicationStatus::Submitted,
+        ApplicationStatus::Decided,
+        ApplicationStatus::Reported,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ApplicationStatus::Draft => "draft",
+            ApplicationStatus::Submitted => "submitted",
+            ApplicationStatus::Decided => "decided",
+            ApplicationStatus::Reported => "reported",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ApplicationStatus::Draft => "作成中",
+            ApplicationStatus::Submitted => "提出済",
+            ApplicationStatus::Decided => "交付決定",
+            ApplicationStatus::Reported => "実績報告済",
+        }
+    }
+
+    /// From its id (`submitted`) or its label (提出済).
+    pub fn parse(text: &str) -> Option<ApplicationStatus> {
+        let text = text.trim();
+        ApplicationStatus::ALL.into_iter().find(|status| status.id() == text || status.label() == text)
+    }
+}
+
+/// An application as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApplicationSummary {
+    pub id: ApplicationId,
+    pub hospital_id: HospitalId,
+    pub program: String,
+    pub fiscal_year: FiscalYear,
+    pub status: ApplicationStatus,
+    /// 交付決定額, when known.
+    pub grant_decided: Option<Yen>,
+    pub trainee_count: u32,
+}
+
+const SUMMARY_SELECT: &str = "SELECT a.id, a.hospital_id, a.program, a.fiscal_year, a.status, a.grant_decided,
+        (SELECT count(*) FROM claim c WHERE c.application_id = a.id)
+    FROM application a";
+
+fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ApplicationSummary> {
+    let status: String = row.get(4)?;
+    Ok(ApplicationSummary {
+        id: ApplicationId(row.get(0)?),
+        hospital_id: HospitalId(row.get(1)?),
+        program: row.get(2)?,
+        fiscal_year: FiscalYear::new(row.get(3)?),
+        status: ApplicationStatus::parse(&status).unwrap_or(ApplicationStatus::Draft),
+        grant_decided: row.get::<_, Option<i64>>(5)?.map(Yen::new),
+        trainee_count: row.get(6)?,
+    })
+}
+
+impl Store {
+    /// A hospital's applications, newest 年度 first.
+    pub fn applications(&self, hospital: HospitalId) -> Result<Vec<ApplicationSummary>> {
+        let sql = format!("{SUMMARY_SELECT} WHERE a.hospital_id = ?1 ORDER BY a.fiscal_year DESC, a.program");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([hospital.0], summary_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn application(&self, id: ApplicationId) -> Result<ApplicationSummary> {
+        application_summary(&self.conn, id)
+    }
+
+    /// The application of a hospital for a program and 年度, if there is one.
+    pub fn find_application(
+        &self,
+        hospital: HospitalId,
+        program: &str,
+        year: FiscalYear,
+    ) -> Result<Option<ApplicationId>> {
+        find_application(&self.conn, hospital, program, year)
+    }
+
+    /// The application of a hospital for a program and 年度, started (作成中, no trainees) if there is none yet.
+    pub fn start_application(
+        &mut self,
+        editor: &Editor,
+        hospital: HospitalId,
+        program: &str,
+        year: FiscalYear,
+    ) -> Result<ApplicationId> {
+        check_program_year(program, year)?;
+        self.edit(|tx| {
+            if let Some(id) = find_application(tx, hospital, program, year)? {
+                return Ok(id);
+            }
+            insert_application(tx, editor, hospital, program, year)
+        })
+    }
+
+    /// Sets the 状態, and the 交付決定額 (which only an application at 交付決定 or later can have).
+    pub fn set_application_status(
+        &mut self,
+        editor: &Editor,
+        id: ApplicationId,
+        status: ApplicationStatus,
+        grant_decided: Option<Yen>,
+    ) -> Result<()> {
+        if let Some(amount) = grant_decided {
+            super::costs::check_amount("grant_decided", "交付決定額", amount)?;
+            if matches!(status, ApplicationStatus::Draft | ApplicationStatus::Submitted) {
+                return Err(StoreError::invalid(
+                    "grant_decided",
+                    "交付決定額",
+                    format!(
+                        "状態が「{}」の申請には入力できません。状態を「交付決定」にしてから入力してください",
+                        status.label()
+                    ),
+                ));
+            }
+        }
+        self.edit(|tx| {
+            let old = application_summary(tx, id)?;
+            tx.execute(
+                "UPDATE application SET status = ?2, grant_decided = ?3 WHERE id = ?1",
+                params![id.0, status.id(), grant_decided.map(Yen::get)],
+            )?;
+            let subject = format!("{}の申請", old.fiscal_year.japanese_name());
+            record(
+                tx,
+                editor,
+                Record {
+                    hospital: Some(old.hospital_id),
+                    application: Some(id),
+                    subject: subject.clone(),
+                    field: "application.status",
+                    old: Some(old.status.label().into()),
+                    new: Some(status.label().into()),
+                },
+            )?;
+            record(
+                tx,
+                editor,
+                Record {
+                    hospital: Some(old.hospital_id),
+                    application: Some(id),
+                    subject: subject.clone(),
+                    field: "application.grant_decided",
+                    old: old.grant_decided.map(Yen::format_yen),
+                    new: grant_decided.map(Yen::format_yen),
+                },
+            )
+        })
+    }
+}
+
+pub(crate) fn application_summary(conn: &Connection, id: ApplicationId) -> Result<ApplicationSummary> {
+    let sql = format!("{SUMMARY_SELECT} WHERE a.id = ?1");
+    conn.prepare_cached(&sql)?
+        .query_row([id.0], summary_from_row)
+        .optional()?
+        .ok_or_else(|| StoreError::not_found("申請"))
+}
+
+pub(crate) fn find_application(
+    conn: &Connection,
+    hospital: HospitalId,
+    program: &str,
+    year: FiscalYear,
+) -> Result<Option<ApplicationId>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM application WHERE hospital_id = ?1 AND program = ?2 AND fiscal_year = ?3")?
+        .query_row(params![hospital.0, program, year.starting_year()], |row| row.get(0))
+        .optional()?
+        .map(ApplicationId))
+}
+
+pub(crate) fn insert_application(
+    conn: &Connection,
+    editor: &Editor,
+    hospital: HospitalId,
+    program: &str,
+    year: FiscalYear,
+) -> Result<ApplicationId> {
+    conn.execute(
+        "INSERT INTO application (hospital_id, program, fiscal_year) VALUES (?1, ?2, ?3)",
+        params![hospital.0, program, year.starting_year()],
+    )?;
+    let id = ApplicationId(conn.last_insert_rowid());
+    record(
+        conn,
+        editor,
+        Record {
+            hospital: Some(hospital),
+            application: Some(id),
+            subject: format!("{}の申請", year.japanese_name()),
+            field: "application",
+            old: None,
+            new: Some("作成".into()),
+        },
+    )?;
+    Ok(id)
+}
+
+pub(crate) fn check_program_year(program: &str, year: FiscalYear) -> Result<()> {
+    let program_data =
+        Program::get(program).map_err(|error| StoreError::invalid("program", "事業", error.to_string()))?;
+    program_data.rules_for(year).map_err(|error| StoreError::invalid("fiscal_year", "年度", error.to_string()))?;
+    Ok(())
+}

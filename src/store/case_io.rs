@@ -1,0 +1,249 @@
+//! The case file as the exchange format. Importing a case (hojo-case/1) writes its hospital, trainees and
+//! amounts; loading an application gives its case back, equal to what was imported. Each lump amount of a
+//! case becomes one cost entry (without date or memo); a case's amount is the sum of the item's entries.
+
+use std::collections::HashSet;
+
+use rusqlite::{Connection, params};
+use serde::Serialize;
+
+use super::Store;
+use super::application::{application_summary, find_application, insert_application};
+use super::claims::{
+    ClaimFlags, TraineeProfile, insert_claim, insert_course, insert_trainee, read_claims, update_course,
+};
+use super::costs::{CostInput, CostItem, MAX_AMOUNT, SalaryMonthInput, insert_cost, insert_salary_month};
+use super::error::{Result, StoreError};
+use super::history::{Editor, Record, record};
+use super::hospital::{find_by_name, insert_hospital, read_hospital, write_hospital};
+use super::ids::{ApplicationId, ClaimId, CourseId, HospitalId, TraineeId};
+use super::sql::date_text;
+use crate::case::{CASE_FORMAT, Case, CaseError, Problem, Trainee, validate};
+use crate::fiscal_year::FiscalYear;
+
+/// What to do when the database already holds an application for the case's hospital, program and 年度.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Refuse, so that nothing entered is overwritten by surprise.
+    New,
+    /// Replace that application's trainees and amounts with the case's (the old ones stay in the history and
+    /// the backups).
+    Replace,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportOutcome {
+    pub hospital_id: HospitalId,
+    pub application_id: ApplicationId,
+    /// An existing application was replaced.
+    pub replaced: bool,
+    pub trainees: usize,
+}
+
+impl Store {
+    /// The case of an application, as `hojo check`, `calc` and `export` read it.
+    pub fn load_case(&self, application: ApplicationId) -> Result<Case> {
+        load_case(&self.conn, application)
+    }
+
+    /// The case of a hospital's application for a program and 年度.
+    pub fn case_for_year(&self, hospital: HospitalId, program: &str, year: FiscalYear) -> Result<Case> {
+        let application = find_application(&self.conn, hospital, program, year)?
+            .ok_or_else(|| StoreError::not_found(format!("{}の申請", year.japanese_name())))?;
+        self.load_case(application)
+    }
+
+    /// Imports a case in one transaction: the hospital (matched by name, else added; its profile becomes the
+    /// case's), the application of the case's 年度, each trainee (matched by name, her course by qualification
+    /// and 入学日, else added) and the amounts.
+    pub fn import_case(&mut self, editor: &Editor, case: &Case, mode: ImportMode) -> Result<ImportOutcome> {
+        validate(case)?;
+        check_case_amounts(case)?;
+        self.edit(|tx| import_case(tx, editor, case, mode))
+    }
+}
+
+pub(crate) fn load_case(conn: &Connection, application: ApplicationId) -> Result<Case> {
+    let summary = application_summary(conn, application)?;
+    let hospital = read_hospital(conn, summary.hospital_id)?;
+    let trainees = read_claims(conn, application)?.into_iter().map(|view| view.trainee).collect();
+    Ok(Case {
+        format: CASE_FORMAT.to_string(),
+        program: summary.program,
+        fiscal_year: summary.fiscal_year,
+        hospital,
+        trainees,
+    })
+}
+
+/// Amounts a case may hold but one cost entry may not (over 10億円); said with the case's JSON path.
+fn check_case_amounts(case: &Case) -> Result<()> {
+    let mut problems = Vec::new();
+    for (index, trainee) in case.trainees.iter().enumerate() {
+        for (field, amount) in lump_amounts(trainee) {
+            if amount.1 > MAX_AMOUNT {
+                problems.push(too_large(format!("trainees[{index}].{field}")));
+            }
+        }
+        for (month_index, month) in trainee.salary_months.iter().enumerate() {
+            if month.amount > MAX_AMOUNT {
+                problems.push(too_large(format!("trainees[{index}].salary_months[{month_index}].amount")));
+            }
+        }
+        if trainee.prior_years_standard_used > MAX_AMOUNT {
+            problems.push(too_large(format!("trainees[{index}].prior_years_standard_used")));
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(StoreError::Case(CaseError { problems })) }
+}
+
+fn too_large(path: String) -> Problem {
+    Problem::new(
+        path,
+        format!("金額が大きすぎます（{} まで）。桁を確かめてください", MAX_AMOUNT.format_yen()),
+        "amount too large",
+    )
+}
+
+fn lump_amounts(trainee: &Trainee) -> [(&'static str, (CostItem, crate::money::Yen)); 7] {
+    [
+        ("admission", (CostItem::Admission, trainee.admission)),
+        ("tuition", (CostItem::Tuition, trainee.tuition)),
+        ("exam_fee", (CostItem::ExamFee, trainee.exam_fee)),
+        ("registration_fee", (CostItem::RegistrationFee, trainee.registration_fee)),
+        ("salary", (CostItem::Salary, trainee.salary)),
+        ("other_costs", (CostItem::OtherCosts, trainee.other_costs)),
+        ("other_income", (CostItem::OtherIncome, trainee.other_income)),
+    ]
+}
+
+fn import_case(conn: &Connection, editor: &Editor, case: &Case, mode: ImportMode) -> Result<ImportOutcome> {
+    let hospital = match find_by_name(conn, &case.hospital.name)? {
+        Some(id) => {
+            write_hospital(conn, editor, id, &case.hospital)?;
+            id
+        }
+        None => insert_hospital(conn, &case.hospital)?,
+    };
+    let subject = format!("{}の申請", case.fiscal_year.japanese_name());
+    let (application, replaced) = match find_application(conn, hospital, &case.program, case.fiscal_year)? {
+        Some(_) if mode == ImportMode::New => {
+            return Err(StoreError::Conflict(format!(
+                "「{}」の{}の申請は既にデータベースにあります。上書きするなら置き換えを選んでください（hojo db import --replace）。今の内容はバックアップと変更履歴に残ります",
+                case.hospital.name,
+                case.fiscal_year.japanese_name()
+            )));
+        }
+        Some(id) => {
+            let old = load_case(conn, id)?;
+            conn.execute("DELETE FROM claim WHERE application_id = ?1", [id.0])?;
+            record(
+                conn,
+                editor,
+                Record {
+                    hospital: Some(hospital),
+                    application: Some(id),
+                    subject: subject.clone(),
+                    field: "application.replaced",
+                    old: Some(crate::case::to_json(&old)),
+                    new: None,
+                },
+            )?;
+            (id, true)
+        }
+        None => (insert_application(conn, editor, hospital, &case.program, case.fiscal_year)?, false),
+    };
+    let mut used_trainees = HashSet::new();
+    let mut used_courses = HashSet::new();
+    for trainee in &case.trainees {
+        let profile = TraineeProfile::of(trainee);
+        let trainee_id = match find_trainee(conn, hospital, &trainee.name, &used_trainees)? {
+            Some(id) => id,
+            None => insert_trainee(conn, hospital, &trainee.name)?,
+        };
+        used_trainees.insert(trainee_id);
+        let course = match find_course(conn, trainee_id, trainee, &used_courses)? {
+            Some((id, status)) => {
+                let mut profile = profile.clone();
+                profile.course_status = status;
+                update_course(conn, id, &profile)?;
+                id
+            }
+            None => insert_course(conn, trainee_id, &profile)?,
+        };
+        used_courses.insert(course);
+        let flags =
+            ClaimFlags { tuition_completed_in_year: trainee.tuition_completed_in_year, certified: trainee.certified };
+        let claim = insert_claim(conn, application, course, &profile, flags)?;
+        write_amounts(conn, claim, trainee)?;
+    }
+    record(
+        conn,
+        editor,
+        Record {
+            hospital: Some(hospital),
+            application: Some(application),
+            subject,
+            field: "application.import",
+            old: None,
+            new: Some(format!("ケースファイルから読み込み（受講者{}名）", case.trainees.len())),
+        },
+    )?;
+    Ok(ImportOutcome { hospital_id: hospital, application_id: application, replaced, trainees: case.trainees.len() })
+}
+
+fn write_amounts(conn: &Connection, claim: ClaimId, trainee: &Trainee) -> Result<()> {
+    for (_, (item, amount)) in lump_amounts(trainee) {
+        // A zero amount is no entry: the sum of no entries is 0, so the case comes back the same.
+        if amount.get() != 0 {
+            insert_cost(conn, claim, &CostInput { item, amount, paid_on: None, memo: None })?;
+        }
+    }
+    for month in &trainee.salary_months {
+        insert_salary_month(conn, claim, &SalaryMonthInput { month: month.month, amount: month.amount, memo: None })?;
+    }
+    Ok(())
+}
+
+/// The hospital's nurse of that name not yet matched in this import (two nurses may share a name).
+fn find_trainee(
+    conn: &Connection,
+    hospital: HospitalId,
+    name: &str,
+    used: &HashSet<TraineeId>,
+) -> Result<Option<TraineeId>> {
+    let mut statement =
+        conn.prepare_cached("SELECT id FROM trainee WHERE hospital_id = ?1 AND name = ?2 ORDER BY id")?;
+    let ids = statement.query_map(params![hospital.0, name], |row| row.get::<_, i64>(0))?;
+    for id in ids {
+        let id = TraineeId(id?);
+        if !used.contains(&id) {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
+fn find_course(
+    conn: &Connection,
+    trainee: TraineeId,
+    case_trainee: &Trainee,
+    used: &HashSet<CourseId>,
+) -> Result<Option<(CourseId, super::claims::CourseStatus)>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, status FROM course WHERE trainee_id = ?1 AND qualification = ?2 AND enrolled_on = ?3 ORDER BY id",
+    )?;
+    let rows = statement
+        .query_map(params![trainee.0, case_trainee.qualification, date_text(case_trainee.enrolled_on)], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (id, status) in rows {
+        let id = CourseId(id);
+        if !used.contains(&id) {
+            let status = super::claims::CourseStatus::from_id(&status).unwrap_or_default();
+            return Ok(Some((id, status)));
+        }
+    }
+    Ok(None)
+}

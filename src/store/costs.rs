@@ -1,0 +1,489 @@
+//! Cost entries (a receipt, or one amount for an item: item, amount, date paid, memo) and 人件費 month by month.
+//! Every edit is checked before it is written: no negative or absurd amounts, no salary month outside the
+//! course or the 年度, and 人件費 either as months or as amounts, not both (as the case file requires).
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::Store;
+use super::claims::{ClaimContext, claim_context};
+use super::error::{Result, StoreError};
+use super::history::{Editor, record};
+use super::ids::{ClaimId, CostId, SalaryMonthId};
+use super::sql::{date_text, parse_stored_date, parse_stored_month};
+use crate::era::format_date;
+use crate::fiscal_year::YearMonth;
+use crate::money::Yen;
+
+/// The largest amount one entry may hold: 10億円. Far above any real receipt, and sums of many stay exact.
+pub const MAX_AMOUNT: Yen = Yen::new(1_000_000_000);
+
+/// What a cost entry is for; each sums into the case field of the same id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum CostItem {
+    /// 入学料
+    Admission,
+    /// 受講料
+    Tuition,
+    /// 認定審査料
+    ExamFee,
+    /// 認定登録料
+    RegistrationFee,
+    /// 人件費 as amounts (when not entered month by month)
+    Salary,
+    /// その他（対象外経費）
+    OtherCosts,
+    /// 寄付金その他の収入
+    OtherIncome,
+}
+
+impl CostItem {
+    pub const ALL: [CostItem; 7] = [
+        CostItem::Admission,
+        CostItem::Tuition,
+        CostItem::ExamFee,
+        CostItem::RegistrationFee,
+        CostItem::Salary,
+        CostItem::OtherCosts,
+        CostItem::OtherIncome,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            CostItem::Admission => "admission",
+            CostItem::Tuition => "tuition",
+            CostItem::ExamFee => "exam_fee",
+            CostItem::RegistrationFee => "registration_fee",
+            CostItem::Salary => "salary",
+            CostItem::OtherCosts => "other_costs",
+            CostItem::OtherIncome => "other_income",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CostItem::Admission => "入学料",
+            CostItem::Tuition => "受講料",
+            CostItem::ExamFee => "認定審査料",
+            CostItem::RegistrationFee => "認定登録料",
+            CostItem::Salary => "人件費",
+            CostItem::OtherCosts => "その他の経費",
+            CostItem::OtherIncome => "寄付金その他の収入",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<CostItem> {
+        CostItem::ALL.into_iter().find(|item| item.id() == id)
+    }
+}
+
+/// A stored cost entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CostEntry {
+    pub id: CostId,
+    pub claim_id: ClaimId,
+    pub item: CostItem,
+    pub amount: Yen,
+    /// 支払日
+    pub paid_on: Option<NaiveDate>,
+    pub memo: Option<String>,
+}
+
+/// A cost entry as entered (new, or the new values of an existing one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostInput {
+    pub item: CostItem,
+    pub amount: Yen,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memo: Option<String>,
+}
+
+/// A stored month of 人件費.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SalaryMonthEntry {
+    pub id: SalaryMonthId,
+    pub claim_id: ClaimId,
+    pub month: YearMonth,
+    pub amount: Yen,
+    pub memo: Option<String>,
+}
+
+/// A month of 人件費 as entered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SalaryMonthInput {
+    pub month: YearMonth,
+    pub amount: Yen,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memo: Option<String>,
+}
+
+const MEMO_LIMIT: usize = 1000;
+
+impl Store {
+    /// A claim's cost entries, in the order entered.
+    pub fn costs(&self, claim: ClaimId) -> Result<Vec<CostEntry>> {
+        claim_context(&self.conn, claim)?;
+        read_costs(&self.conn, claim)
+    }
+
+    pub fn add_cost(&mut self, editor: &Editor, claim: ClaimId, cost: &CostInput) -> Result<CostId> {
+        check_cost(cost)?;
+        self.edit(|tx| {
+            let context = claim_context(tx, claim)?;
+            check_salary_form(tx, &context, cost.item, SalaryForm::Amounts)?;
+            let id = insert_cost(tx, claim, cost)?;
+            record(tx, editor, context.record(cost.item.label(), "cost_entry", None, Some(describe_cost(cost))))?;
+            Ok(id)
+        })
+    }
+
+    pub fn update_cost(&mut self, editor: &Editor, id: CostId, cost: &CostInput) -> Result<()> {
+        check_cost(cost)?;
+        self.edit(|tx| {
+            let old = read_cost(tx, id)?;
+            let context = claim_context(tx, old.claim_id)?;
+            if cost.item != old.item {
+                check_salary_form(tx, &context, cost.item, SalaryForm::Amounts)?;
+            }
+            tx.execute(
+                "UPDATE cost_entry SET item = ?2, amount = ?3, paid_on = ?4, memo = ?5 WHERE id = ?1",
+                params![id.0, cost.item.id(), cost.amount.get(), cost.paid_on.map(date_text), cost.memo],
+            )?;
+            let old_input = CostInput { item: old.item, amount: old.amount, paid_on: old.paid_on, memo: old.memo };
+            record(
+                tx,
+                editor,
+                context.record(
+                    cost.item.label(),
+                    "cost_entry",
+                    Some(describe_cost(&old_input)),
+                    Some(describe_cost(cost)),
+                ),
+            )
+        })
+    }
+
+    pub fn remove_cost(&mut self, editor: &Editor, id: CostId) -> Result<()> {
+        self.edit(|tx| {
+            let old = read_cost(tx, id)?;
+            let context = claim_context(tx, old.claim_id)?;
+            tx.execute("DELETE FROM cost_entry WHERE id = ?1", [id.0])?;
+            let old_input = CostInput { item: old.item, amount: old.amount, paid_on: old.paid_on, memo: old.memo };
+            record(tx, editor, context.record(old.item.label(), "cost_entry", Some(describe_cost(&old_input)), None))
+        })
+    }
+
+    /// A claim's months of 人件費, in the order entered.
+    pub fn salary_months(&self, claim: ClaimId) -> Result<Vec<SalaryMonthEntry>> {
+        claim_context(&self.conn, claim)?;
+        read_salary_months(&self.conn, claim)
+    }
+
+    pub fn add_salary_month(
+        &mut self,
+        editor: &Editor,
+        claim: ClaimId,
+        month: &SalaryMonthInput,
+    ) -> Result<SalaryMonthId> {
+        check_salary_amount(month)?;
+        self.edit(|tx| {
+            let context = claim_context(tx, claim)?;
+            check_month_in_course(&context, month.month)?;
+            check_salary_form(tx, &context, CostItem::Salary, SalaryForm::Months)?;
+            check_month_free(tx, claim, month.month, None)?;
+            let id = insert_salary_month(tx, claim, month)?;
+            record(
+                tx,
+                editor,
+                context.record(
+                    &format!("{}の人件費", month.month.japanese_name()),
+                    "salary_month",
+                    None,
+                    Some(describe_month(month)),
+                ),
+            )?;
+            Ok(id)
+        })
+    }
+
+    pub fn update_salary_month(&mut self, editor: &Editor, id: SalaryMonthId, month: &SalaryMonthInput) -> Result<()> {
+        check_salary_amount(month)?;
+        self.edit(|tx| {
+            let old = read_salary_month(tx, id)?;
+            let context = claim_context(tx, old.claim_id)?;
+            check_month_in_course(&context, month.month)?;
+            check_month_free(tx, old.claim_id, month.month, Some(id))?;
+            tx.execute(
+                "UPDATE salary_month SET month = ?2, amount = ?3, memo = ?4 WHERE id = ?1",
+                params![id.0, month.month.to_string(), month.amount.get(), month.memo],
+            )?;
+            let old_input = SalaryMonthInput { month: old.month, amount: old.amount, memo: old.memo };
+            record(
+                tx,
+                editor,
+                context.record(
+                    &format!("{}の人件費", month.month.japanese_name()),
+                    "salary_month",
+                    Some(describe_month(&old_input)),
+                    Some(describe_month(month)),
+                ),
+            )
+        })
+    }
+
+    pub fn remove_salary_month(&mut self, editor: &Editor, id: SalaryMonthId) -> Result<()> {
+        self.edit(|tx| {
+            let old = read_salary_month(tx, id)?;
+            let context = claim_context(tx, old.claim_id)?;
+            tx.execute("DELETE FROM salary_month WHERE id = ?1", [id.0])?;
+            let old_input = SalaryMonthInput { month: old.month, amount: old.amount, memo: old.memo };
+            record(
+                tx,
+                editor,
+                context.record(
+                    &format!("{}の人件費", old.month.japanese_name()),
+                    "salary_month",
+                    Some(describe_month(&old_input)),
+                    None,
+                ),
+            )
+        })
+    }
+}
+
+pub(crate) fn check_amount(field: &'static str, label: &'static str, amount: Yen) -> Result<()> {
+    if amount.is_negative() {
+        return Err(StoreError::invalid(
+            field,
+            label,
+            format!("{}はマイナスです。0円以上の金額を入力してください", amount.format_yen()),
+        ));
+    }
+    if amount > MAX_AMOUNT {
+        return Err(StoreError::invalid(
+            field,
+            label,
+            format!(
+                "{}は大きすぎます（1件 {} まで）。桁を確かめてください",
+                amount.format_yen(),
+                MAX_AMOUNT.format_yen()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn check_memo(memo: &Option<String>) -> Result<()> {
+    if memo.as_ref().is_some_and(|memo| memo.chars().count() > MEMO_LIMIT) {
+        return Err(StoreError::invalid("memo", "メモ", format!("長すぎます（{MEMO_LIMIT}文字まで）")));
+    }
+    Ok(())
+}
+
+pub(crate) fn check_cost(cost: &CostInput) -> Result<()> {
+    check_amount("amount", "金額", cost.amount)?;
+    check_memo(&cost.memo)
+}
+
+pub(crate) fn check_salary_amount(month: &SalaryMonthInput) -> Result<()> {
+    check_amount("amount", "人件費の金額", month.amount)?;
+    check_memo(&month.memo)
+}
+
+/// A salary month must overlap the course and lie in the application's 年度 (only such months count).
+fn check_month_in_course(context: &ClaimContext, month: YearMonth) -> Result<()> {
+    if !context.fiscal_year.contains(month.first_day()) {
+        return Err(StoreError::invalid(
+            "month",
+            "人件費の月",
+            format!(
+                "{}は{}の外です。{}から{}までの月を選んでください",
+                month.japanese_name(),
+                context.fiscal_year.japanese_name(),
+                context.fiscal_year.first_day().format("%Y年%-m月"),
+                context.fiscal_year.last_day().format("%Y年%-m月"),
+            ),
+        ));
+    }
+    if !month.overlaps(context.enrolled_on, context.course_ends_on) {
+        return Err(StoreError::invalid(
+            "month",
+            "人件費の月",
+            format!(
+                "{}は「{}」さんの受講期間（{}〜{}）の外です。受講期間中の月だけが対象です",
+                month.japanese_name(),
+                context.trainee_name,
+                format_date(context.enrolled_on),
+                format_date(context.course_ends_on),
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn check_month_free(conn: &Connection, claim: ClaimId, month: YearMonth, except: Option<SalaryMonthId>) -> Result<()> {
+    let taken: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM salary_month WHERE claim_id = ?1 AND month = ?2",
+            params![claim.0, month.to_string()],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if taken.is_some_and(|id| Some(SalaryMonthId(id)) != except) {
+        return Err(StoreError::invalid(
+            "month",
+            "人件費の月",
+            format!("{}の人件費は既に入力されています。その行の金額を直してください", month.japanese_name()),
+        ));
+    }
+    Ok(())
+}
+
+#[derive(PartialEq, Eq)]
+enum SalaryForm {
+    Amounts,
+    Months,
+}
+
+/// 人件費 is entered either month by month or as amounts; a case cannot hold both.
+fn check_salary_form(conn: &Connection, context: &ClaimContext, item: CostItem, adding: SalaryForm) -> Result<()> {
+    if item != CostItem::Salary {
+        return Ok(());
+    }
+    let (sql, field, label, advice) = match adding {
+        SalaryForm::Amounts => (
+            "SELECT count(*) FROM salary_month WHERE claim_id = ?1",
+            "item",
+            "費目",
+            "月ごとの人件費の行に入力してください",
+        ),
+        SalaryForm::Months => (
+            "SELECT count(*) FROM cost_entry WHERE item = 'salary' AND claim_id = ?1",
+            "month",
+            "人件費の月",
+            "月ごとに入力するなら、先に合計額で入力した人件費を削除してください",
+        ),
+    };
+    let existing: i64 = conn.query_row(sql, [context.claim.0], |row| row.get(0))?;
+    if existing > 0 {
+        return Err(StoreError::invalid(
+            field,
+            label,
+            format!(
+                "「{}」さんの人件費は別の形で入力済みです。人件費は合計額か月ごとのどちらか一方です。{advice}",
+                context.trainee_name
+            ),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn insert_cost(conn: &Connection, claim: ClaimId, cost: &CostInput) -> Result<CostId> {
+    conn.prepare_cached("INSERT INTO cost_entry (claim_id, item, amount, paid_on, memo) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![claim.0, cost.item.id(), cost.amount.get(), cost.paid_on.map(date_text), cost.memo])?;
+    Ok(CostId(conn.last_insert_rowid()))
+}
+
+pub(crate) fn insert_salary_month(
+    conn: &Connection,
+    claim: ClaimId,
+    month: &SalaryMonthInput,
+) -> Result<SalaryMonthId> {
+    conn.prepare_cached("INSERT INTO salary_month (claim_id, month, amount, memo) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![claim.0, month.month.to_string(), month.amount.get(), month.memo])?;
+    Ok(SalaryMonthId(conn.last_insert_rowid()))
+}
+
+type CostRow = (i64, i64, String, i64, Option<String>, Option<String>);
+
+fn cost_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<CostRow> {
+    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?))
+}
+
+fn to_cost(raw: CostRow) -> Result<CostEntry> {
+    let (id, claim, item, amount, paid_on, memo) = raw;
+    let item = CostItem::from_id(&item)
+        .ok_or_else(|| StoreError::Corrupt { detail: format!("費目「{item}」が読めません") })?;
+    Ok(CostEntry {
+        id: CostId(id),
+        claim_id: ClaimId(claim),
+        item,
+        amount: Yen::new(amount),
+        paid_on: paid_on.as_deref().map(parse_stored_date).transpose()?,
+        memo,
+    })
+}
+
+pub(crate) fn read_costs(conn: &Connection, claim: ClaimId) -> Result<Vec<CostEntry>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, claim_id, item, amount, paid_on, memo FROM cost_entry WHERE claim_id = ?1 ORDER BY id",
+    )?;
+    let rows = statement.query_map([claim.0], cost_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter().map(to_cost).collect()
+}
+
+fn read_cost(conn: &Connection, id: CostId) -> Result<CostEntry> {
+    let raw = conn
+        .prepare_cached("SELECT id, claim_id, item, amount, paid_on, memo FROM cost_entry WHERE id = ?1")?
+        .query_row([id.0], cost_from_row)
+        .optional()?
+        .ok_or_else(|| StoreError::not_found("費用の記録"))?;
+    to_cost(raw)
+}
+
+fn month_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, i64, String, i64, Option<String>)> {
+    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+}
+
+fn to_month(raw: (i64, i64, String, i64, Option<String>)) -> Result<SalaryMonthEntry> {
+    let (id, claim, month, amount, memo) = raw;
+    Ok(SalaryMonthEntry {
+        id: SalaryMonthId(id),
+        claim_id: ClaimId(claim),
+        month: parse_stored_month(&month)?,
+        amount: Yen::new(amount),
+        memo,
+    })
+}
+
+pub(crate) fn read_salary_months(conn: &Connection, claim: ClaimId) -> Result<Vec<SalaryMonthEntry>> {
+    let mut statement = conn
+        .prepare_cached("SELECT id, claim_id, month, amount, memo FROM salary_month WHERE claim_id = ?1 ORDER BY id")?;
+    let rows = statement.query_map([claim.0], month_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter().map(to_month).collect()
+}
+
+fn read_salary_month(conn: &Connection, id: SalaryMonthId) -> Result<SalaryMonthEntry> {
+    let raw = conn
+        .prepare_cached("SELECT id, claim_id, month, amount, memo FROM salary_month WHERE id = ?1")?
+        .query_row([id.0], month_from_row)
+        .optional()?
+        .ok_or_else(|| StoreError::not_found("人件費の記録"))?;
+    to_month(raw)
+}
+
+fn describe_cost(cost: &CostInput) -> String {
+    let mut text = format!("{} {}", cost.item.label(), cost.amount.format_yen());
+    if let Some(paid_on) = cost.paid_on {
+        text.push_str(&format!("（{}支払）", format_date(paid_on)));
+    }
+    if let Some(memo) = cost.memo.as_deref().filter(|memo| !memo.is_empty()) {
+        text.push_str(&format!(" メモ: {memo}"));
+    }
+    text
+}
+
+fn describe_month(month: &SalaryMonthInput) -> String {
+    let mut text = format!("{} {}", month.month.japanese_name(), month.amount.format_yen());
+    if let Some(memo) = month.memo.as_deref().filter(|memo| !memo.is_empty()) {
+        text.push_str(&format!(" メモ: {memo}"));
+    }
+    text
+}

@@ -1,0 +1,41 @@
+//! The schema, as numbered migrations in code. `PRAGMA user_version` holds the number of migrations applied;
+//! each runs in its own transaction together with the bump of that number, so a crash leaves the database at
+//! one version or the next, never between. Migrations are only ever added at the end, never edited.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::error::Result;
+
+/// Migration `n` (1-based) brings a database from version `n - 1` to `n`.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_core.sql")];
+
+/// The schema version this Hojo writes; a database above it comes from a newer Hojo.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// `PRAGMA application_id` of every Hojo database ("HOJO"), so another program's SQLite file is not taken
+/// for ours.
+pub const APPLICATION_ID: i64 = 0x484F_4A4F;
+
+pub fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+/// Applies the migrations up to `target`. Safe against a second process migrating at the same moment: each
+/// step re-reads the version inside its write transaction.
+pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
+    let target = target.min(SCHEMA_VERSION);
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version = user_version(&tx)?;
+        if version >= target {
+            return Ok(());
+        }
+        let index = usize::try_from(version).unwrap_or(0);
+        tx.execute_batch(MIGRATIONS[index])?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        if version == 0 {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        tx.commit()?;
+    }
+}

@@ -1,0 +1,123 @@
+//! The local database: hospitals, trainees, courses, cost entries and applications in one SQLite file on the
+//! hospital's PC, with the history of every change and rolling backups. An adapter over the domain: it stores
+//! and returns `hojo::case` values and knows nothing of windows.
+//!
+//! Every edit is checked before it is written (a Japanese reason naming the field when refused) and is one
+//! transaction together with its history entry. Amounts are integer yen. See docs/database.md.
+
+mod application;
+mod backup;
+mod case_io;
+mod claims;
+mod costs;
+mod error;
+mod history;
+mod hospital;
+mod ids;
+mod integrity;
+mod location;
+mod migrations;
+mod open;
+mod sql;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+pub use application::{ApplicationStatus, ApplicationSummary};
+pub use backup::{BACKUPS_KEPT, BackupInfo, BackupReason, backup_dir, list_backups, verify_backup};
+pub use case_io::{ImportMode, ImportOutcome};
+pub use claims::{ClaimFlags, ClaimView, CourseStatus, CourseSummary, TraineeProfile};
+pub use costs::{CostEntry, CostInput, CostItem, MAX_AMOUNT, SalaryMonthEntry, SalaryMonthInput};
+pub use error::{Result, StoreError};
+pub use history::{Change, Editor};
+pub use hospital::HospitalSummary;
+pub use ids::{ApplicationId, ClaimId, CostId, CourseId, HospitalId, SalaryMonthId, TraineeId};
+pub use location::{DB_ENV, default_db_path, resolve_db_path};
+pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
+
+use open::Found;
+
+/// An open database. One per window or command; several may share a file (each edit waits its turn).
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (and its folders, readable by the owner only) if missing.
+    /// A file that is not a Hojo database, or is from a newer Hojo, is refused and left untouched. An older
+    /// schema is backed up, then migrated. Each open that finds changes since the last backup takes one.
+    pub fn open(path: &Path) -> Result<Store> {
+        if open::probe(path)? == Found::Missing {
+            open::create_private_file(path)?;
+        }
+        let (mut conn, version) = open::connect(path)?;
+        if version > 0 && version < SCHEMA_VERSION {
+            backup::take_backup(&conn, path, BackupReason::Migration)?;
+        }
+        migrations::migrate_to(&mut conn, SCHEMA_VERSION)?;
+        let store = Store { conn, path: path.to_path_buf() };
+        store.backup_if_changed()?;
+        Ok(store)
+    }
+
+    /// The file this store reads and writes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A backup now, whatever has changed; returns its file.
+    pub fn backup_now(&self) -> Result<PathBuf> {
+        backup::take_backup(&self.conn, &self.path, BackupReason::Manual)
+    }
+
+    /// The backup taken on opening: skipped when nothing was entered yet, or nothing changed since the newest
+    /// backup (so that opening the app ten times does not push the older backups out).
+    fn backup_if_changed(&self) -> Result<()> {
+        let revision = backup::revision(&self.conn)?;
+        if revision == 0 {
+            return Ok(());
+        }
+        let newest = list_backups(&self.path)?.into_iter().next();
+        if newest.is_some_and(|newest| newest.revision == revision && newest.schema_version == SCHEMA_VERSION) {
+            return Ok(());
+        }
+        backup::take_backup(&self.conn, &self.path, BackupReason::Open)?;
+        Ok(())
+    }
+
+    /// Replaces the database's contents with a backup's, after checking the backup and backing up the current
+    /// state. Other Hojos holding the file open see the restored data on their next read.
+    pub fn restore(&mut self, backup_file: &Path) -> Result<()> {
+        verify_backup(backup_file)?;
+        backup::take_backup(&self.conn, &self.path, BackupReason::Restore)?;
+        backup::restore_into(&mut self.conn, backup_file)?;
+        // The backup may be of an older schema: bring it up to date as on any open.
+        migrations::migrate_to(&mut self.conn, SCHEMA_VERSION)
+    }
+
+    /// Problems SQLite's integrity check and the foreign-key check find; empty when the database is sound.
+    pub fn check(&self) -> Result<Vec<String>> {
+        integrity::integrity_problems(&self.conn)
+    }
+
+    /// The newest `limit` changes of a hospital, newest first.
+    pub fn history(&self, hospital: HospitalId, limit: u32) -> Result<Vec<Change>> {
+        history::changes(&self.conn, hospital, limit)
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        migrations::user_version(&self.conn)
+    }
+
+    /// Runs one user edit as one write transaction: all of it with its history entry, or none of it.
+    /// IMMEDIATE takes the write lock up front, so two Hojos never deadlock upgrading a read to a write.
+    fn edit<T>(&mut self, change: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = change(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}

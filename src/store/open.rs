@@ -1,0 +1,108 @@
+//! Opening the database file: refuse anything that is not a Hojo database, or is from a newer Hojo, before
+//! touching it; create a new one (with its folders) readable by its owner only; set the connection up for
+//! durability (WAL, synchronous FULL, foreign keys, a busy timeout so two Hojos can share the file).
+
+use std::fs::{DirBuilder, OpenOptions};
+use std::io::Read;
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::error::{Result, StoreError};
+use super::migrations::{APPLICATION_ID, SCHEMA_VERSION};
+
+/// How long an edit waits for another Hojo's edit to finish before saying the database is busy.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// What was found at the path before opening it.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Found {
+    Missing,
+    /// A zero-length file: SQLite treats it as an empty database.
+    Empty,
+    Sqlite,
+}
+
+/// Looks at the first bytes only; never writes.
+pub(crate) fn probe(path: &Path) -> Result<Found> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Found::Missing),
+        Err(error) => return Err(StoreError::io(path, "開くことが")(error)),
+    };
+    if file.metadata().map_err(StoreError::io(path, "調べることが"))?.is_dir() {
+        return Err(StoreError::NotSqlite { path: path.to_path_buf() });
+    }
+    let mut header = Vec::with_capacity(100);
+    file.by_ref().take(100).read_to_end(&mut header).map_err(StoreError::io(path, "読むことが"))?;
+    if header.is_empty() {
+        Ok(Found::Empty)
+    } else if header.len() == 100 && header.starts_with(SQLITE_HEADER) {
+        Ok(Found::Sqlite)
+    } else {
+        Err(StoreError::NotSqlite { path: path.to_path_buf() })
+    }
+}
+
+/// Creates the file (and missing parent folders) so that only its owner can read it: the database holds
+/// nurses' names and salaries.
+pub(crate) fn create_private_file(path: &Path) -> Result<()> {
+    if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+        let mut builder = DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(parent).map_err(StoreError::io(parent, "フォルダを作ることが"))?;
+    }
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        // Another Hojo created it a moment ago: use theirs.
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(error) => Err(StoreError::io(path, "作ることが")(error)),
+    }
+}
+
+/// Opens an existing file, checks that it is ours and not from a newer Hojo (reading only), then sets the
+/// connection up. Returns the connection and the schema version found.
+pub(crate) fn connect(path: &Path) -> Result<(Connection, i64)> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(path, flags).map_err(|error| classify_open_error(path, error))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let version = check_ours(&conn, path)?;
+    conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
+    // FULL: a committed edit survives a power cut, not only a crash of Hojo.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok((conn, version))
+}
+
+fn check_ours(conn: &Connection, path: &Path) -> Result<i64> {
+    let read = |sql: &str| -> Result<i64> {
+        conn.query_row(sql, [], |row| row.get(0)).map_err(|error| classify_open_error(path, error))
+    };
+    let application_id = read("PRAGMA application_id")?;
+    let version = read("PRAGMA user_version")?;
+    let tables = read("SELECT count(*) FROM sqlite_master")?;
+    let fresh = application_id == 0 && version == 0 && tables == 0;
+    if application_id != APPLICATION_ID && !fresh {
+        return Err(StoreError::NotHojo { path: path.to_path_buf() });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, supported: SCHEMA_VERSION });
+    }
+    Ok(version)
+}
+
+fn classify_open_error(path: &Path, error: rusqlite::Error) -> StoreError {
+    match error.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotSqlite { path: path.to_path_buf() },
+        _ => error.into(),
+    }
+}
