@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::case::{Hospital, SalaryKind, SalaryMonth, Trainee};
+use crate::case::{Hospital, SalaryMonth, Trainee};
 use crate::fiscal_year::YearMonth;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -11,27 +11,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn trainee() -> Trainee {
-    Trainee {
-        name: "看護 花子".into(),
-        qualification: "palliative_care_cn".into(),
-        institution: None,
-        exam_fiscal_year: None,
-        enrolled_on: date(2024, 4, 8),
-        course_ends_on: date(2025, 3, 14),
-        admission: Yen::ZERO,
-        tuition: Yen::ZERO,
-        tuition_completed_in_year: true,
-        exam_fee: Yen::ZERO,
-        registration_fee: Yen::ZERO,
-        certified: false,
-        salary_kind: SalaryKind::Trainee,
-        salary: Yen::ZERO,
-        salary_months: vec![],
-        other_costs: Yen::ZERO,
-        other_income: Yen::ZERO,
-        prior_years_standard_used: Yen::ZERO,
-        prior_items: vec![],
-    }
+    Trainee { tuition_completed_in_year: true, ..crate::case::sample_trainee() }
 }
 
 fn calc_in(year: i32, trainee: Trainee) -> RowCalculation {

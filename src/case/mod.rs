@@ -293,3 +293,29 @@ impl Case {
         Case { format: CASE_FORMAT.to_string(), program: program.to_string(), fiscal_year, hospital, trainees: Vec::new() }
     }
 }
+
+/// A trainee with every amount zero, for tests that change one field at a time.
+#[cfg(test)]
+pub(crate) fn sample_trainee() -> Trainee {
+    Trainee {
+        name: "看護 花子".into(),
+        qualification: "palliative_care_cn".into(),
+        institution: None,
+        exam_fiscal_year: None,
+        enrolled_on: NaiveDate::from_ymd_opt(2024, 4, 8).expect("valid date"),
+        course_ends_on: NaiveDate::from_ymd_opt(2025, 3, 14).expect("valid date"),
+        admission: Yen::ZERO,
+        tuition: Yen::ZERO,
+        tuition_completed_in_year: false,
+        exam_fee: Yen::ZERO,
+        registration_fee: Yen::ZERO,
+        certified: false,
+        salary_kind: SalaryKind::Trainee,
+        salary: Yen::ZERO,
+        salary_months: vec![],
+        other_costs: Yen::ZERO,
+        other_income: Yen::ZERO,
+        prior_years_standard_used: Yen::ZERO,
+        prior_items: vec![],
+    }
+}

@@ -52,8 +52,6 @@ fn period(trainee: &Trainee, year: FiscalYear) -> Check {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::SalaryKind;
-    use crate::money::Yen;
     use crate::program::Program;
     use chrono::NaiveDate;
 
@@ -66,27 +64,7 @@ mod tests {
     }
 
     fn trainee(enrolled_on: NaiveDate, course_ends_on: NaiveDate) -> Trainee {
-        Trainee {
-            name: "看護 花子".into(),
-            qualification: "palliative_care_cn".into(),
-            institution: None,
-            exam_fiscal_year: None,
-            enrolled_on,
-            course_ends_on,
-            admission: Yen::ZERO,
-            tuition: Yen::ZERO,
-            tuition_completed_in_year: false,
-            exam_fee: Yen::ZERO,
-            registration_fee: Yen::ZERO,
-            certified: false,
-            salary_kind: SalaryKind::Trainee,
-            salary: Yen::ZERO,
-            salary_months: vec![],
-            other_costs: Yen::ZERO,
-            other_income: Yen::ZERO,
-            prior_years_standard_used: Yen::ZERO,
-            prior_items: vec![],
-        }
+        Trainee { enrolled_on, course_ends_on, ..crate::case::sample_trainee() }
     }
 
     fn verdict_of(t: &Trainee, id: &str, year: i32) -> Verdict {
