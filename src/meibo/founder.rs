@@ -60,10 +60,10 @@ pub fn guess_founder(name: &str) -> Option<FounderGuess> {
 /// For 独立行政法人 the organisation that follows is the useful part of the evidence: 独立行政法人国立病院機構.
 fn longest_evidence(name: &str, word: &str) -> String {
     const ORGANISATIONS: [&str; 3] = ["国立病院機構", "地域医療機能推進機構", "労働者健康安全機構"];
-    if word == "独立行政法人" {
-        if let Some(organisation) = ORGANISATIONS.iter().find(|o| name.contains(*o)) {
-            return format!("{word}{organisation}");
-        }
+    if word == "独立行政法人"
+        && let Some(organisation) = ORGANISATIONS.iter().find(|o| name.contains(*o))
+    {
+        return format!("{word}{organisation}");
     }
     word.to_string()
 }

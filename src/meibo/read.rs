@@ -55,6 +55,7 @@ fn read_sheet<RS: Read + Seek>(workbook: &mut Xlsx<RS>, sheet: &str, layouts: &'
     let mut row_index: Option<u32> = None;
     let mut stamp: Option<String> = None;
     let mut other_layout: Option<MeiboError> = None;
+    // `pending`: the first cell after the header, or `None` inside `Some` when the sheet ended with the header.
     let (found, mut pending) = loop {
         let next = cells.next_cell().map_err(damaged)?;
         let next_row = next.as_ref().map(|cell| cell.get_position().0);
@@ -62,7 +63,7 @@ fn read_sheet<RS: Read + Seek>(workbook: &mut Xlsx<RS>, sheet: &str, layouts: &'
             let row = row_index.unwrap_or(0);
             if let Some(found) = header_of(layouts, &row_cells, row, &mut stamp, &mut other_layout) {
                 // `next` is the first cell after the header: the data phase starts with it.
-                break (Some(found), next);
+                break (Some(found), Some(next));
             }
             row_cells.clear();
         }
@@ -85,8 +86,9 @@ fn read_sheet<RS: Read + Seek>(workbook: &mut Xlsx<RS>, sheet: &str, layouts: &'
     let mut values: Values<'_> = Default::default();
     let mut current: Option<u32> = None;
     loop {
+        // The reader must not be asked again once it reported the end of the sheet.
         let next = match pending.take() {
-            Some(cell) => Some(cell),
+            Some(first) => first,
             None => cells.next_cell().map_err(damaged)?,
         };
         let next_row = next.as_ref().map(|cell| cell.get_position().0);
@@ -114,10 +116,10 @@ fn header_of(
     other_layout: &mut Option<MeiboError>,
 ) -> Option<FoundHeader> {
     for layout in layouts {
-        if stamp.is_none() {
-            if let Some((_, text)) = cells.iter().find(|(_, text)| text.contains(&layout.stamp_marker)) {
-                *stamp = Some(text.clone());
-            }
+        if stamp.is_none()
+            && let Some((_, text)) = cells.iter().find(|(_, text)| text.contains(&layout.stamp_marker))
+        {
+            *stamp = Some(text.clone());
         }
         match layout.match_header(cells) {
             HeaderMatch::Found { columns, exact } => return Some((layout, columns, exact, row)),
@@ -293,10 +295,11 @@ impl Builder {
     fn position(&mut self, prefecture_code: &str, number: &str, row: u32, values: &Values<'_>) -> usize {
         let text = |field: Field| field_text(values, field);
         // Rows of one institution are adjacent in the published files: try the last one before hashing.
-        if let Some(last) = self.meibo.institutions.last() {
-            if last.number == number && last.prefecture_code == prefecture_code {
-                return self.meibo.institutions.len() - 1;
-            }
+        if let Some(last) = self.meibo.institutions.last()
+            && last.number == number
+            && last.prefecture_code == prefecture_code
+        {
+            return self.meibo.institutions.len() - 1;
         }
         let key = (prefecture_code.to_string(), number.to_string());
         if let Some(position) = self.index.get(&key) {
