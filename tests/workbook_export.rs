@@ -137,3 +137,33 @@ fn an_output_folder_that_does_not_exist_is_an_input_error() {
     assert_eq!(output.status.code(), Some(1));
     assert!(!out.exists());
 }
+
+#[test]
+fn import_gives_back_the_case_file_that_was_exported() {
+    let folder = tempfile::tempdir().unwrap();
+    for name in ["sakura-hospital.json", "cns-second-year.json", "substitute-by-month.json", "needs-confirmation.json"] {
+        let out = folder.path().join(name.replace(".json", ".xlsx"));
+        let back = folder.path().join(name);
+        let output = hojo(&["export", example(name).to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert!(output.status.success(), "{name}: {}", String::from_utf8_lossy(&output.stderr));
+        let output = hojo(&["import", out.to_str().unwrap(), "-o", back.to_str().unwrap()]);
+        assert!(output.status.success(), "{name}: {}", String::from_utf8_lossy(&output.stderr));
+        let original = hojo::case::parse_case(&std::fs::read(example(name)).unwrap()).unwrap();
+        let imported = hojo::case::parse_case(&std::fs::read(&back).unwrap()).unwrap();
+        assert_eq!(imported, original, "{name}");
+        // Again, without --force: refused, file kept.
+        let output = hojo(&["import", out.to_str().unwrap(), "-o", back.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+    }
+}
+
+#[test]
+fn import_of_a_file_that_is_not_a_workbook_names_the_file_and_exits_1() {
+    let output = hojo(&["import", example("sakura-hospital.json").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("sakura-hospital.json") && stderr.contains("JSON"), "{stderr}");
+    let output = hojo(&["import", "/no/such/file.xlsx"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("見つかりません"));
+}

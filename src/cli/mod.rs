@@ -4,6 +4,7 @@ mod calc;
 mod check;
 mod export;
 mod db;
+mod import;
 mod input_file;
 mod meibo;
 
@@ -30,6 +31,7 @@ const EXAMPLES: &str = "使い方の例 (examples):
   hojo export examples/sakura-hospital.json -o 申請書.xlsx   申請書類一式（Excel）を作る
   hojo db import examples/sakura-hospital.json    ケースをデータベースに読み込む
   hojo db case --year 2024 -o case.json           データベースの申請をケースとして書き出す
+  hojo import 申請書.xlsx -o case.json                  申請書（Excel）からケースファイルに戻す
 
 終了コード (exit codes): 0 成功 / 1 入力の誤り（どこが違うかを表示）/ 2 コマンドの使い方の誤り";
 
@@ -81,6 +83,17 @@ enum Command {
         #[command(subcommand)]
         command: db::DbCommand,
     },
+    /// 申請書の読み込み: Hojo で作成した申請書（.xlsx、記入欄を編集したものも可）からケースファイルを作ります
+    Import {
+        /// Hojo で作成した申請書 (.xlsx)
+        workbook: PathBuf,
+        /// 作成するケースファイル (.json)。省略すると標準出力に出します
+        #[arg(short, long, value_name = "CASE.json")]
+        output: Option<PathBuf>,
+        /// 既にあるファイルを上書きする
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// A failure the user can act on: exit 1 with the message on stderr.
@@ -110,6 +123,7 @@ pub fn run() -> ExitCode {
         Command::Meibo { file, prefecture, csv } => meibo::run(&file, prefecture.as_deref(), csv),
         Command::Export { case, output, force, draft } => export::run(&case, &output, force, draft),
         Command::Db { db, command } => db::run(db.as_deref(), command),
+        Command::Import { workbook, output, force } => import::run(&workbook, output.as_deref(), force),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

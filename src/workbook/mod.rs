@@ -132,6 +132,15 @@ pub fn write(case: &Case, path: &Path, options: ExportOptions) -> Result<Exporte
     Ok(Exported { path: path.to_path_buf(), open_points: workbook.open_points, blocking: workbook.blocking })
 }
 
+/// Writes bytes to `path` atomically (temporary file in the same folder, then a rename), keeping an existing
+/// file unless `overwrite`. The import command writes its case file this way too.
+///
+/// # Errors
+/// The file exists (without `overwrite`) or cannot be written.
+pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), ExportError> {
+    atomic::write_file(path, bytes, overwrite)
+}
+
 /// Spreadsheets count days from 1900; dates outside 1900–9999 cannot be written.
 fn check_dates(case: &Case) -> Result<(), CaseError> {
     let first = NaiveDate::from_ymd_opt(1900, 3, 1).unwrap_or(NaiveDate::MIN);

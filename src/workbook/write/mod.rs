@@ -19,6 +19,7 @@ use crate::eligibility::Eligibility;
 use crate::money::Yen;
 use crate::program::{Program, Rules};
 
+pub use plan::shown_filing;
 pub use styles::Styles;
 
 /// Everything a sheet writer reads.

@@ -120,9 +120,9 @@ fn write_filings(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxErr
     sheet.merge_range(header_row, PLAN.filing_since_col, header_row, PLAN.last_col, PLAN.filings_header[3], &styles.header)?;
     for (row, check_id, label) in PLAN.filing_rows {
         sheet.write_string_with_format(row, PLAN.label_col, label, &styles.cell)?;
-        sheet.merge_range(row, PLAN.filing_since_col, row, PLAN.last_col, "", &styles.input_date)?;
         match shown_filing(context.rules, &context.case.hospital.filings, check_id) {
             Some(filing) => {
+                sheet.merge_range(row, PLAN.filing_since_col, row, PLAN.last_col, "", &styles.input_date)?;
                 sheet.write_string_with_format(row, PLAN.filing_symbol_col, &filing.symbol, &styles.cell_center)?;
                 match filing.number.as_deref().filter(|number| !number.is_empty()) {
                     Some(number) => sheet.write_string_with_format(row, PLAN.filing_number_col, number, &styles.input_text)?,

@@ -1,0 +1,2 @@
+#![allow(dead_code)] // each test binary uses some of the helpers
+pub mod xlsx_edit;

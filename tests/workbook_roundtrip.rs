@@ -1,0 +1,309 @@
+//! export → import gives the same case: on the examples, on random valid cases, and after fill-in cells were
+//! changed. Bad files are refused with the sheet and cell named, never a panic.
+
+mod support;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use hojo::case::{Case, Contact, Filing, FounderType, Hospital, SalaryKind, SalaryMonth, Trainee, parse_case};
+use hojo::fiscal_year::{FiscalYear, YearMonth};
+use hojo::money::Yen;
+use hojo::workbook::{ImportError, build, read};
+use proptest::prelude::*;
+use support::xlsx_edit::{cell_to_text, edit_part, parts, without_part, zip_of};
+
+fn example(name: &str) -> Case {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name);
+    parse_case(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn examples() -> Vec<(String, Case)> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    names.sort();
+    names.into_iter().map(|name| (name.clone(), example(&name))).collect()
+}
+
+/// The part name of a sheet, by its position (rust_xlsxwriter numbers them in order).
+fn sheet_part(index: usize) -> String {
+    format!("xl/worksheets/sheet{}.xml", index + 1)
+}
+
+#[test]
+fn every_example_comes_back_unchanged() {
+    let list = examples();
+    assert!(list.len() >= 4, "the examples are there");
+    for (name, case) in list {
+        let workbook = build(&case, false).unwrap_or_else(|error| panic!("{name}: {error}"));
+        let back = read(&workbook.bytes).unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert_eq!(back, case, "{name}");
+    }
+}
+
+#[test]
+fn a_draft_comes_back_unchanged_too() {
+    let mut case = example("sakura-hospital.json");
+    case.hospital.filings.push(Filing::symbol_only("緩１"));
+    case.hospital.founder_type = Some(FounderType::National);
+    let back = read(&build(&case, true).unwrap().bytes).unwrap();
+    assert_eq!(back, case);
+}
+
+#[test]
+fn edited_fill_in_cells_are_read_as_edited() {
+    let case = example("sakura-hospital.json");
+    let bytes = build(&case, false).unwrap().bytes;
+    // 別紙3 (the 4th sheet): 入学料 typed as full-width text; 別紙4 (5th): a new name and a 和暦 date typed as text.
+    let bytes = edit_part(&bytes, &sheet_part(3), |xml| cell_to_text(xml, "C7", "１２０，０００円"));
+    let bytes = edit_part(&bytes, &sheet_part(4), |xml| cell_to_text(xml, "C5", "看護 春子"));
+    let bytes = edit_part(&bytes, &sheet_part(4), |xml| cell_to_text(xml, "G5", "令和6年5月1日"));
+    let bytes = edit_part(&bytes, &sheet_part(4), |xml| cell_to_text(xml, "I5", "令和8年度"));
+    let back = read(&bytes).unwrap();
+    let trainee = &back.trainees[0];
+    assert_eq!(trainee.admission, Yen::new(120_000));
+    assert_eq!(trainee.name, "看護 春子");
+    assert_eq!(trainee.enrolled_on, NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+    assert_eq!(trainee.exam_fiscal_year, Some(FiscalYear::new(2026)));
+    let mut expected = case.clone();
+    expected.trainees[0].admission = Yen::new(120_000);
+    expected.trainees[0].name = "看護 春子".into();
+    expected.trainees[0].enrolled_on = NaiveDate::from_ymd_opt(2024, 5, 1).unwrap();
+    expected.trainees[0].exam_fiscal_year = Some(FiscalYear::new(2026));
+    assert_eq!(back, expected, "nothing else changed");
+}
+
+fn message(result: Result<Case, ImportError>) -> String {
+    result.expect_err("the file is refused").to_string()
+}
+
+#[test]
+fn an_amount_edited_into_text_is_refused_naming_the_sheet_and_cell() {
+    let bytes = build(&example("sakura-hospital.json"), false).unwrap().bytes;
+    let bytes = edit_part(&bytes, &sheet_part(3), |xml| cell_to_text(xml, "C8", "未定"));
+    let text = message(read(&bytes));
+    assert!(text.contains("別紙3_支出予定額内訳"), "{text}");
+    assert!(text.contains("C8"), "{text}");
+    assert!(text.contains("未定"), "{text}");
+}
+
+#[test]
+fn a_date_edited_into_nonsense_is_refused_naming_the_cell() {
+    let bytes = build(&example("sakura-hospital.json"), false).unwrap().bytes;
+    let bytes = edit_part(&bytes, &sheet_part(4), |xml| cell_to_text(xml, "H5", "来年の春"));
+    let text = message(read(&bytes));
+    assert!(text.contains("別紙4_受講者名簿") && text.contains("H5"), "{text}");
+}
+
+#[test]
+fn a_file_that_is_not_xlsx_is_named_for_what_it_is() {
+    assert!(message(read(b"{\"format\": \"hojo-case/1\"}")).contains("JSON"));
+    assert!(message(read(b"%PDF-1.7 ...")).contains("PDF"));
+    assert!(message(read(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1])).contains(".xls"));
+    assert!(message(read(b"")).contains("空"));
+    assert!(message(read(b"PK\x03\x04 truncated")).contains("壊れて"));
+}
+
+#[test]
+fn an_xlsx_from_elsewhere_is_not_taken_for_an_application() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    workbook.add_worksheet().write_string(0, 0, "売上").unwrap();
+    let text = message(read(&workbook.save_to_buffer().unwrap()));
+    assert!(text.contains("Hojo が作成した申請書ではありません"), "{text}");
+}
+
+#[test]
+fn a_missing_sheet_is_named() {
+    let bytes = build(&example("sakura-hospital.json"), false).unwrap().bytes;
+    let bytes = edit_part(&bytes, "xl/workbook.xml", |xml| xml.replace("name=\"別紙3_支出予定額内訳\"", "name=\"別紙3\""));
+    let text = message(read(&bytes));
+    assert!(text.contains("シート「別紙3_支出予定額内訳」がありません"), "{text}");
+}
+
+#[test]
+fn a_damaged_hidden_data_sheet_is_named_with_its_key() {
+    let bytes = build(&example("sakura-hospital.json"), false).unwrap().bytes;
+    let bytes = edit_part(&bytes, "xl/sharedStrings.xml", |xml| xml.replacen(">trainee<", ">someone<", 1));
+    let text = message(read(&bytes));
+    assert!(text.contains("hojo_data") && text.contains("salary_kind"), "{text}");
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_expanded() {
+    let bytes = build(&example("sakura-hospital.json"), false).unwrap().bytes;
+    let mut parts = parts(&bytes);
+    // 40 MB of zeros deflate to about 40 KB; one entry may expand to 32 MB at most.
+    parts.push(("xl/media/padding.bin".to_string(), vec![0u8; 40 << 20]));
+    let text = message(read(&zip_of(&parts)));
+    assert!(text.contains("大きすぎます"), "{text}");
+}
+
+#[test]
+fn a_cell_at_the_far_corner_of_a_sheet_costs_nothing() {
+    // calamine's dense ranges would reserve 17 billion cells for this; the reader streams and skips it.
+    let case = example("sakura-hospital.json");
+    let bytes = build(&case, false).unwrap().bytes;
+    let bytes = edit_part(&bytes, &sheet_part(3), |xml| {
+        xml.replace("</sheetData>", "<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row></sheetData>")
+    });
+    assert_eq!(read(&bytes).unwrap(), case);
+}
+
+#[test]
+fn a_shared_string_count_that_lies_is_refused() {
+    let bytes = build(&example("sakura-hospital.json"), false).unwrap().bytes;
+    let bytes = edit_part(&bytes, "xl/sharedStrings.xml", |xml| {
+        let start = xml.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+        let end = start + xml[start..].find('"').unwrap();
+        format!("{}4000000000{}", &xml[..start], &xml[end..])
+    });
+    assert!(message(read(&bytes)).contains("大きすぎます"));
+}
+
+#[test]
+fn a_workbook_without_its_parts_is_damaged_not_a_panic() {
+    let bytes = build(&example("sakura-hospital.json"), false).unwrap().bytes;
+    for part in ["xl/workbook.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet4.xml"] {
+        let result = read(&without_part(&bytes, part));
+        assert!(result.is_err(), "{part}");
+    }
+    // calamine does not need the content types; without them the workbook reads as before.
+    let _ = read(&without_part(&bytes, "[Content_Types].xml"));
+    // Without its styles a workbook still reads (dates are then plain serial numbers): no panic, same case.
+    let case = example("sakura-hospital.json");
+    assert_eq!(read(&without_part(&build(&case, false).unwrap().bytes, "xl/styles.xml")).unwrap(), case);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Random valid cases
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[ぁ-んァ-ヶ一-龠a-zA-Z0-9 　、。（）・ー]{1,40}",
+        Just("=HYPERLINK(\"http://x\",\"y\")".to_string()),
+        Just("@SUM(A1)".to_string()),
+        Just("+81 3-0000-0000".to_string()),
+        Just("  前後に空白  ".to_string()),
+        Just("改行\nを含む\n文".to_string()),
+        Just("<b>&amp;\"'</b>".to_string()),
+        Just("_x0041_".to_string()),
+        Just("𠮷野家".to_string()),
+    ]
+}
+
+fn optional_text() -> impl Strategy<Value = Option<String>> {
+    prop_oneof![Just(None), text().prop_map(Some)]
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (0u64..14_000).prop_map(|days| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Days::new(days))
+}
+
+fn yen() -> impl Strategy<Value = Yen> {
+    prop_oneof![Just(0i64), 0i64..=1_000_000, 0i64..=20_000_000, 0i64..=100_000_000_000].prop_map(Yen::new)
+}
+
+fn filing() -> impl Strategy<Value = Filing> {
+    let symbols = ["地包ケア１", "地包ケア２", "地包ケア４", "地包加", "がん疼", "緩１", "緩診", "小緩診"];
+    (proptest::sample::select(symbols.to_vec()), optional_text(), proptest::option::of(date()))
+        .prop_map(|(symbol, number, since)| Filing { symbol: symbol.to_string(), number, since })
+}
+
+fn contact() -> impl Strategy<Value = Option<Contact>> {
+    proptest::option::of((optional_text(), optional_text(), optional_text(), optional_text()).prop_map(
+        |(department, name, phone, email)| Contact { department, name, phone, email },
+    ))
+}
+
+fn hospital() -> impl Strategy<Value = Hospital> {
+    (
+        text(),
+        proptest::option::of((1u8..=47).prop_map(|code| format!("{code:02}"))),
+        optional_text(),
+        proptest::option::of(proptest::sample::select(FounderType::ALL.to_vec())),
+        proptest::option::of(0u32..3000),
+        proptest::collection::vec(filing(), 0..5),
+        any::<bool>(),
+        optional_text(),
+        contact(),
+        optional_text(),
+    )
+        .prop_map(|(name, prefecture_code, address, founder_type, beds, filings, employs, representative, contact, purpose)| Hospital {
+            name: format!("病院{name}"),
+            prefecture_code,
+            address,
+            founder_type,
+            beds,
+            filings,
+            employs_qualified_nurse: employs,
+            representative,
+            contact,
+            purpose,
+        })
+}
+
+fn trainee() -> impl Strategy<Value = Trainee> {
+    let qualification = proptest::sample::select(vec!["cancer_nursing_cns", "palliative_care_cn", "cancer_pain_cn", "unknown_course"]);
+    let months = proptest::collection::btree_set((2023i32..2027, 1u32..=12), 0..14);
+    (
+        (text(), qualification, optional_text(), proptest::option::of(2000i32..2040), date(), 0u64..1200),
+        (yen(), yen(), any::<bool>(), yen(), yen(), any::<bool>()),
+        (any::<bool>(), yen(), months, proptest::collection::vec(yen(), 14), yen(), yen(), yen()),
+        proptest::sample::subsequence(vec!["admission", "exam_fee", "registration_fee"], 0..=3),
+    )
+        .prop_map(|(who, costs, salary, prior_items)| {
+            let (name, qualification, institution, exam_year, enrolled_on, length) = who;
+            let (admission, tuition, completed, exam_fee, registration_fee, certified) = costs;
+            let (substitute, lump, months, amounts, other_costs, other_income, prior_used) = salary;
+            let salary_months: Vec<SalaryMonth> = months
+                .into_iter()
+                .zip(amounts)
+                .map(|((year, month), amount)| SalaryMonth { month: YearMonth::new(year, month).unwrap(), amount })
+                .collect();
+            Trainee {
+                name: format!("受講者{name}"),
+                qualification: qualification.to_string(),
+                institution,
+                exam_fiscal_year: exam_year.map(FiscalYear::new),
+                enrolled_on,
+                course_ends_on: enrolled_on + chrono::Days::new(length),
+                admission,
+                tuition,
+                tuition_completed_in_year: completed,
+                exam_fee,
+                registration_fee,
+                certified,
+                salary_kind: if substitute { SalaryKind::Substitute } else { SalaryKind::Trainee },
+                salary: if salary_months.is_empty() { lump } else { Yen::ZERO },
+                salary_months,
+                other_costs,
+                other_income,
+                prior_years_standard_used: prior_used,
+                prior_items: prior_items.into_iter().map(str::to_string).collect(),
+            }
+        })
+}
+
+fn any_case() -> impl Strategy<Value = Case> {
+    (2024i32..=2030, hospital(), proptest::collection::vec(trainee(), 0..4)).prop_map(|(year, hospital, trainees)| {
+        let mut case = Case::new("kanwa-nurse", FiscalYear::new(year), hospital);
+        case.trainees = trainees;
+        case
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_valid_case_comes_back_unchanged(case in any_case()) {
+        hojo::case::validate(&case).unwrap();
+        let workbook = build(&case, true).unwrap();
+        let back = read(&workbook.bytes).unwrap();
+        prop_assert_eq!(back, case);
+    }
+}
