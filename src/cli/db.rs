@@ -8,9 +8,15 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 use hojo::case::to_json;
 use hojo::fiscal_year::FiscalYear;
-use hojo::store::{Editor, HospitalId, ImportMode, Store, StoreError, list_backups, resolve_db_path};
+use hojo::store::{
+    Editor, HospitalId, ImportMode, Store, StoreError, list_backups, parse_trainee_costs, resolve_db_path,
+};
 
-use super::{CliResult, InputError, input_file::read_case, print_json};
+use super::input_file::{read_bounded, read_case};
+use super::{CliResult, InputError, print_json};
+
+/// A nurse's costs file is a few kilobytes.
+const COSTS_FILE_LIMIT: u64 = 4 * 1024 * 1024;
 
 #[derive(Subcommand)]
 pub enum DbCommand {
@@ -53,6 +59,32 @@ pub enum DbCommand {
     },
     /// データベースが壊れていないか確かめます
     Check,
+    /// 受講者1人のその年度の費用を、管理者に送るファイル（hojo-trainee-costs/1）に書き出します
+    CostsExport {
+        /// 年度（令和6年度なら 2024）
+        #[arg(long)]
+        year: i32,
+        /// 受講者の氏名
+        #[arg(long)]
+        trainee: String,
+        /// 病院名（データベースに病院が複数あるとき）
+        #[arg(long)]
+        hospital: Option<String>,
+        /// 事業
+        #[arg(long, default_value = "kanwa-nurse")]
+        program: String,
+        /// 書き出すファイル
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// 既にあるファイルを上書きする
+        #[arg(long)]
+        force: bool,
+    },
+    /// 受講者から届いた費用ファイルを読み込み、その受講者のその年度の費用を置き換えます
+    CostsImport {
+        /// 費用ファイル (hojo-trainee-costs/1 JSON)
+        file: PathBuf,
+    },
 }
 
 pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
@@ -98,6 +130,51 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
             store.restore(&backup).map_err(|error| store_error(&backup, error))?;
             eprintln!("{} を {} の内容に戻しました (restored)", path.display(), backup.display());
             Ok(())
+        }
+        DbCommand::CostsExport { year, trainee, hospital, program, output, force } => {
+            let store = Store::open(&path).map_err(failed)?;
+            let hospital = pick_hospital(&store, hospital.as_deref()).map_err(failed)?;
+            let application = store
+                .find_application(hospital, &program, FiscalYear::new(year))
+                .map_err(failed)?
+                .ok_or_else(|| store_error(&path, StoreError::NotFound { what: format!("{year}年度の申請") }))?;
+            let claims = store.trainees(application).map_err(failed)?;
+            let matching: Vec<_> = claims.iter().filter(|claim| claim.trainee.name == trainee).collect();
+            let claim = match matching.as_slice() {
+                [one] => one.id,
+                [] => return Err(store_error(&path, StoreError::NotFound { what: format!("受講者「{trainee}」") })),
+                _ => {
+                    return Err(store_error(
+                        &path,
+                        StoreError::Conflict(format!("「{trainee}」という受講者が複数います。アプリから書き出してください")),
+                    ));
+                }
+            };
+            let costs = store.export_trainee_costs(claim).map_err(failed)?;
+            let text = serde_json::to_string_pretty(&costs)? + "\n";
+            match output {
+                None => {
+                    print!("{text}");
+                    Ok(())
+                }
+                Some(output) => write_new_file(&output, text.as_bytes(), force),
+            }
+        }
+        DbCommand::CostsImport { file } => {
+            let bytes = read_bounded(&file, COSTS_FILE_LIMIT)?;
+            let costs = parse_trainee_costs(&bytes).map_err(|error| {
+                InputError(format!("{}: 費用ファイルに誤りがあります (not a valid costs file):\n{error}", file.display()))
+            })?;
+            let mut store = Store::open(&path).map_err(failed)?;
+            let hospital = pick_hospital(&store, Some(&costs.hospital)).map_err(failed)?;
+            let application = store
+                .find_application(hospital, &costs.program, costs.fiscal_year)
+                .map_err(failed)?
+                .ok_or_else(|| {
+                    store_error(&path, StoreError::NotFound { what: format!("{}の申請", costs.fiscal_year.japanese_name()) })
+                })?;
+            let outcome = store.import_trainee_costs(&Editor::Administrator, application, &costs).map_err(failed)?;
+            print_json(&outcome)
         }
         DbCommand::Check => {
             let store = Store::open(&path).map_err(failed)?;

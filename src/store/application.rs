@@ -2,6 +2,7 @@
 //! the 交付決定額 once the decision has come. The program id is kept so later programs (and the 実績報告/精算)
 //! find their own applications.
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -9,6 +10,8 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::history::{Editor, Record, record};
 use super::ids::{ApplicationId, HospitalId};
+use super::sql::{corrupt_value, date_text, parse_stored_date};
+use crate::era::format_date;
 use crate::fiscal_year::FiscalYear;
 use crate::money::Yen;
 use crate::program::Program;
@@ -72,14 +75,34 @@ pub struct ApplicationSummary {
     /// 交付決定額, when known.
     pub grant_decided: Option<Yen>,
     pub trainee_count: u32,
+    /// 提出日, 交付決定日 and 指令番号, when entered.
+    pub dates: ApplicationDates,
+}
+
+/// The dates and number the 実績報告 cites.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationDates {
+    /// 提出日
+    #[serde(default)]
+    pub submitted_on: Option<NaiveDate>,
+    /// 交付決定日
+    #[serde(default)]
+    pub decided_on: Option<NaiveDate>,
+    /// 交付決定の指令番号: 6福保医地第123号
+    #[serde(default)]
+    pub decision_number: Option<String>,
 }
 
 const SUMMARY_SELECT: &str = "SELECT a.id, a.hospital_id, a.program, a.fiscal_year, a.status, a.grant_decided,
-        (SELECT count(*) FROM claim c WHERE c.application_id = a.id)
+        (SELECT count(*) FROM claim c WHERE c.application_id = a.id), a.submitted_on, a.decided_on, a.decision_number
     FROM application a";
 
 fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ApplicationSummary> {
     let status: String = row.get(4)?;
+    let date = |index: usize| -> rusqlite::Result<Option<NaiveDate>> {
+        row.get::<_, Option<String>>(index)?.as_deref().map(parse_stored_date).transpose().map_err(corrupt_value)
+    };
     Ok(ApplicationSummary {
         id: ApplicationId(row.get(0)?),
         hospital_id: HospitalId(row.get(1)?),
@@ -88,6 +111,7 @@ fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ApplicationSumm
         status: ApplicationStatus::parse(&status).unwrap_or(ApplicationStatus::Draft),
         grant_decided: row.get::<_, Option<i64>>(5)?.map(Yen::new),
         trainee_count: row.get(6)?,
+        dates: ApplicationDates { submitted_on: date(7)?, decided_on: date(8)?, decision_number: row.get(9)? },
     })
 }
 
@@ -183,6 +207,46 @@ impl Store {
                     new: grant_decided.map(Yen::format_yen),
                 },
             )
+        })
+    }
+}
+
+impl Store {
+    /// Saves 提出日, 交付決定日 and 指令番号.
+    pub fn set_application_dates(&mut self, editor: &Editor, id: ApplicationId, dates: &ApplicationDates) -> Result<()> {
+        if let (Some(submitted), Some(decided)) = (dates.submitted_on, dates.decided_on) {
+            if decided < submitted {
+                return Err(StoreError::invalid(
+                    "decided_on",
+                    "交付決定日",
+                    format!("{}は提出日（{}）より前です。日付を確かめてください", format_date(decided), format_date(submitted)),
+                ));
+            }
+        }
+        let number = dates.decision_number.as_deref().map(str::trim).filter(|number| !number.is_empty());
+        self.edit(|tx| {
+            let old = application_summary(tx, id)?;
+            tx.execute(
+                "UPDATE application SET submitted_on = ?2, decided_on = ?3, decision_number = ?4 WHERE id = ?1",
+                params![id.0, dates.submitted_on.map(date_text), dates.decided_on.map(date_text), number],
+            )?;
+            let subject = format!("{}の申請", old.fiscal_year.japanese_name());
+            let changes = [
+                ("application.submitted_on", old.dates.submitted_on.map(format_date), dates.submitted_on.map(format_date)),
+                ("application.decided_on", old.dates.decided_on.map(format_date), dates.decided_on.map(format_date)),
+                ("application.decision_number", old.dates.decision_number.clone(), number.map(str::to_string)),
+            ];
+            for (field, old_value, new_value) in changes {
+                record(tx, editor, Record {
+                    hospital: Some(old.hospital_id),
+                    application: Some(id),
+                    subject: subject.clone(),
+                    field,
+                    old: old_value,
+                    new: new_value,
+                })?;
+            }
+            Ok(())
         })
     }
 }

@@ -298,7 +298,7 @@ pub(crate) fn check_salary_amount(month: &SalaryMonthInput) -> Result<()> {
 }
 
 /// A salary month must overlap the course and lie in the application's 年度 (only such months count).
-fn check_month_in_course(context: &ClaimContext, month: YearMonth) -> Result<()> {
+pub(crate) fn check_month_in_course(context: &ClaimContext, month: YearMonth) -> Result<()> {
     if !context.fiscal_year.contains(month.first_day()) {
         return Err(StoreError::invalid(
             "month",

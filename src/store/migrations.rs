@@ -7,7 +7,8 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::error::Result;
 
 /// Migration `n` (1-based) brings a database from version `n - 1` to `n`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_core.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/001_core.sql"), include_str!("migrations/002_application_dates.sql")];
 
 /// The schema version this Hojo writes; a database above it comes from a newer Hojo.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -39,3 +40,6 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         tx.commit()?;
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -19,12 +19,13 @@ mod location;
 mod migrations;
 mod open;
 mod sql;
+mod trainee_costs;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-pub use application::{ApplicationStatus, ApplicationSummary};
+pub use application::{ApplicationDates, ApplicationStatus, ApplicationSummary};
 pub use backup::{BACKUPS_KEPT, BackupInfo, BackupReason, backup_dir, list_backups, verify_backup};
 pub use case_io::{ImportMode, ImportOutcome};
 pub use claims::{ClaimFlags, ClaimView, CourseStatus, CourseSummary, TraineeProfile};
@@ -35,6 +36,9 @@ pub use hospital::HospitalSummary;
 pub use ids::{ApplicationId, ClaimId, CostId, CourseId, HospitalId, SalaryMonthId, TraineeId};
 pub use location::{DB_ENV, default_db_path, resolve_db_path};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
+pub use trainee_costs::{
+    TRAINEE_COSTS_FORMAT, TraineeCosts, TraineeCostsOutcome, TraineeKey, parse_trainee_costs,
+};
 
 use open::Found;
 
