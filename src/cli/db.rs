@@ -146,7 +146,9 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
                 _ => {
                     return Err(store_error(
                         &path,
-                        StoreError::Conflict(format!("「{trainee}」という受講者が複数います。アプリから書き出してください")),
+                        StoreError::Conflict(format!(
+                            "「{trainee}」という受講者が複数います。アプリから書き出してください"
+                        )),
                     ));
                 }
             };
@@ -163,7 +165,10 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
         DbCommand::CostsImport { file } => {
             let bytes = read_bounded(&file, COSTS_FILE_LIMIT)?;
             let costs = parse_trainee_costs(&bytes).map_err(|error| {
-                InputError(format!("{}: 費用ファイルに誤りがあります (not a valid costs file):\n{error}", file.display()))
+                InputError(format!(
+                    "{}: 費用ファイルに誤りがあります (not a valid costs file):\n{error}",
+                    file.display()
+                ))
             })?;
             let mut store = Store::open(&path).map_err(failed)?;
             let hospital = pick_hospital(&store, Some(&costs.hospital)).map_err(failed)?;
@@ -171,7 +176,10 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
                 .find_application(hospital, &costs.program, costs.fiscal_year)
                 .map_err(failed)?
                 .ok_or_else(|| {
-                    store_error(&path, StoreError::NotFound { what: format!("{}の申請", costs.fiscal_year.japanese_name()) })
+                    store_error(
+                        &path,
+                        StoreError::NotFound { what: format!("{}の申請", costs.fiscal_year.japanese_name()) },
+                    )
                 })?;
             let outcome = store.import_trainee_costs(&Editor::Administrator, application, &costs).map_err(failed)?;
             print_json(&outcome)

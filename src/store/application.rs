@@ -213,15 +213,20 @@ impl Store {
 
 impl Store {
     /// Saves 提出日, 交付決定日 and 指令番号.
-    pub fn set_application_dates(&mut self, editor: &Editor, id: ApplicationId, dates: &ApplicationDates) -> Result<()> {
-        if let (Some(submitted), Some(decided)) = (dates.submitted_on, dates.decided_on) {
-            if decided < submitted {
-                return Err(StoreError::invalid(
-                    "decided_on",
-                    "交付決定日",
-                    format!("{}は提出日（{}）より前です。日付を確かめてください", format_date(decided), format_date(submitted)),
-                ));
-            }
+    pub fn set_application_dates(
+        &mut self,
+        editor: &Editor,
+        id: ApplicationId,
+        dates: &ApplicationDates,
+    ) -> Result<()> {
+        if let (Some(submitted), Some(decided)) = (dates.submitted_on, dates.decided_on)
+            && decided < submitted
+        {
+            return Err(StoreError::invalid(
+                "decided_on",
+                "交付決定日",
+                format!("{}は提出日（{}）より前です。日付を確かめてください", format_date(decided), format_date(submitted)),
+            ));
         }
         let number = dates.decision_number.as_deref().map(str::trim).filter(|number| !number.is_empty());
         self.edit(|tx| {
@@ -232,19 +237,27 @@ impl Store {
             )?;
             let subject = format!("{}の申請", old.fiscal_year.japanese_name());
             let changes = [
-                ("application.submitted_on", old.dates.submitted_on.map(format_date), dates.submitted_on.map(format_date)),
+                (
+                    "application.submitted_on",
+                    old.dates.submitted_on.map(format_date),
+                    dates.submitted_on.map(format_date),
+                ),
                 ("application.decided_on", old.dates.decided_on.map(format_date), dates.decided_on.map(format_date)),
                 ("application.decision_number", old.dates.decision_number.clone(), number.map(str::to_string)),
             ];
             for (field, old_value, new_value) in changes {
-                record(tx, editor, Record {
-                    hospital: Some(old.hospital_id),
-                    application: Some(id),
-                    subject: subject.clone(),
-                    field,
-                    old: old_value,
-                    new: new_value,
-                })?;
+                record(
+                    tx,
+                    editor,
+                    Record {
+                        hospital: Some(old.hospital_id),
+                        application: Some(id),
+                        subject: subject.clone(),
+                        field,
+                        old: old_value,
+                        new: new_value,
+                    },
+                )?;
             }
             Ok(())
         })

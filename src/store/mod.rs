@@ -36,9 +36,7 @@ pub use hospital::HospitalSummary;
 pub use ids::{ApplicationId, ClaimId, CostId, CourseId, HospitalId, SalaryMonthId, TraineeId};
 pub use location::{DB_ENV, default_db_path, resolve_db_path};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
-pub use trainee_costs::{
-    TRAINEE_COSTS_FORMAT, TraineeCosts, TraineeCostsOutcome, TraineeKey, parse_trainee_costs,
-};
+pub use trainee_costs::{TRAINEE_COSTS_FORMAT, TraineeCosts, TraineeCostsOutcome, TraineeKey, parse_trainee_costs};
 
 use open::Found;
 
@@ -64,6 +62,12 @@ impl Store {
         let store = Store { conn, path: path.to_path_buf() };
         store.backup_if_changed()?;
         Ok(store)
+    }
+
+    /// How long an edit waits for another Hojo's edit before giving up with [`StoreError::Busy`] (10 seconds
+    /// unless set).
+    pub fn set_busy_timeout(&self, timeout: std::time::Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(timeout)?)
     }
 
     /// The file this store reads and writes.

@@ -11,6 +11,7 @@ const DATA: &[Option<&str>] = &[
     None,
     Some(include_str!("../../../tests/fixtures/store/v1-data.sql")),
     Some(include_str!("../../../tests/fixtures/store/v2-data.sql")),
+    Some(include_str!("../../../tests/fixtures/store/v3-data.sql")),
 ];
 
 fn database_at(version: i64) -> Connection {
@@ -46,7 +47,10 @@ fn dump(conn: &Connection) -> Vec<String> {
         let columns = statement.column_count();
         statement
             .query_map([], |row| {
-                Ok((0..columns).map(|index| format!("{:?}", row.get::<_, Value>(index).unwrap())).collect::<Vec<_>>().join(" | "))
+                Ok((0..columns)
+                    .map(|index| format!("{:?}", row.get::<_, Value>(index).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join(" | "))
             })
             .unwrap()
             .map(Result::unwrap)
@@ -54,12 +58,22 @@ fn dump(conn: &Connection) -> Vec<String> {
     };
     for table in tables {
         lines.push(format!("table {table}"));
-        lines.extend(rows_of(&format!("PRAGMA table_info(\"{table}\")")).into_iter().map(|line| format!("  column {line}")));
-        lines.extend(rows_of(&format!("PRAGMA foreign_key_list(\"{table}\")")).into_iter().map(|line| format!("  fk {line}")));
-        let mut indexes = rows_of(&format!("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table}' ORDER BY name"));
+        lines.extend(
+            rows_of(&format!("PRAGMA table_info(\"{table}\")")).into_iter().map(|line| format!("  column {line}")),
+        );
+        lines.extend(
+            rows_of(&format!("PRAGMA foreign_key_list(\"{table}\")")).into_iter().map(|line| format!("  fk {line}")),
+        );
+        let mut indexes = rows_of(&format!(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table}' ORDER BY name"
+        ));
         indexes.sort();
         lines.extend(indexes.into_iter().map(|line| format!("  index {line}")));
-        lines.extend(rows_of(&format!("SELECT * FROM \"{table}\" ORDER BY 1, 2")).into_iter().map(|line| format!("  row {line}")));
+        lines.extend(
+            rows_of(&format!("SELECT * FROM \"{table}\" ORDER BY 1, 2"))
+                .into_iter()
+                .map(|line| format!("  row {line}")),
+        );
     }
     lines
 }
@@ -84,7 +98,7 @@ fn every_earlier_version_with_data_ends_equal_to_a_fresh_database_with_the_same_
         }
         assert_eq!(found.len(), expected.len(), "from version {version}");
         assert_eq!(conn.query_row("PRAGMA integrity_check", [], |row| row.get::<_, String>(0)).unwrap(), "ok");
-        assert_eq!(conn.prepare("PRAGMA foreign_key_check").unwrap().query([]).unwrap().next().unwrap().is_none(), true);
+        assert!(conn.prepare("PRAGMA foreign_key_check").unwrap().query([]).unwrap().next().unwrap().is_none());
     }
 }
 
@@ -114,7 +128,8 @@ fn a_failing_migration_leaves_the_version_it_started_from() {
     // Version 1 with a table in the way of nothing, then a broken step applied by hand the way migrate_to does.
     let mut conn = database_at(1);
     let tx = conn.transaction().unwrap();
-    let failed = tx.execute_batch("ALTER TABLE application ADD COLUMN submitted_on TEXT; ALTER TABLE nowhere ADD COLUMN x;");
+    let failed =
+        tx.execute_batch("ALTER TABLE application ADD COLUMN submitted_on TEXT; ALTER TABLE nowhere ADD COLUMN x;");
     assert!(failed.is_err());
     drop(tx);
     assert_eq!(user_version(&conn).unwrap(), 1);
