@@ -155,7 +155,7 @@ pub struct Form1 {
 pub const FORM1: Form1 = Form1 {
     name: "第1号様式",
     landscape: false,
-    widths: &[2.0, 4.0, 12.0, 6.0, 16.0, 14.0, 14.0, 16.0, 2.0],
+    widths: &[2.0, 4.0, 14.0, 6.0, 18.0, 16.0, 16.0, 18.0, 2.0],
     print_last: a1("I30"),
     draft: a1("H1"),
     form_label: (a1("B1"), "第1号様式"),
@@ -192,8 +192,13 @@ pub const FORM1: Form1 = Form1 {
 
 /// 令和6年度東京都緩和ケア関連専門看護師等資格取得支援事業補助金交付申請書
 pub fn form1_title(year_name: &str, grant_name: &str) -> String {
-    format!("{year_name}{grant_name}交付申請書")
+    format!("{year_name}{grant_name}{FORM1_TITLE_TAIL}")
 }
+
+/// Where a title too long for one line breaks: before 交付申請書, as printed 様式 do.
+pub const FORM1_TITLE_TAIL: &str = "交付申請書";
+/// The title's size in points.
+pub const FORM1_TITLE_SIZE: f64 = 12.0;
 
 /// 令和6年度において標記補助金の交付を受けたいので、関係書類を添えて申請します。
 pub fn form1_body(year_name: &str) -> String {
@@ -524,7 +529,7 @@ pub struct Roster {
 pub const ROSTER: Roster = Roster {
     name: "別紙4_受講者名簿",
     landscape: false,
-    widths: &[2.0, 5.0, 13.0, 13.0, 16.0, 18.0, 14.0, 14.0, 10.0, 10.0, 2.0],
+    widths: &[2.0, 5.0, 12.0, 13.0, 16.0, 22.0, 17.0, 17.0, 12.0, 15.0, 2.0],
     last_col: col("J"),
     draft: a1("J1"),
     sheet_label: (a1("B1"), "別紙4"),
@@ -552,6 +557,9 @@ pub const ROSTER: Roster = Roster {
         "人件費の\n区分",
     ],
 };
+
+/// Where fixed labels (資格, 課程, 人件費の区分) may break when their column is too narrow for one line.
+pub const LABEL_BREAKS: &[&str] = &["認定看護師", "専門看護師", "給与費", "（"];
 
 // ---------------------------------------------------------------------------------------------------------
 // The hidden data sheet: what the 様式 has no visible place for (see docs/workbook.md).

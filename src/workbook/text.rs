@@ -42,6 +42,58 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Breaks a fixed label at the places a reader expects: at spaces and before each of `break_before`
+/// (「認定看護師」, 「（」…), packing as many of those phrases on a line as fit; a phrase wider than the line is
+/// broken with [`wrap`]. So 緩和ケア認定看護師 becomes 緩和ケア / 認定看護師 rather than 緩和ケア認定看 / 護師.
+pub fn wrap_phrases(text: &str, width: usize, break_before: &[&str]) -> Vec<String> {
+    if display_width(text) <= width {
+        return vec![text.to_string()];
+    }
+    let mut phrases: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == ' ' || c == '　' {
+            if !current.is_empty() {
+                phrases.push(std::mem::take(&mut current));
+            }
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        if !current.is_empty() && break_before.iter().any(|word| rest.starts_with(word)) {
+            phrases.push(std::mem::take(&mut current));
+        }
+        current.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    if !current.is_empty() {
+        phrases.push(current);
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for phrase in phrases {
+        let joined = if line.is_empty() { phrase.clone() } else { format!("{line}{phrase}") };
+        if display_width(&joined) <= width {
+            line = joined;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if display_width(&phrase) <= width {
+            line = phrase;
+        } else {
+            let mut pieces = wrap(&phrase, width);
+            line = pieces.pop().unwrap_or_default();
+            lines.extend(pieces);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// How many lines a cell of this width shows the text in (at least one).
 pub fn line_count(text: &str, width: usize) -> usize {
     wrap(text, width).len().max(1)
@@ -139,6 +191,22 @@ mod tests {
                 assert!(display_width(line) <= width.max(2) || line.chars().count() == 1, "{width}: {lines:?}");
                 assert!(!line.starts_with(['、', '。']), "{width}: {lines:?}");
             }
+        }
+    }
+
+    #[test]
+    fn labels_break_between_their_words() {
+        let words = ["認定看護師", "専門看護師", "給与費", "（"];
+        assert_eq!(wrap_phrases("緩和ケア認定看護師", 10, &words), vec!["緩和ケア", "認定看護師"]);
+        assert_eq!(wrap_phrases("がん看護専門看護師", 10, &words), vec!["がん看護", "専門看護師"]);
+        assert_eq!(wrap_phrases("代替看護職員給与費", 12, &words), vec!["代替看護職員", "給与費"]);
+        assert_eq!(wrap_phrases("受講者給与費", 12, &words), vec!["受講者給与費"]);
+        assert_eq!(
+            wrap_phrases("認定看護師教育課程 A課程", 20, &words),
+            vec!["認定看護師教育課程", "A課程"]
+        );
+        for line in wrap_phrases("認定看護師教育課程 B課程（特定行為研修を組み込んだ課程）", 20, &words) {
+            assert!(display_width(&line) <= 20 && !line.starts_with('）'), "{line}");
         }
     }
 

@@ -32,11 +32,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let (cell, label) = BREAKDOWN.title;
     sheet.merge_range(cell.row, cell.col, cell.row, BREAKDOWN.last_col, label, &styles.title)?;
     sheet.set_row_height(cell.row, 24)?;
-    let (cell, label) = BREAKDOWN.hospital;
-    sheet.write_string_with_format(cell.row, cell.col, label, &styles.cell)?;
-    let formula = format!("={}&\"\"", layout::sheet_ref(layout::FORM1.name, layout::FORM1.hospital));
-    sheet.merge_range(cell.row, cell.col + 1, cell.row, cell.col + 2, "", &styles.cell)?;
-    sheet.write_formula_with_format(cell.row, cell.col + 1, text_formula(formula, &context.case.hospital.name), &styles.cell)?;
+    super::hospital_name_row(sheet, context, BREAKDOWN.hospital, BREAKDOWN.hospital.0.col + 3, &widths)?;
     let (cell, label) = BREAKDOWN.unit;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain_right)?;
 
@@ -55,10 +51,10 @@ fn write_block(sheet: &mut Worksheet, context: &Context, index: usize, block: &B
     // 受講者1　看護 花子（緩和ケア認定看護師）, by formula from the 名簿 so a corrected name shows here too.
     let roster_row = ROSTER.first_row + index as u32;
     let name = layout::sheet_ref(ROSTER.name, Cell::new(roster_row, ROSTER.name_col));
-    let qualification = layout::sheet_ref(ROSTER.name, Cell::new(roster_row, ROSTER.qualification_col));
     let prefix = format!("{}{}　", BREAKDOWN.heading_prefix, index + 1);
-    let shown = format!("{prefix}{}（{}）", trainee.name, super::budget::qualification_label(context, &trainee.qualification));
-    let formula = format!("={}&{name}&\"（\"&{qualification}&\"）\"", formula_string(&prefix));
+    let qualification = format!("（{}）", super::budget::qualification_label(context, &trainee.qualification));
+    let shown = format!("{prefix}{}{qualification}", trainee.name);
+    let formula = format!("={}&{name}&{}", formula_string(&prefix), formula_string(&qualification));
     sheet.merge_range(block.heading_row, BREAKDOWN.label_col, block.heading_row, BREAKDOWN.last_col, "", &styles.subtitle)?;
     sheet.write_formula_with_format(block.heading_row, BREAKDOWN.label_col, text_formula(formula, &shown), &styles.subtitle)?;
 

@@ -49,11 +49,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let title = layout::budget_title(&context.case.fiscal_year.japanese_name(), &context.program.name);
     sheet.merge_range(BUDGET.title.row, BUDGET.title.col, BUDGET.title.row, BUDGET.last_col, &title, &styles.title)?;
     sheet.set_row_height(BUDGET.title.row, 24)?;
-    let (cell, label) = BUDGET.hospital;
-    sheet.write_string_with_format(cell.row, cell.col, label, &styles.cell)?;
-    sheet.merge_range(cell.row, cell.col + 1, cell.row, cell.col + 3, "", &styles.cell)?;
-    let formula = format!("={}&\"\"", layout::sheet_ref(layout::FORM1.name, layout::FORM1.hospital));
-    sheet.write_formula_with_format(cell.row, cell.col + 1, text_formula(formula, &context.case.hospital.name), &styles.cell)?;
+    super::hospital_name_row(sheet, context, BUDGET.hospital, BUDGET.hospital.0.col + 3, &widths)?;
     let (cell, label) = BUDGET.unit;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain_right)?;
 
@@ -69,8 +65,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         let roster_row = ROSTER.first_row + index as u32;
         let name = format!("={}&\"\"", layout::sheet_ref(ROSTER.name, Cell::new(roster_row, ROSTER.name_col)));
         sheet.write_formula_with_format(r, BUDGET.name_col, text_formula(name, &context.case.trainees[index].name), &styles.cell_wrap)?;
-        let qualification = format!("={}&\"\"", layout::sheet_ref(ROSTER.name, Cell::new(roster_row, ROSTER.qualification_col)));
-        sheet.write_formula_with_format(r, BUDGET.qualification_col, text_formula(qualification, &qualifications[index]), &styles.cell_wrap)?;
+        sheet.write_string_with_format(r, BUDGET.qualification_col, &qualifications[index], &styles.cell_wrap)?;
         let block_total = |col: u16| layout::sheet_ref(BREAKDOWN.name, Cell::new(block.total_row, col));
         sheet.write_formula_with_format(
             r,

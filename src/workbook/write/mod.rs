@@ -37,6 +37,8 @@ pub struct Context<'a> {
 /// The workbook as bytes.
 pub fn workbook_bytes(context: &Context) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
+    // The Normal style itself is ＭＳ 明朝 10.5pt, so empty cells and row heights match the text.
+    workbook.set_default_format(&styles::base(), layout::DEFAULT_ROW_PX, layout::DEFAULT_COLUMN_PX)?;
     let properties = DocProperties::new()
         .set_title(layout::form1_title(&context.case.fiscal_year.japanese_name(), &context.program.grant_name))
         .set_author(&context.case.hospital.name)
@@ -96,6 +98,24 @@ pub fn set_up_sheet(
     Ok(())
 }
 
+/// 病院名 beside its label, by formula from the 申請書 (one place to correct it), over the columns up to
+/// `last_col`; a name longer than the cells wraps and the row grows.
+pub fn hospital_name_row(sheet: &mut Worksheet, context: &Context, label: (Cell, &str), last_col: u16, widths: &[f64]) -> Result<(), XlsxError> {
+    let styles = &context.styles;
+    let (cell, text) = label;
+    sheet.write_string_with_format(cell.row, cell.col, text, &styles.cell)?;
+    sheet.merge_range(cell.row, cell.col + 1, cell.row, last_col, "", &styles.cell_wrap)?;
+    let formula = format!("={}&\"\"", layout::sheet_ref(layout::FORM1.name, layout::FORM1.hospital));
+    let name = &context.case.hospital.name;
+    sheet.write_formula_with_format(cell.row, cell.col + 1, text_formula(formula, name), &styles.cell_wrap)?;
+    let width: f64 = widths[usize::from(cell.col + 1)..=usize::from(last_col)].iter().sum();
+    let lines = text::line_count(name, usable_width(width));
+    if lines > 1 {
+        sheet.set_row_height(cell.row, height_for_lines(lines))?;
+    }
+    Ok(())
+}
+
 /// A formula whose cached result is an amount the engine computed.
 pub fn amount_formula(formula: String, cached: Yen) -> Formula {
     Formula::new(formula).set_result(cached.get().to_string())
@@ -122,9 +142,10 @@ pub fn fitted_width<'t>(minimum: f64, texts: impl IntoIterator<Item = &'t str>, 
     (widest + 2.0).clamp(minimum, cap.max(minimum))
 }
 
-/// Characters a column of this width holds on one line (half-width units, less the cell's padding).
+/// Characters a column of this width holds on one line (half-width units), with a margin so that Excel and
+/// LibreOffice, whose metrics differ by a few percent, keep the lines Hojo broke.
 pub fn usable_width(width: f64) -> usize {
-    (width - 1.5).max(2.0) as usize
+    (width * 0.94 - 2.0).max(2.0) as usize
 }
 
 /// `1,234,567`: how wide an amount prints.

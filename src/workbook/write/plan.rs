@@ -53,6 +53,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let founder = hospital.founder_type.map_or("", |founder| founder.label());
     sheet.write_string_with_format(PLAN.founder.0, PLAN.value_col, founder, &styles.cell)?;
     label(sheet, PLAN.beds)?;
+    merged(sheet, PLAN.beds.0, &styles.input_beds)?;
     match hospital.beds {
         Some(beds) => sheet.write_number_with_format(PLAN.beds.0, PLAN.value_col, f64::from(beds), &styles.input_beds)?,
         None => sheet.write_blank(PLAN.beds.0, PLAN.value_col, &styles.input_beds)?,

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{ExcelDateTime, Worksheet, XlsxError};
 
 use super::{Context, fitted_width, height_for_lines, set_up_sheet, usable_width};
 use crate::era::format_date;
-use crate::workbook::layout::{Cell, ROSTER};
+use crate::workbook::layout::{self, Cell, ROSTER};
 use crate::workbook::text;
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
@@ -26,7 +26,6 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         widths[index] = fitted_width(widths[index], texts, cap);
     };
     fit(ROSTER.name_col, trainees.iter().map(|t| t.name.as_str()).collect(), 20.0);
-    fit(ROSTER.qualification_col, qualifications.iter().map(String::as_str).collect(), 14.0);
     fit(ROSTER.institution_col, trainees.iter().filter_map(|t| t.institution.as_deref()).collect(), 22.0);
     fit(ROSTER.enrolled_col, dates.iter().map(String::as_str).collect(), 20.0);
     fit(ROSTER.ends_col, dates.iter().map(String::as_str).collect(), 20.0);
@@ -43,29 +42,34 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     sheet.set_row_height(ROSTER.header_row, height_for_lines(2))?;
 
     let width_of = |col: u16| usable_width(widths[usize::from(col)]);
+    // Fixed labels are broken here, between their words; what people typed is left to the cell's wrapping.
+    let label = |text: &str, col: u16| text::wrap_phrases(text, width_of(col), layout::LABEL_BREAKS);
     for (index, trainee) in trainees.iter().enumerate() {
         let r = ROSTER.first_row + index as u32;
         sheet.write_number_with_format(r, ROSTER.number_col, (index + 1) as f64, &styles.cell_center)?;
-        sheet.write_string_with_format(r, ROSTER.name_col, &trainee.name, &styles.input_wrap)?;
-        sheet.write_string_with_format(r, ROSTER.qualification_col, &qualifications[index], &styles.cell_wrap)?;
+        sheet.write_string_with_format(r, ROSTER.name_col, &trainee.name, &styles.input_row)?;
+        let qualification = label(&qualifications[index], ROSTER.qualification_col);
+        sheet.write_string_with_format(r, ROSTER.qualification_col, qualification.join("\n"), &styles.cell_wrap)?;
         match trainee.institution.as_deref().filter(|name| !name.is_empty()) {
-            Some(name) => sheet.write_string_with_format(r, ROSTER.institution_col, name, &styles.input_wrap)?,
-            None => sheet.write_blank(r, ROSTER.institution_col, &styles.input_wrap)?,
+            Some(name) => sheet.write_string_with_format(r, ROSTER.institution_col, name, &styles.input_row)?,
+            None => sheet.write_blank(r, ROSTER.institution_col, &styles.input_row)?,
         };
-        sheet.write_string_with_format(r, ROSTER.course_col, &courses[index], &styles.cell_wrap)?;
+        let course = label(&courses[index], ROSTER.course_col);
+        sheet.write_string_with_format(r, ROSTER.course_col, course.join("\n"), &styles.cell_wrap)?;
         sheet.write_date_with_format(r, ROSTER.enrolled_col, &excel_date(trainee.enrolled_on)?, &styles.input_date)?;
         sheet.write_date_with_format(r, ROSTER.ends_col, &excel_date(trainee.course_ends_on)?, &styles.input_date)?;
         match trainee.exam_fiscal_year {
             Some(year) => sheet.write_date_with_format(r, ROSTER.exam_year_col, &excel_date(year.first_day())?, &styles.input_fiscal_year)?,
             None => sheet.write_blank(r, ROSTER.exam_year_col, &styles.input_fiscal_year)?,
         };
-        sheet.write_string_with_format(r, ROSTER.salary_kind_col, trainee.salary_kind.label(), &styles.cell_wrap)?;
+        let salary_kind = label(trainee.salary_kind.label(), ROSTER.salary_kind_col);
+        sheet.write_string_with_format(r, ROSTER.salary_kind_col, salary_kind.join("\n"), &styles.cell_wrap)?;
         let lines = [
             text::line_count(&trainee.name, width_of(ROSTER.name_col)),
-            text::line_count(&qualifications[index], width_of(ROSTER.qualification_col)),
+            qualification.len(),
             text::line_count(trainee.institution.as_deref().unwrap_or(""), width_of(ROSTER.institution_col)),
-            text::line_count(&courses[index], width_of(ROSTER.course_col)),
-            text::line_count(trainee.salary_kind.label(), width_of(ROSTER.salary_kind_col)),
+            course.len(),
+            salary_kind.len(),
         ]
         .into_iter()
         .max()

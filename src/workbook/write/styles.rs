@@ -21,6 +21,8 @@ pub struct Styles {
     pub month: Format,
     pub input_text: Format,
     pub input_wrap: Format,
+    /// Fill-in text in a table row: wraps, centred vertically like its neighbours.
+    pub input_row: Format,
     pub input_amount: Format,
     pub input_beds: Format,
     pub input_date: Format,
@@ -32,7 +34,7 @@ pub struct Styles {
     pub note: Format,
 }
 
-fn base() -> Format {
+pub fn base() -> Format {
     Format::new()
         .set_font_name(layout::FONT_NAME)
         .set_font_size(layout::FONT_SIZE)
@@ -58,13 +60,14 @@ impl Styles {
             header: boxed().set_align(FormatAlign::Center).set_text_wrap(),
             amount: boxed().set_num_format(layout::AMOUNT_FORMAT),
             amount_strong: base().set_font_size(12).set_num_format(layout::AMOUNT_FORMAT).set_border_bottom(FormatBorder::Thin),
-            month: boxed().set_num_format(layout::MONTH_FORMAT),
+            month: boxed().set_num_format(layout::MONTH_FORMAT).set_align(FormatAlign::Center),
             input_text: boxed().set_unlocked(),
             input_wrap: boxed().set_text_wrap().set_align(FormatAlign::Top).set_unlocked(),
+            input_row: boxed().set_text_wrap().set_unlocked(),
             input_amount: boxed().set_num_format(layout::AMOUNT_FORMAT).set_unlocked(),
-            input_beds: boxed().set_num_format(layout::BEDS_FORMAT).set_unlocked(),
-            input_date: boxed().set_num_format(layout::DATE_FORMAT).set_unlocked(),
-            input_fiscal_year: boxed().set_num_format(layout::FISCAL_YEAR_FORMAT).set_unlocked(),
+            input_beds: boxed().set_num_format(layout::BEDS_FORMAT).set_align(FormatAlign::Left).set_unlocked(),
+            input_date: boxed().set_num_format(layout::DATE_FORMAT).set_align(FormatAlign::Center).set_unlocked(),
+            input_fiscal_year: boxed().set_num_format(layout::FISCAL_YEAR_FORMAT).set_align(FormatAlign::Center).set_unlocked(),
             input_date_plain: base().set_num_format(layout::DATE_FORMAT).set_align(FormatAlign::Right).set_unlocked(),
             input_plain: base().set_text_wrap().set_unlocked(),
             count: boxed().set_num_format("#,##0\"名\"").set_align(FormatAlign::Left),
