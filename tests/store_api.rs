@@ -276,3 +276,71 @@ fn application_status_and_grant() {
     assert_eq!(summary.status, ApplicationStatus::Decided);
     assert_eq!(summary.grant_decided, Some(Yen::new(2_325_000)));
 }
+
+#[test]
+fn a_costs_file_of_another_hospitals_nurse_is_refused() {
+    let (_dir, mut store) = fresh();
+    let sakura_outcome = store.import_case(&ADMIN, &sakura(), ImportMode::New).unwrap();
+    let claim = store.trainees(sakura_outcome.application_id).unwrap()[0].id;
+    let file = store.export_trainee_costs(claim).unwrap();
+    let mut other = sakura();
+    other.hospital.name = "東京みどり病院".into();
+    let other_outcome = store.import_case(&ADMIN, &other, ImportMode::New).unwrap();
+    let before = store.load_case(other_outcome.application_id).unwrap();
+    let error = store.import_trainee_costs(&ADMIN, other_outcome.application_id, &file).unwrap_err();
+    assert!(matches!(error, StoreError::Invalid { field: "hospital", .. }), "{error}");
+    assert!(error.to_string().contains("別の病院"), "{error}");
+    assert_eq!(store.load_case(other_outcome.application_id).unwrap(), before);
+}
+
+#[test]
+fn a_costs_file_round_trips_and_is_checked_whole_before_writing() {
+    let (_dir, mut store, application, claim) = one_trainee();
+    let mut file = store.export_trainee_costs(claim).unwrap();
+    let text = serde_json::to_string(&file).unwrap();
+    assert_eq!(hojo::store::parse_trainee_costs(text.as_bytes()).unwrap(), file);
+    let before = store.load_case(application).unwrap();
+    // Months beside a lump 人件費, a month outside the course: refused, nothing written.
+    file.salary_months.push(SalaryMonthInput {
+        month: YearMonth::new(2024, 4).unwrap(),
+        amount: Yen::new(1),
+        memo: None,
+    });
+    assert!(store.import_trainee_costs(&ADMIN, application, &file).is_err());
+    file.costs.retain(|cost| cost.item != CostItem::Salary);
+    file.salary_months.push(SalaryMonthInput {
+        month: YearMonth::new(2025, 4).unwrap(),
+        amount: Yen::new(1),
+        memo: None,
+    });
+    let error = store.import_trainee_costs(&ADMIN, application, &file).unwrap_err();
+    assert!(error.to_string().contains("人件費の月"), "{error}");
+    assert_eq!(store.load_case(application).unwrap(), before);
+    file.salary_months.pop();
+    file.entered_by = Some("看護 花子".into());
+    let outcome = store.import_trainee_costs(&ADMIN, application, &file).unwrap();
+    assert_eq!(outcome.salary_months, 1);
+    let case = store.load_case(application).unwrap();
+    assert_eq!(case.trainees[0].salary, Yen::ZERO);
+    assert_eq!(case.trainees[0].salary_months.len(), 1);
+    let hospital = store.application(application).unwrap().hospital_id;
+    assert_eq!(store.history(hospital, 1).unwrap()[0].editor, Editor::Nurse("看護 花子".into()));
+    // A file that is not one.
+    let error = hojo::store::parse_trainee_costs(br#"{"format": "hojo-case/1"}"#).unwrap_err();
+    assert!(!error.problems.is_empty());
+}
+
+#[test]
+fn application_dates_are_saved_and_checked() {
+    let (_dir, mut store, application, _claim) = one_trainee();
+    let dates = hojo::store::ApplicationDates {
+        submitted_on: Some(date(2024, 6, 28)),
+        decided_on: Some(date(2024, 6, 1)),
+        decision_number: Some("6福保医地第123号".into()),
+    };
+    let error = store.set_application_dates(&ADMIN, application, &dates).unwrap_err();
+    assert!(matches!(error, StoreError::Invalid { field: "decided_on", .. }), "{error}");
+    let dates = hojo::store::ApplicationDates { decided_on: Some(date(2024, 8, 1)), ..dates };
+    store.set_application_dates(&ADMIN, application, &dates).unwrap();
+    assert_eq!(store.application(application).unwrap().dates, dates);
+}

@@ -137,7 +137,12 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
             let application = store
                 .find_application(hospital, &program, FiscalYear::new(year))
                 .map_err(failed)?
-                .ok_or_else(|| store_error(&path, StoreError::NotFound { what: format!("{year}年度の申請") }))?;
+                .ok_or_else(|| {
+                    store_error(
+                        &path,
+                        StoreError::NotFound { what: format!("{}の申請", FiscalYear::new(year).japanese_name()) },
+                    )
+                })?;
             let claims = store.trainees(application).map_err(failed)?;
             let matching: Vec<_> = claims.iter().filter(|claim| claim.trainee.name == trainee).collect();
             let claim = match matching.as_slice() {

@@ -225,7 +225,11 @@ impl Store {
             return Err(StoreError::invalid(
                 "decided_on",
                 "交付決定日",
-                format!("{}は提出日（{}）より前です。日付を確かめてください", format_date(decided), format_date(submitted)),
+                format!(
+                    "{}は提出日（{}）より前です。日付を確かめてください",
+                    format_date(decided),
+                    format_date(submitted)
+                ),
             ));
         }
         let number = dates.decision_number.as_deref().map(str::trim).filter(|number| !number.is_empty());

@@ -16,7 +16,7 @@ pub enum StoreError {
     #[error("{label}: {reason}")]
     Invalid { field: &'static str, label: &'static str, reason: String },
 
-    #[error("{what}が見つかりません。削除されたか、別のデータベースのものです")]
+    #[error("{what}が見つかりません（まだ登録されていないか、削除されています）")]
     NotFound { what: String },
 
     #[error("{0}")]
