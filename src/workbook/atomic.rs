@@ -14,7 +14,17 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Expo
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temporary = tempfile::Builder::new().prefix(".hojo-").suffix(".xlsx.tmp").tempfile_in(folder).map_err(io_error)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".hojo-").suffix(".tmp");
+    // A temporary file is private (0600); the result is an ordinary document: the replaced file's permissions,
+    // or read-write for the owner and readable for others.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map(|meta| meta.permissions().mode() & 0o777).unwrap_or(0o644);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut temporary = builder.tempfile_in(folder).map_err(io_error)?;
     temporary.write_all(bytes).map_err(io_error)?;
     temporary.as_file().sync_all().map_err(io_error)?;
     if overwrite {
@@ -46,6 +56,16 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         let left: Vec<_> = std::fs::read_dir(folder.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_written_file_is_an_ordinary_readable_document() {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("out.xlsx");
+        write_file(&path, b"x", false).unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
     }
 
     #[test]
