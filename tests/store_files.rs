@@ -228,3 +228,36 @@ fn an_older_backup_restores_into_the_current_schema() {
     assert_eq!(store.hospitals().unwrap().len(), 1);
     assert!(store.check().unwrap().is_empty());
 }
+
+#[test]
+fn an_empty_file_becomes_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hojo.sqlite3");
+    std::fs::write(&path, b"").unwrap();
+    let mut store = Store::open(&path).unwrap();
+    store.import_case(&Editor::Administrator, &sakura(), ImportMode::New).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+}
+
+#[test]
+fn after_a_restore_the_next_open_backs_up_even_at_an_old_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hojo.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    store.import_case(&Editor::Administrator, &sakura(), ImportMode::New).unwrap();
+    let early = store.backup_now().unwrap();
+    add_receipt(&mut store, 1);
+    store.restore(&early).unwrap();
+    // Back at the early revision; one edit reaches the revision the pre-restore backup has, with other data.
+    add_receipt(&mut store, 2);
+    drop(store);
+    let newest_before = list_backups(&path).unwrap()[0].clone();
+    assert_eq!(newest_before.reason, BackupReason::Restore);
+    drop(Store::open(&path).unwrap());
+    let newest = list_backups(&path).unwrap()[0].clone();
+    assert_eq!(newest.reason, BackupReason::Open);
+    let copy = rusqlite::Connection::open_with_flags(&newest.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let other_costs: i64 =
+        copy.query_row("SELECT sum(amount) FROM cost_entry WHERE item = 'other_costs'", [], |row| row.get(0)).unwrap();
+    assert_eq!(other_costs, 50_002, "the backup holds the state after the restore and the new edit");
+}

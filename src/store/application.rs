@@ -66,6 +66,7 @@ impl ApplicationStatus {
 
 /// An application as listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ApplicationSummary {
     pub id: ApplicationId,
     pub hospital_id: HospitalId,
@@ -82,6 +83,7 @@ pub struct ApplicationSummary {
 /// The dates and number the 実績報告 cites.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ApplicationDates {
     /// 提出日
     #[serde(default)]

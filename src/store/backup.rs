@@ -20,6 +20,7 @@ const SUFFIX: &str = ".sqlite3";
 /// Why a backup was taken; part of its file name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum BackupReason {
     /// On opening the database (each start of the app or a command that writes).
     Open,
@@ -59,6 +60,7 @@ impl BackupReason {
 
 /// One backup file, as listed for the user to choose from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BackupInfo {
     pub path: PathBuf,
     /// UTC, `2026-11-23T08:26:00.123Z`.
@@ -262,5 +264,36 @@ pub(crate) fn restore_into(conn: &mut Connection, backup: &Path) -> Result<()> {
     match restore.step(-1)? {
         StepResult::Done => Ok(()),
         _ => Err(StoreError::Busy),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::{BackupReason, backup_dir, parse_name};
+
+    #[test]
+    fn backup_names_are_read_back() {
+        let info = parse_name(Path::new("/d/hojo-20261123T082600123Z-migration-v2-r42.sqlite3")).unwrap();
+        assert_eq!(info.taken_at, "2026-11-23T08:26:00.123Z");
+        assert_eq!(info.reason, BackupReason::Migration);
+        assert_eq!((info.schema_version, info.revision), (2, 42));
+        // Same millisecond: a counter follows the stamp.
+        let info = parse_name(Path::new("/d/hojo-20261123T082600123Z001-open-v3-r7.sqlite3")).unwrap();
+        assert_eq!(info.taken_at, "2026-11-23T08:26:00.123Z");
+        for other in [
+            "notes.txt",
+            "hojo-x-open-v1-r1.sqlite3",
+            "hojo-20261123T082600123Z-open-v1-r1.sqlite3.partial",
+            "hojo-20261123T082600123Z-lunch-v1-r1.sqlite3",
+        ] {
+            assert!(parse_name(Path::new(other)).is_none(), "{other}");
+        }
+    }
+
+    #[test]
+    fn backups_sit_beside_the_database() {
+        assert_eq!(backup_dir(Path::new("/data/hojo/hojo.sqlite3")), Path::new("/data/hojo/hojo.sqlite3.backups"));
     }
 }

@@ -32,6 +32,7 @@ pub enum ImportMode {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportOutcome {
     pub hospital_id: HospitalId,
     pub application_id: ApplicationId,

@@ -61,6 +61,7 @@ impl CourseStatus {
 /// What the trainee form edits: everything but the amounts (cost entries) and the two flags.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TraineeProfile {
     pub name: String,
     /// 対象資格 id from the program data.
@@ -104,6 +105,7 @@ impl TraineeProfile {
 /// The two yes/no facts of a trainee's 年度.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ClaimFlags {
     /// 年度内修了: the year's course was completed within the 年度 (受講料 counts only then).
     pub tuition_completed_in_year: bool,
@@ -113,6 +115,7 @@ pub struct ClaimFlags {
 
 /// A trainee of an application, with her figures summed as the case carries them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ClaimView {
     pub id: ClaimId,
     pub trainee_id: TraineeId,
@@ -123,6 +126,7 @@ pub struct ClaimView {
 
 /// A course of a hospital, as listed for carrying a trainee into another 年度.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CourseSummary {
     pub id: CourseId,
     pub trainee_id: TraineeId,

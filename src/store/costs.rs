@@ -82,6 +82,7 @@ impl CostItem {
 
 /// A stored cost entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CostEntry {
     pub id: CostId,
     pub claim_id: ClaimId,
@@ -95,6 +96,7 @@ pub struct CostEntry {
 /// A cost entry as entered (new, or the new values of an existing one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CostInput {
     pub item: CostItem,
     pub amount: Yen,
@@ -106,6 +108,7 @@ pub struct CostInput {
 
 /// A stored month of 人件費.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SalaryMonthEntry {
     pub id: SalaryMonthId,
     pub claim_id: ClaimId,
@@ -117,6 +120,7 @@ pub struct SalaryMonthEntry {
 /// A month of 人件費 as entered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SalaryMonthInput {
     pub month: YearMonth,
     pub amount: Yen,

@@ -10,6 +10,7 @@ use super::ids::{ApplicationId, HospitalId};
 /// Who made a change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Editor {
     /// 管理者: the nursing administrator, who prepares the application.
     Administrator,
@@ -36,6 +37,7 @@ impl Editor {
 
 /// One entry of the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Change {
     pub id: i64,
     /// UTC, RFC 3339.

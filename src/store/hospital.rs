@@ -14,6 +14,7 @@ use crate::case::{Contact, FounderType, Hospital};
 
 /// A hospital as listed for choosing one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HospitalSummary {
     pub id: HospitalId,
     pub name: String,

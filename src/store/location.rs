@@ -26,14 +26,78 @@ pub fn default_db_path() -> Option<PathBuf> {
 }
 
 fn app_data_dir() -> Option<PathBuf> {
-    let absolute = |name: &str| std::env::var_os(name).map(PathBuf::from).filter(|path| path.is_absolute());
-    if cfg!(windows) {
-        absolute("APPDATA").map(|dir| dir.join("Hojo"))
+    let os = if cfg!(windows) {
+        Os::Windows
     } else if cfg!(target_os = "macos") {
-        absolute("HOME").map(|home| home.join("Library/Application Support/Hojo"))
+        Os::Mac
     } else {
-        absolute("XDG_DATA_HOME")
+        Os::Other
+    };
+    app_data_dir_with(os, |name| std::env::var_os(name))
+}
+
+#[derive(Clone, Copy)]
+enum Os {
+    Windows,
+    Mac,
+    Other,
+}
+
+/// The rule, with the environment passed in so it can be tested without changing the process's own.
+fn app_data_dir_with(os: Os, var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<PathBuf> {
+    // A relative XDG_DATA_HOME is invalid by the XDG spec and would put the data wherever Hojo was started.
+    let absolute = |name: &str| var(name).map(PathBuf::from).filter(|path| path.is_absolute());
+    match os {
+        Os::Windows => absolute("APPDATA").map(|dir| dir.join("Hojo")),
+        Os::Mac => absolute("HOME").map(|home| home.join("Library/Application Support/Hojo")),
+        Os::Other => absolute("XDG_DATA_HOME")
             .or_else(|| absolute("HOME").map(|home| home.join(".local/share")))
-            .map(|dir| dir.join("hojo"))
+            .map(|dir| dir.join("hojo")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsString;
+    use std::path::{Path, PathBuf};
+
+    use super::{Os, app_data_dir_with, resolve_db_path};
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
+        let pairs: Vec<(String, String)> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        move |name| pairs.iter().find(|(key, _)| key == name).map(|(_, value)| OsString::from(value))
+    }
+
+    #[test]
+    fn linux_uses_xdg_data_home_then_the_home_folder() {
+        let both = env(&[("XDG_DATA_HOME", "/data"), ("HOME", "/home/kango")]);
+        assert_eq!(app_data_dir_with(Os::Other, both), Some(PathBuf::from("/data/hojo")));
+        let home_only = env(&[("HOME", "/home/kango")]);
+        assert_eq!(app_data_dir_with(Os::Other, home_only), Some(PathBuf::from("/home/kango/.local/share/hojo")));
+        let relative = env(&[("XDG_DATA_HOME", "data"), ("HOME", "/home/kango")]);
+        assert_eq!(app_data_dir_with(Os::Other, relative), Some(PathBuf::from("/home/kango/.local/share/hojo")));
+        assert_eq!(app_data_dir_with(Os::Other, env(&[])), None);
+    }
+
+    #[test]
+    fn macos_and_windows_use_their_application_data_folders() {
+        let mac = env(&[("HOME", "/Users/kango")]);
+        assert_eq!(
+            app_data_dir_with(Os::Mac, mac),
+            Some(PathBuf::from("/Users/kango/Library/Application Support/Hojo"))
+        );
+        if cfg!(windows) {
+            let windows = env(&[("APPDATA", r"C:\Users\kango\AppData\Roaming")]);
+            assert!(app_data_dir_with(Os::Windows, windows).is_some());
+        } else {
+            // Not an absolute path on this OS: refused rather than used relative to the current folder.
+            let windows = env(&[("APPDATA", r"C:\Users\kango\AppData\Roaming")]);
+            assert_eq!(app_data_dir_with(Os::Windows, windows), None);
+        }
+    }
+
+    #[test]
+    fn an_explicit_path_wins() {
+        assert_eq!(resolve_db_path(Some(Path::new("x/hojo.sqlite3"))), Some(PathBuf::from("x/hojo.sqlite3")));
     }
 }

@@ -87,8 +87,15 @@ impl Store {
         if revision == 0 {
             return Ok(());
         }
+        // Revisions only grow between restores; the newest backup being the one taken before a restore means
+        // the revision may have been reached again with other contents, so that case always backs up.
         let newest = list_backups(&self.path)?.into_iter().next();
-        if newest.is_some_and(|newest| newest.revision == revision && newest.schema_version == SCHEMA_VERSION) {
+        let unchanged = newest.is_some_and(|newest| {
+            newest.revision == revision
+                && newest.schema_version == SCHEMA_VERSION
+                && newest.reason != BackupReason::Restore
+        });
+        if unchanged {
             return Ok(());
         }
         backup::take_backup(&self.conn, &self.path, BackupReason::Open)?;

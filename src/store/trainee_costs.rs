@@ -24,6 +24,7 @@ pub const TRAINEE_COSTS_FORMAT: &str = "hojo-trainee-costs/1";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TraineeCosts {
     pub format: String,
     pub program: String,
@@ -43,6 +44,7 @@ pub struct TraineeCosts {
 /// Which trainee: her name, and the course by qualification and 入学日 (a nurse may take two courses).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TraineeKey {
     pub name: String,
     pub qualification: String,
@@ -51,6 +53,7 @@ pub struct TraineeKey {
 
 /// What an import changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TraineeCostsOutcome {
     pub claim_id: ClaimId,
     pub costs: usize,
