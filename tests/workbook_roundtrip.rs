@@ -100,6 +100,15 @@ fn a_date_edited_into_nonsense_is_refused_naming_the_cell() {
 }
 
 #[test]
+fn a_course_edited_to_end_before_it_starts_is_refused_naming_the_cell() {
+    let bytes = build(&example("sakura-hospital.json"), false).unwrap().bytes;
+    let bytes = edit_part(&bytes, &sheet_part(4), |xml| cell_to_text(xml, "H5", "令和5年3月31日"));
+    let text = message(read(&bytes));
+    assert!(text.contains("シート「別紙4_受講者名簿」のセル H5"), "{text}");
+    assert!(text.contains("修了予定日"), "{text}");
+}
+
+#[test]
 fn a_file_that_is_not_xlsx_is_named_for_what_it_is() {
     assert!(message(read(b"{\"format\": \"hojo-case/1\"}")).contains("JSON"));
     assert!(message(read(b"%PDF-1.7 ...")).contains("PDF"));

@@ -17,6 +17,12 @@ pub fn run(case_path: &Path, output: &Path, force: bool, draft: bool) -> CliResu
             eprintln!("・{point}");
         }
     }
+    if !exported.warnings.is_empty() {
+        eprintln!("算定についての注意 (notes on the calculation):");
+        for warning in &exported.warnings {
+            eprintln!("・{warning}");
+        }
+    }
     if draft {
         eprintln!("下書きとして作成しました（全シートに「下書き」と表示） (written as a draft)");
         for point in &exported.blocking {

@@ -436,7 +436,7 @@ pub const BREAKDOWN: Breakdown = Breakdown {
     selected_col: col("E"),
     note_col: col("F"),
     header: ["経費区分", "支出予定額", "基準額", "選定額", "備考"],
-    salary_label: salary_label,
+    salary_label: salary_item_label,
     other_costs_label: "その他（対象外経費）",
     other_costs_note: "教材費・旅費等（補助対象外）",
     total_label: "合計",
@@ -497,7 +497,7 @@ pub fn breakdown_blocks(item_count: usize, month_counts: &[usize]) -> Vec<Breakd
     blocks
 }
 
-fn salary_label(item: &str, kind: &str) -> String {
+fn salary_item_label(item: &str, kind: &str) -> String {
     format!("{item}（{kind}）")
 }
 

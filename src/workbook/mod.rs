@@ -49,6 +49,8 @@ pub struct Workbook {
     pub open_points: Vec<String>,
     /// What stops the application (not met); empty unless this is a draft.
     pub blocking: Vec<String>,
+    /// The 算定's warnings, each with the trainee's name (months outside the course, income above the costs…).
+    pub warnings: Vec<String>,
 }
 
 /// What an export reports besides the file.
@@ -57,6 +59,7 @@ pub struct Exported {
     pub path: PathBuf,
     pub open_points: Vec<String>,
     pub blocking: Vec<String>,
+    pub warnings: Vec<String>,
 }
 
 /// Why a workbook was not written. Messages are Japanese, then English in brackets.
@@ -115,7 +118,12 @@ pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
         blocks: layout::breakdown_blocks(rules.items.len(), &month_counts),
     };
     let bytes = write::workbook_bytes(&context)?;
-    Ok(Workbook { bytes, open_points: eligibility.open_points(), blocking: if draft { blocking } else { Vec::new() } })
+    let warnings = calculation
+        .rows
+        .iter()
+        .flat_map(|row| row.warnings.iter().map(move |warning| format!("{}: {warning}", row.name)))
+        .collect();
+    Ok(Workbook { bytes, open_points: eligibility.open_points(), blocking: if draft { blocking } else { Vec::new() }, warnings })
 }
 
 /// Builds the workbook and writes it to `path` atomically: a temporary file in the same folder, then a rename.
@@ -129,7 +137,7 @@ pub fn write(case: &Case, path: &Path, options: ExportOptions) -> Result<Exporte
     }
     let workbook = build(case, options.draft)?;
     atomic::write_file(path, &workbook.bytes, options.overwrite)?;
-    Ok(Exported { path: path.to_path_buf(), open_points: workbook.open_points, blocking: workbook.blocking })
+    Ok(Exported { path: path.to_path_buf(), open_points: workbook.open_points, blocking: workbook.blocking, warnings: workbook.warnings })
 }
 
 /// Writes bytes to `path` atomically (temporary file in the same folder, then a rename), keeping an existing

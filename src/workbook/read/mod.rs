@@ -14,7 +14,7 @@ use calamine::{Data, Reader, Xlsx};
 use self::cells::Sheet;
 use super::hidden::{self, Hidden};
 use super::layout::{self, BREAKDOWN, BUDGET, Cell, DATA, FORM1, PLAN, ROSTER};
-use crate::case::{CASE_FORMAT, Case, CaseError, Contact, Hospital, SalaryMonth, Trainee, validate};
+use crate::case::{CASE_FORMAT, Case, CaseError, Contact, Hospital, Problem, SalaryMonth, Trainee, validate};
 use crate::money::Yen;
 use crate::program::Program;
 
@@ -109,8 +109,40 @@ pub fn read(bytes: &[u8]) -> Result<Case, ImportError> {
         hospital,
         trainees,
     };
-    validate(&case).map_err(ImportError::Invalid)?;
+    validate(&case).map_err(|error| ImportError::Invalid(placed(error)))?;
     Ok(case)
+}
+
+/// The case rules speak of JSON paths; a person who edited the workbook needs the sheet and the cell.
+fn placed(error: CaseError) -> CaseError {
+    let problems = error
+        .problems
+        .into_iter()
+        .map(|problem| match cell_of(&problem.path) {
+            Some((sheet, cell)) => Problem {
+                path: format!("シート「{sheet}」のセル {} ({})", cell.a1(), problem.path),
+                ..problem
+            },
+            None => problem,
+        })
+        .collect();
+    CaseError { problems }
+}
+
+fn cell_of(path: &str) -> Option<(&'static str, Cell)> {
+    if path == "hospital.name" {
+        return Some((FORM1.name, FORM1.hospital));
+    }
+    let rest = path.strip_prefix("trainees[")?;
+    let (index, field) = rest.split_once("].")?;
+    let row = ROSTER.first_row + index.parse::<u32>().ok()?;
+    let col = match field {
+        "name" => ROSTER.name_col,
+        "enrolled_on" => ROSTER.enrolled_col,
+        "course_ends_on" => ROSTER.ends_col,
+        _ => return None,
+    };
+    Some((ROSTER.name, Cell::new(row, col)))
 }
 
 /// Rows and columns beyond these hold nothing of the layout; cells there are skipped unread, so a sheet that
