@@ -101,6 +101,19 @@ fn child_writer() {
     }
 }
 
+/// Replaces the database with one as Hojo's schema version 1 left it (the data of tests/fixtures/store).
+fn version_one_database(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(include_str!("../src/store/migrations/001_core.sql")).unwrap();
+    conn.execute_batch(include_str!("fixtures/store/v1-data.sql")).unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    conn.pragma_update(None, "application_id", hojo::store::APPLICATION_ID).unwrap();
+    conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0)).unwrap();
+}
+
 fn spawn_child(test: &str, env: &[(&str, String)]) -> Child {
     let mut command = Command::new(std::env::current_exe().unwrap());
     command.args([test, "--exact", "--nocapture", "--test-threads=1"]).stdout(Stdio::piped()).stderr(Stdio::null());
@@ -204,6 +217,12 @@ fn killed_at_random_moments_200_times_nothing_reported_is_lost_and_the_file_stay
     for run in 0..KILLS {
         // Kill after 0–14 reports: at start-up (open, backup, migration), during the import, or mid-edit.
         let reports_before_kill = random.below(15) as usize;
+        // Every tenth run starts from a database of schema version 1, so some kills land in the backup before
+        // the migration or in the migration itself.
+        let from_version_one = run % 10 == 5;
+        if from_version_one {
+            version_one_database(&db);
+        }
         let mut child =
             spawn_child("child_editor", &[(EDITOR_ENV, db.display().to_string()), ("HOJO_TEST_RUN", run.to_string())]);
         let mut reported = Reported::default();
@@ -227,6 +246,14 @@ fn killed_at_random_moments_200_times_nothing_reported_is_lost_and_the_file_stay
         let status = child.wait().unwrap();
         assert!(!status.success(), "run {run}: the child ended by itself ({status})");
         imported_runs += usize::from(reported.imported.is_some());
+        let version: i64 = rusqlite::Connection::open(&db)
+            .unwrap()
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .unwrap();
+        assert!((1..=hojo::store::SCHEMA_VERSION).contains(&version), "run {run}: version {version}");
+        if reported.imported.is_some() {
+            assert_eq!(version, hojo::store::SCHEMA_VERSION, "run {run}: imported, so migrated");
+        }
         verify(&db, &reported, seed, run);
     }
     // Most runs got past the import, so the edits were really exercised.
