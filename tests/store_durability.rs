@@ -246,10 +246,8 @@ fn killed_at_random_moments_200_times_nothing_reported_is_lost_and_the_file_stay
         let status = child.wait().unwrap();
         assert!(!status.success(), "run {run}: the child ended by itself ({status})");
         imported_runs += usize::from(reported.imported.is_some());
-        let version: i64 = rusqlite::Connection::open(&db)
-            .unwrap()
-            .query_row("PRAGMA user_version", [], |row| row.get(0))
-            .unwrap();
+        let version: i64 =
+            rusqlite::Connection::open(&db).unwrap().query_row("PRAGMA user_version", [], |row| row.get(0)).unwrap();
         assert!((1..=hojo::store::SCHEMA_VERSION).contains(&version), "run {run}: version {version}");
         if reported.imported.is_some() {
             assert_eq!(version, hojo::store::SCHEMA_VERSION, "run {run}: imported, so migrated");

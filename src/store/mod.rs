@@ -136,3 +136,15 @@ impl Store {
         Ok(value)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The app keeps a `Store` in its state behind a mutex and returns `StoreError` across threads.
+    #[test]
+    fn the_store_can_move_between_threads_and_its_errors_too() {
+        fn send<T: Send>() {}
+        fn send_sync<T: Send + Sync>() {}
+        send::<super::Store>();
+        send_sync::<super::StoreError>();
+    }
+}
