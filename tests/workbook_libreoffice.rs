@@ -92,7 +92,14 @@ fn edge_cases() -> Vec<(String, Case)> {
         trainee.tuition = Yen::new(500_000 + 37_001 * index);
         many.trainees.push(trainee);
     }
+    let mut long = base.clone();
+    long.hospital.name = "地方独立行政法人 東京都立病院機構 東京都立多摩北部医療センター附属緩和ケア研修病院".into();
+    long.hospital.address = Some("東京都東村山市青葉町一丁目7番1号 多摩北部医療センター本館3階 看護部教育研修室".into());
+    long.trainees[0].name = "看護 花子（旧姓 山田）ジェニファー・アレクサンドラ".into();
+    long.trainees[0].institution = Some("東京女子医科大学看護学部附属看護実践開発研究所認定看護師教育センター".into());
+    long.hospital.purpose = Some("がん患者の苦痛の緩和と意思決定支援を病棟横断で担う専門看護師を育成し、地域包括ケア病棟から在宅への移行期における緩和ケアの質を高める。あわせて院内研修の講師として、病棟看護師の実践力の底上げを図る。".into());
     vec![
+        ("edge-long-texts".into(), long),
         ("edge-negative".into(), negative),
         ("edge-odd-yen".into(), odd),
         ("edge-no-trainees".into(), empty),

@@ -77,6 +77,24 @@ fn edited_fill_in_cells_are_read_as_edited() {
     assert_eq!(back, expected, "nothing else changed");
 }
 
+#[test]
+fn a_long_purpose_is_shown_with_hojos_line_breaks_and_read_back_as_typed_or_as_edited() {
+    let mut case = example("sakura-hospital.json");
+    let purpose = "がん患者の苦痛の緩和と意思決定支援を病棟横断で担う専門看護師を育成し、地域包括ケア病棟から在宅への移行期における緩和ケアの質を高める。あわせて院内研修の講師として、病棟看護師の実践力の底上げを図る。";
+    case.hospital.purpose = Some(purpose.to_string());
+    let bytes = build(&case, false).unwrap().bytes;
+    let sheet = String::from_utf8(parts(&bytes).into_iter().find(|(name, _)| name == "xl/sharedStrings.xml").unwrap().1).unwrap();
+    let shown = sheet.split("<t>").chain(sheet.split("<t xml:space=\"preserve\">")).find(|text| text.starts_with("がん患者")).unwrap();
+    let shown = &shown[..shown.find("</t>").unwrap()];
+    assert!(shown.contains('\n'), "Hojo broke the lines: {shown}");
+    for line in shown.split('\n').skip(1) {
+        assert!(!line.starts_with(['、', '。']), "{shown}");
+    }
+    assert_eq!(read(&bytes).unwrap(), case, "read back as typed");
+    let edited = edit_part(&bytes, &sheet_part(1), |xml| cell_to_text(xml, "C20", "新しい目的。"));
+    assert_eq!(read(&edited).unwrap().hospital.purpose.as_deref(), Some("新しい目的。"), "an edit wins");
+}
+
 fn message(result: Result<Case, ImportError>) -> String {
     result.expect_err("the file is refused").to_string()
 }

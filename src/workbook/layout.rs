@@ -31,6 +31,18 @@ impl Cell {
         format!("{}{}", column_name(self.col), self.row + 1)
     }
 
+    /// Parses `D8` at run time (for names read from a file); `None` for anything else.
+    pub fn parse(name: &str) -> Option<Cell> {
+        let letters: String = name.chars().take_while(char::is_ascii_uppercase).collect();
+        let digits = &name[letters.len()..];
+        if letters.is_empty() || letters.len() > 3 || digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let col = letters.bytes().fold(0u32, |col, letter| col * 26 + u32::from(letter - b'A' + 1)) - 1;
+        let row = digits.parse::<u32>().ok()?.checked_sub(1)?;
+        Some(Cell { row, col: u16::try_from(col).ok()? })
+    }
+
     /// `$D$8`
     pub fn absolute(self) -> String {
         format!("${}${}", column_name(self.col), self.row + 1)
@@ -596,6 +608,14 @@ pub const DATA: DataSheet = DataSheet {
     version: "hojo-workbook/1",
 };
 
+/// The data-sheet key under which the text a person typed is kept when Hojo added line breaks to show it:
+/// `text:別紙1_事業計画書!C20`.
+pub fn original_key(sheet: &str, cell: Cell) -> String {
+    format!("{ORIGINAL_PREFIX}{sheet}!{}", cell.a1())
+}
+
+pub const ORIGINAL_PREFIX: &str = "text:";
+
 /// Quoted for use in a formula: `'別紙2_所要額調書'!L9`.
 pub fn sheet_ref(sheet: &str, cell: Cell) -> String {
     format!("'{sheet}'!{}", cell.a1())
@@ -613,6 +633,10 @@ mod tests {
         assert_eq!(col("J"), 9);
         assert_eq!(Cell::new(8, 11).a1(), "L9");
         assert_eq!(Cell::new(9, 26).absolute(), "$AA$10");
+        assert_eq!(Cell::parse("AA10"), Some(Cell::new(9, 26)));
+        for bad in ["", "A", "10", "A0", "a1", "ZZZZ1", "A1x", "A99999999999"] {
+            assert_eq!(Cell::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

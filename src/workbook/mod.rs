@@ -116,6 +116,7 @@ pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
         draft,
         styles: write::Styles::new(),
         blocks: layout::breakdown_blocks(rules.items.len(), &month_counts),
+        originals: std::cell::RefCell::new(Vec::new()),
     };
     let bytes = write::workbook_bytes(&context)?;
     let warnings = calculation

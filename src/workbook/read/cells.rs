@@ -11,17 +11,30 @@ use super::ImportError;
 use crate::fiscal_year::FiscalYear;
 use crate::money::Yen;
 use crate::typed_input::{parse_date, parse_yen, to_half_width};
-use crate::workbook::layout::Cell;
+use crate::workbook::layout::{self, Cell};
 
 /// The cells of one sheet that lie where the layout can put something (see `super::load`).
 pub struct Sheet {
     name: &'static str,
     cells: HashMap<(u32, u32), Data>,
+    /// Texts as typed where Hojo added line breaks to show them (from the data sheet).
+    originals: HashMap<(u32, u32), String>,
 }
 
 impl Sheet {
     pub fn new(name: &'static str, cells: HashMap<(u32, u32), Data>) -> Sheet {
-        Sheet { name, cells }
+        Sheet { name, cells, originals: HashMap::new() }
+    }
+
+    /// Takes this sheet's texts-as-typed from the data sheet's `text:<sheet>!<cell>` rows.
+    pub fn with_originals(mut self, all: &HashMap<String, String>) -> Sheet {
+        let prefix = format!("{}{}!", layout::ORIGINAL_PREFIX, self.name);
+        for (key, text) in all {
+            if let Some(cell) = key.strip_prefix(&prefix).and_then(Cell::parse) {
+                self.originals.insert((cell.row, u32::from(cell.col)), text.clone());
+            }
+        }
+        self
     }
 
     fn value(&self, cell: Cell) -> &Data {
@@ -49,7 +62,7 @@ impl Sheet {
         match self.value(cell) {
             Data::Empty => Ok(None),
             Data::String(text) if text.is_empty() => Ok(None),
-            Data::String(text) => Ok(Some(text.clone())),
+            Data::String(text) => Ok(Some(self.as_typed(cell, text))),
             Data::Float(number) if number.fract() == 0.0 && number.abs() < 1e15 => Ok(Some(format!("{number:.0}"))),
             Data::Float(number) => Ok(Some(number.to_string())),
             Data::Int(number) => Ok(Some(number.to_string())),
@@ -57,6 +70,16 @@ impl Sheet {
             Data::DateTime(_) | Data::DateTimeIso(_) => Ok(self.optional_date(cell)?.map(crate::era::format_date)),
             Data::DurationIso(text) => Ok(Some(text.clone())),
             Data::Error(error) => Err(self.error(cell, format!("エラー値（{error}）になっています。文字を入力し直してください (error value)"))),
+        }
+    }
+
+    /// The text as typed, where the cell shows it with Hojo's line breaks and nothing else was changed; a text
+    /// a person edited is theirs, breaks and all.
+    fn as_typed(&self, cell: Cell, shown: &str) -> String {
+        let unbroken = |text: &str| text.chars().filter(|c| *c != '\n').collect::<String>();
+        match self.originals.get(&(cell.row, u32::from(cell.col))) {
+            Some(original) if unbroken(original) == unbroken(shown) => original.clone(),
+            _ => shown.to_string(),
         }
     }
 

@@ -93,12 +93,12 @@ pub fn read(bytes: &[u8]) -> Result<Case, ImportError> {
         load(&mut workbook, name).map(|cells| Sheet::new(name, cells))
     };
     let data = load(DATA.name)?;
-    let hidden = read_hidden(&data)?;
-    let form1 = load(FORM1.name)?;
-    let plan = load(PLAN.name)?;
+    let (hidden, originals) = read_hidden(&data)?;
+    let form1 = load(FORM1.name)?.with_originals(&originals);
+    let plan = load(PLAN.name)?.with_originals(&originals);
     let budget = load(BUDGET.name)?;
     let breakdown = load(BREAKDOWN.name)?;
-    let roster = load(ROSTER.name)?;
+    let roster = load(ROSTER.name)?.with_originals(&originals);
 
     let hospital = read_hospital(&hidden, &form1, &plan)?;
     let trainees = read_trainees(&hidden, &budget, &breakdown, &roster)?;
@@ -173,7 +173,8 @@ fn load(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &'static str) -> Result<HashMa
     Ok(cells)
 }
 
-fn read_hidden(data: &Sheet) -> Result<Hidden, ImportError> {
+/// The data sheet: the values the 様式 cannot show, and the texts as typed (`text:` rows).
+fn read_hidden(data: &Sheet) -> Result<(Hidden, HashMap<String, String>), ImportError> {
     let mut values = HashMap::new();
     for row in DATA.first_row..DATA.first_row + MAX_DATA_ROWS {
         let text = |col: u16| data.raw_text(Cell::new(row, col));
@@ -195,7 +196,9 @@ fn read_hidden(data: &Sheet) -> Result<Hidden, ImportError> {
     if values.get("format").is_some_and(|format| format != CASE_FORMAT) {
         return Err(ImportError::Data { key: "format".into(), message: format!("{CASE_FORMAT} のはずです") });
     }
-    hidden::parse(&values).map_err(|error| ImportError::Data { key: error.key, message: error.message })
+    let hidden = hidden::parse(&values).map_err(|error| ImportError::Data { key: error.key, message: error.message })?;
+    let originals = values.into_iter().filter(|(key, _)| key.starts_with(layout::ORIGINAL_PREFIX)).collect();
+    Ok((hidden, originals))
 }
 
 fn read_hospital(hidden: &Hidden, form1: &Sheet, plan: &Sheet) -> Result<Hospital, ImportError> {

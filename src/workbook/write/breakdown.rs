@@ -53,7 +53,7 @@ fn write_block(sheet: &mut Worksheet, context: &Context, index: usize, block: &B
     let name = layout::sheet_ref(ROSTER.name, Cell::new(roster_row, ROSTER.name_col));
     let prefix = format!("{}{}　", BREAKDOWN.heading_prefix, index + 1);
     let qualification = format!("（{}）", super::budget::qualification_label(context, &trainee.qualification));
-    let shown = format!("{prefix}{}{qualification}", trainee.name);
+    let shown = format!("{prefix}{}{qualification}", super::roster::shown_name(context, index));
     let formula = format!("={}&{name}&{}", formula_string(&prefix), formula_string(&qualification));
     sheet.merge_range(block.heading_row, BREAKDOWN.label_col, block.heading_row, BREAKDOWN.last_col, "", &styles.subtitle)?;
     sheet.write_formula_with_format(block.heading_row, BREAKDOWN.label_col, text_formula(formula, &shown), &styles.subtitle)?;

@@ -64,7 +64,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         let at = |col: u16| Cell::new(r, col).a1();
         let roster_row = ROSTER.first_row + index as u32;
         let name = format!("={}&\"\"", layout::sheet_ref(ROSTER.name, Cell::new(roster_row, ROSTER.name_col)));
-        sheet.write_formula_with_format(r, BUDGET.name_col, text_formula(name, &context.case.trainees[index].name), &styles.cell_wrap)?;
+        sheet.write_formula_with_format(r, BUDGET.name_col, text_formula(name, &super::roster::shown_name(context, index)), &styles.cell_wrap)?;
         sheet.write_string_with_format(r, BUDGET.qualification_col, &qualifications[index], &styles.cell_wrap)?;
         let block_total = |col: u16| layout::sheet_ref(BREAKDOWN.name, Cell::new(block.total_row, col));
         sheet.write_formula_with_format(

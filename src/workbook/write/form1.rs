@@ -7,6 +7,16 @@ use super::{Context, amount_formula, height_for_lines, set_up_sheet, usable_widt
 use crate::workbook::layout::{self, FORM1};
 use crate::workbook::text;
 
+/// Width of the merged cells of 所在地, 名称 and 代表者職氏名.
+fn applicant_width() -> f64 {
+    FORM1.widths[usize::from(FORM1.address.col)..=usize::from(FORM1.applicant_last_col)].iter().sum()
+}
+
+/// A value of the applicant block as its cell shows it (what formulas referring to it compute).
+pub fn shown_applicant(value: &str) -> String {
+    super::shown(value, applicant_width())
+}
+
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
     let styles = &context.styles;
     let hospital = &context.case.hospital;
@@ -25,8 +35,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let addressee = format!("{}{}", context.program.addressee, FORM1.addressee_suffix);
     sheet.write_string_with_format(FORM1.addressee.row, FORM1.addressee.col, &addressee, &styles.subtitle)?;
 
-    let applicant_width: f64 =
-        FORM1.widths[usize::from(FORM1.address.col)..=usize::from(FORM1.applicant_last_col)].iter().sum();
+    let applicant_width = applicant_width();
     for ((label_cell, label), cell, value) in [
         (FORM1.address_label, FORM1.address, hospital.address.as_deref()),
         (FORM1.hospital_label, FORM1.hospital, Some(hospital.name.as_str())),
@@ -36,7 +45,8 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         let value = value.unwrap_or("");
         sheet.merge_range(cell.row, cell.col, cell.row, FORM1.applicant_last_col, "", &styles.input_plain)?;
         if !value.is_empty() {
-            sheet.write_string_with_format(cell.row, cell.col, value, &styles.input_plain)?;
+            let shown = super::typed_text(context, FORM1.name, cell, value, applicant_width);
+            sheet.write_string_with_format(cell.row, cell.col, &shown, &styles.input_plain)?;
         }
         let lines = text::line_count(value, usable_width(applicant_width));
         if lines > 1 {

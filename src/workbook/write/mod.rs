@@ -32,6 +32,8 @@ pub struct Context<'a> {
     pub draft: bool,
     pub styles: Styles,
     pub blocks: Vec<layout::BreakdownBlock>,
+    /// Typed texts that were shown with line breaks added: (data-sheet key, the text as typed).
+    pub originals: std::cell::RefCell<Vec<(String, String)>>,
 }
 
 /// The workbook as bytes.
@@ -106,14 +108,30 @@ pub fn hospital_name_row(sheet: &mut Worksheet, context: &Context, label: (Cell,
     sheet.write_string_with_format(cell.row, cell.col, text, &styles.cell)?;
     sheet.merge_range(cell.row, cell.col + 1, cell.row, last_col, "", &styles.cell_wrap)?;
     let formula = format!("={}&\"\"", layout::sheet_ref(layout::FORM1.name, layout::FORM1.hospital));
-    let name = &context.case.hospital.name;
-    sheet.write_formula_with_format(cell.row, cell.col + 1, text_formula(formula, name), &styles.cell_wrap)?;
+    let name = form1::shown_applicant(&context.case.hospital.name);
+    sheet.write_formula_with_format(cell.row, cell.col + 1, text_formula(formula, &name), &styles.cell_wrap)?;
     let width: f64 = widths[usize::from(cell.col + 1)..=usize::from(last_col)].iter().sum();
-    let lines = text::line_count(name, usable_width(width));
+    let lines = text::line_count(&name, usable_width(width));
     if lines > 1 {
         sheet.set_row_height(cell.row, height_for_lines(lines))?;
     }
     Ok(())
+}
+
+/// Text a person typed, as shown in a cell `width` wide: with Hojo's 禁則 line breaks (a viewer's own wrapping
+/// may start a line with 。). Where breaks were added, the text as typed is kept on the data sheet, so reading
+/// back gives it unchanged.
+pub fn typed_text(context: &Context, sheet: &str, cell: Cell, text: &str, width: f64) -> String {
+    let shown = shown(text, width);
+    if shown != text {
+        context.originals.borrow_mut().push((layout::original_key(sheet, cell), text.to_string()));
+    }
+    shown
+}
+
+/// A text with Hojo's line breaks for a cell `width` wide.
+pub fn shown(text: &str, width: f64) -> String {
+    text::wrap(text, usable_width(width)).join("\n")
 }
 
 /// A formula whose cached result is an amount the engine computed.

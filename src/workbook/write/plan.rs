@@ -46,7 +46,12 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         label(sheet, (row, text))?;
         merged(sheet, row, &styles.cell)?;
         let formula = format!("={}&\"\"", layout::sheet_ref(layout::FORM1.name, cell));
-        sheet.write_formula_with_format(row, PLAN.value_col, text_formula(formula, value), &styles.cell)?;
+        let shown = super::form1::shown_applicant(value);
+        sheet.write_formula_with_format(row, PLAN.value_col, text_formula(formula, &shown), &styles.cell_wrap)?;
+        let lines = text::line_count(&shown, usable_width(value_width));
+        if lines > 1 {
+            sheet.set_row_height(row, height_for_lines(lines))?;
+        }
     }
     label(sheet, PLAN.founder)?;
     merged(sheet, PLAN.founder.0, &styles.cell)?;
@@ -66,7 +71,9 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let purpose = hospital.purpose.as_deref().unwrap_or("");
     merged(sheet, PLAN.purpose.0, &styles.input_wrap)?;
     if !purpose.is_empty() {
-        sheet.write_string_with_format(PLAN.purpose.0, PLAN.value_col, purpose, &styles.input_wrap)?;
+        let cell = Cell::new(PLAN.purpose.0, PLAN.value_col);
+        let shown = super::typed_text(context, PLAN.name, cell, purpose, value_width);
+        sheet.write_string_with_format(cell.row, cell.col, &shown, &styles.input_wrap)?;
     }
     let lines = text::line_count(purpose, usable_width(value_width)).max(PLAN.purpose_min_lines);
     sheet.set_row_height(PLAN.purpose.0, height_for_lines(lines))?;

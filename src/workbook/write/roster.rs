@@ -19,16 +19,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         .iter()
         .map(|t| context.rules.qualification(&t.qualification).map(|q| q.course.clone()).unwrap_or_default())
         .collect();
-    let dates: Vec<String> = trainees.iter().flat_map(|t| [format_date(t.enrolled_on), format_date(t.course_ends_on)]).collect();
-    let mut widths = ROSTER.widths.to_vec();
-    let mut fit = |col: u16, texts: Vec<&str>, cap: f64| {
-        let index = usize::from(col);
-        widths[index] = fitted_width(widths[index], texts, cap);
-    };
-    fit(ROSTER.name_col, trainees.iter().map(|t| t.name.as_str()).collect(), 20.0);
-    fit(ROSTER.institution_col, trainees.iter().filter_map(|t| t.institution.as_deref()).collect(), 22.0);
-    fit(ROSTER.enrolled_col, dates.iter().map(String::as_str).collect(), 20.0);
-    fit(ROSTER.ends_col, dates.iter().map(String::as_str).collect(), 20.0);
+    let widths = widths(context);
     set_up_sheet(sheet, context, ROSTER.name, ROSTER.landscape, &widths, Cell::new(last_row, ROSTER.last_col + 1), ROSTER.draft)?;
 
     let (cell, label) = ROSTER.sheet_label;
@@ -47,11 +38,12 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     for (index, trainee) in trainees.iter().enumerate() {
         let r = ROSTER.first_row + index as u32;
         sheet.write_number_with_format(r, ROSTER.number_col, (index + 1) as f64, &styles.cell_center)?;
-        sheet.write_string_with_format(r, ROSTER.name_col, &trainee.name, &styles.input_row)?;
+        let typed = |col: u16, text: &str| super::typed_text(context, ROSTER.name, Cell::new(r, col), text, widths[usize::from(col)]);
+        sheet.write_string_with_format(r, ROSTER.name_col, typed(ROSTER.name_col, &trainee.name), &styles.input_row)?;
         let qualification = label(&qualifications[index], ROSTER.qualification_col);
         sheet.write_string_with_format(r, ROSTER.qualification_col, qualification.join("\n"), &styles.cell_wrap)?;
         match trainee.institution.as_deref().filter(|name| !name.is_empty()) {
-            Some(name) => sheet.write_string_with_format(r, ROSTER.institution_col, name, &styles.input_row)?,
+            Some(name) => sheet.write_string_with_format(r, ROSTER.institution_col, typed(ROSTER.institution_col, name), &styles.input_row)?,
             None => sheet.write_blank(r, ROSTER.institution_col, &styles.input_row)?,
         };
         let course = label(&courses[index], ROSTER.course_col);
@@ -77,6 +69,28 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         sheet.set_row_height(r, height_for_lines(lines))?;
     }
     Ok(())
+}
+
+/// The roster's column widths: the layout's, widened to fit names, institutions and dates.
+pub fn widths(context: &Context) -> Vec<f64> {
+    let trainees = &context.case.trainees;
+    let dates: Vec<String> = trainees.iter().flat_map(|t| [format_date(t.enrolled_on), format_date(t.course_ends_on)]).collect();
+    let mut widths = ROSTER.widths.to_vec();
+    let mut fit = |col: u16, texts: Vec<&str>, cap: f64| {
+        let index = usize::from(col);
+        widths[index] = fitted_width(widths[index], texts, cap);
+    };
+    fit(ROSTER.name_col, trainees.iter().map(|t| t.name.as_str()).collect(), 20.0);
+    fit(ROSTER.institution_col, trainees.iter().filter_map(|t| t.institution.as_deref()).collect(), 22.0);
+    fit(ROSTER.enrolled_col, dates.iter().map(String::as_str).collect(), 20.0);
+    fit(ROSTER.ends_col, dates.iter().map(String::as_str).collect(), 20.0);
+    widths
+}
+
+/// A trainee's name as the roster shows it (what formulas on other sheets that refer to it compute).
+pub fn shown_name(context: &Context, index: usize) -> String {
+    let width = widths(context)[usize::from(ROSTER.name_col)];
+    super::shown(&context.case.trainees[index].name, width)
 }
 
 /// A date as rust_xlsxwriter writes it. The export checks beforehand that every date lies in Excel's range
