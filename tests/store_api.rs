@@ -344,3 +344,25 @@ fn application_dates_are_saved_and_checked() {
     store.set_application_dates(&ADMIN, application, &dates).unwrap();
     assert_eq!(store.application(application).unwrap().dates, dates);
 }
+
+#[test]
+fn what_a_submitted_year_used_carries_into_the_next_year() {
+    let (_dir, mut store, application, claim) = one_trainee();
+    assert_eq!(store.trainee(claim).unwrap().standard_used, None, "a draft has used nothing yet");
+    let selected = hojo::calc::calculate(&store.load_case(application).unwrap()).unwrap().rows[0].selected;
+    store.set_application_status(&ADMIN, application, ApplicationStatus::Submitted, None).unwrap();
+    assert_eq!(store.trainee(claim).unwrap().standard_used, Some(selected));
+
+    let hospital = store.application(application).unwrap().hospital_id;
+    let next = store.start_application(&ADMIN, hospital, "kanwa-nurse", FiscalYear::new(2025)).unwrap();
+    let course = store.courses(hospital).unwrap()[0].id;
+    let carried = store.add_course_to_application(&ADMIN, next, course).unwrap();
+    let trainee = store.trainee(carried).unwrap().trainee;
+    assert_eq!(trainee.prior_years_standard_used, selected);
+    // 入学料 was claimed in 2024 (the example's 100,000円), so it is once-only history now.
+    assert_eq!(trainee.prior_items, ["admission"]);
+
+    // Back to 作成中: the 2024 figures are no longer counted for a trainee added later.
+    store.set_application_status(&ADMIN, application, ApplicationStatus::Draft, None).unwrap();
+    assert_eq!(store.trainee(claim).unwrap().standard_used, None);
+}

@@ -184,6 +184,7 @@ impl Store {
                 "UPDATE application SET status = ?2, grant_decided = ?3 WHERE id = ?1",
                 params![id.0, status.id(), grant_decided.map(Yen::get)],
             )?;
+            super::claims::record_usage(tx, id, status == ApplicationStatus::Draft)?;
             let subject = format!("{}の申請", old.fiscal_year.japanese_name());
             record(
                 tx,

@@ -122,6 +122,8 @@ pub struct ClaimView {
     pub course_id: CourseId,
     pub course_status: CourseStatus,
     pub trainee: Trainee,
+    /// The 選定額 (F) this row used, recorded when the application left 作成中; `None` for a draft.
+    pub standard_used: Option<Yen>,
 }
 
 /// A course of a hospital, as listed for carrying a trainee into another 年度.
@@ -268,6 +270,8 @@ impl Store {
                     format!("「{}」さんは既にこの申請に入っています", profile.name),
                 ));
             }
+            let mut profile = profile;
+            carry_over(tx, course, &summary.program, summary.fiscal_year, &mut profile)?;
             let claim = insert_claim(tx, application, course, &profile, ClaimFlags::default())?;
             let context = claim_context(tx, claim)?;
             record(tx, editor, context.record("登録", "claim", None, Some(describe_profile(&profile))))?;
@@ -376,6 +380,72 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// What a course's earlier 年度 used, as recorded when their applications left 作成中: the 選定額 summed, and the
+/// once-only items claimed (in the program's order). Drafts count for nothing yet.
+fn carry_over(
+    conn: &Connection,
+    course: CourseId,
+    program: &str,
+    year: FiscalYear,
+    profile: &mut TraineeProfile,
+) -> Result<()> {
+    let used: i64 = conn.query_row(
+        "SELECT coalesce(sum(c.standard_used), 0) FROM claim c JOIN application a ON a.id = c.application_id
+         WHERE c.course_id = ?1 AND a.program = ?2 AND a.fiscal_year < ?3",
+        params![course.0, program, year.starting_year()],
+        |row| row.get(0),
+    )?;
+    let mut statement = conn.prepare_cached(
+        "SELECT DISTINCT o.item FROM claim_once_item o JOIN claim c ON c.id = o.claim_id
+             JOIN application a ON a.id = c.application_id
+         WHERE c.course_id = ?1 AND a.program = ?2 AND a.fiscal_year < ?3",
+    )?;
+    let claimed: Vec<String> = statement
+        .query_map(params![course.0, program, year.starting_year()], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let order: Vec<String> = Program::get(program)
+        .and_then(|program| program.rules_for(year))
+        .map(|rules| rules.once_items().map(|item| item.id.clone()).collect())
+        .unwrap_or_default();
+    profile.prior_years_standard_used = Yen::new(used);
+    profile.prior_items = order.into_iter().filter(|item| claimed.contains(item)).collect();
+    Ok(())
+}
+
+/// Records what each row of an application used (see [`ClaimView::standard_used`]) from the 算定 of its case
+/// as it stands; clears it when the application goes back to 作成中. Programs whose rows are not trainees
+/// record nothing.
+pub(crate) fn record_usage(conn: &Connection, application: ApplicationId, draft: bool) -> Result<()> {
+    conn.execute(
+        "DELETE FROM claim_once_item WHERE claim_id IN (SELECT id FROM claim WHERE application_id = ?1)",
+        [application.0],
+    )?;
+    conn.execute("UPDATE claim SET standard_used = NULL WHERE application_id = ?1", [application.0])?;
+    if draft {
+        return Ok(());
+    }
+    let case = super::case_io::load_case(conn, application)?;
+    let views = read_claims(conn, application)?;
+    let (Ok(calculation), Ok(rules)) = (
+        crate::calc::calculate(&case),
+        Program::get(&case.program).and_then(|program| program.rules_for(case.fiscal_year)),
+    ) else {
+        return Ok(());
+    };
+    if calculation.rows.len() != views.len() {
+        return Ok(());
+    }
+    let once: Vec<&str> = rules.once_items().map(|item| item.id.as_str()).collect();
+    let mut insert = conn.prepare_cached("INSERT OR IGNORE INTO claim_once_item (claim_id, item) VALUES (?1, ?2)")?;
+    for (view, row) in views.iter().zip(&calculation.rows) {
+        conn.execute("UPDATE claim SET standard_used = ?2 WHERE id = ?1", params![view.id.0, row.selected.get()])?;
+        for item in row.items.iter().filter(|item| once.contains(&item.item.as_str()) && item.selected > Yen::ZERO) {
+            insert.execute(params![view.id.0, item.item])?;
+        }
+    }
+    Ok(())
 }
 
 fn parse_course_status(text: &str) -> Result<CourseStatus> {
@@ -574,11 +644,27 @@ fn read_profile(conn: &Connection, claim: ClaimId) -> Result<TraineeProfile> {
 
 /// Every claim of an application as case trainees: four queries whatever the number of trainees.
 pub(crate) fn read_claims(conn: &Connection, application: ApplicationId) -> Result<Vec<ClaimView>> {
-    type Raw =
-        (i64, i64, i64, String, String, Option<String>, Option<i32>, String, String, bool, bool, String, i64, String);
+    type Raw = (
+        i64,
+        i64,
+        i64,
+        String,
+        String,
+        Option<String>,
+        Option<i32>,
+        String,
+        String,
+        bool,
+        bool,
+        String,
+        i64,
+        String,
+        Option<i64>,
+    );
     let mut statement = conn.prepare_cached(
         "SELECT c.id, t.id, co.id, co.status, t.name, co.institution, co.exam_fiscal_year, co.enrolled_on, co.ends_on,
-                c.tuition_completed_in_year, c.certified, c.salary_kind, c.prior_years_standard_used, co.qualification
+                c.tuition_completed_in_year, c.certified, c.salary_kind, c.prior_years_standard_used, co.qualification,
+                c.standard_used
          FROM claim c JOIN course co ON co.id = c.course_id JOIN trainee t ON t.id = co.trainee_id
          WHERE c.application_id = ?1 ORDER BY c.position, c.id",
     )?;
@@ -599,6 +685,7 @@ pub(crate) fn read_claims(conn: &Connection, application: ApplicationId) -> Resu
                 row.get(11)?,
                 row.get(12)?,
                 row.get(13)?,
+                row.get(14)?,
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -620,6 +707,7 @@ pub(crate) fn read_claims(conn: &Connection, application: ApplicationId) -> Resu
             salary_kind,
             prior_used,
             qualification,
+            standard_used,
         ) = raw;
         let salary_kind = match salary_kind.as_str() {
             "substitute" => SalaryKind::Substitute,
@@ -652,6 +740,7 @@ pub(crate) fn read_claims(conn: &Connection, application: ApplicationId) -> Resu
                 prior_years_standard_used: Yen::new(prior_used),
                 prior_items: Vec::new(),
             },
+            standard_used: standard_used.map(Yen::new),
         });
     }
     let mut sums = conn.prepare_cached(

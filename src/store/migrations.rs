@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_core.sql"),
     include_str!("migrations/002_application_dates.sql"),
     include_str!("migrations/003_entry_ids_never_reused.sql"),
+    include_str!("migrations/004_standard_used.sql"),
 ];
 
 /// The schema version this Hojo writes; a database above it comes from a newer Hojo.
