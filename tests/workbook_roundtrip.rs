@@ -46,6 +46,15 @@ fn every_example_comes_back_unchanged() {
 }
 
 #[test]
+fn a_program_without_a_layout_is_refused_by_name() {
+    let mut case = example("sakura-hospital.json");
+    case.program = "kanwa-training".into();
+    case.trainees.clear();
+    let error = build(&case, true).unwrap_err().to_string();
+    assert!(error.contains("緩和ケア研修会事業"), "{error}");
+}
+
+#[test]
 fn a_draft_comes_back_unchanged_too() {
     let mut case = example("sakura-hospital.json");
     case.hospital.filings.push(Filing::symbol_only("緩１"));

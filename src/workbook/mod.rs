@@ -28,7 +28,7 @@ use chrono::NaiveDate;
 use crate::calc::calculate;
 use crate::case::{Case, CaseError, Problem, validate};
 use crate::eligibility::{Overall, evaluate};
-use crate::program::{Program, ProgramError};
+use crate::program::{Program, ProgramError, RowKind};
 
 pub use read::{ImportError, import, read};
 
@@ -78,6 +78,8 @@ pub enum ExportError {
     Exists(PathBuf),
     #[error("{}: ファイルを書き込めません ({error}) (cannot write the file)", path.display())]
     Io { path: PathBuf, error: std::io::Error },
+    #[error("「{0}」の申請書様式はまだ用意していません（受講者ごとの様式のみ） (no workbook layout for this program yet)")]
+    NoLayout(String),
     #[error("申請書ファイルを作れませんでした（内部エラー）: {0} (the workbook could not be built)")]
     Build(String),
 }
@@ -98,6 +100,10 @@ pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
     check_dates(case).map_err(ExportError::Invalid)?;
     let program = Program::get(&case.program)?;
     let rules = program.rules_for(case.fiscal_year)?;
+    // The 様式 of spec/workbook.md has a row per trainee; a program whose rows are hospitals needs its own.
+    if program.row_kind != RowKind::Trainee {
+        return Err(ExportError::NoLayout(program.name.clone()));
+    }
     let calculation = calculate(case)?;
     let eligibility = evaluate(case)?;
     let blocking = eligibility.blocking();
