@@ -1,0 +1,87 @@
+//! The Tauri commands: each one line over a plain function of this crate (tested without a window).
+
+use std::path::Path;
+
+use tauri::State;
+
+use crate::error::AppResult;
+use crate::program_info::ProgramInfo;
+use crate::snapshot::Snapshot;
+use crate::workspace::Workspace;
+use crate::{edits, files, program_info};
+
+#[tauri::command]
+pub fn get_snapshot(workspace: State<'_, Workspace>) -> Snapshot {
+    workspace.snapshot()
+}
+
+#[tauri::command]
+pub fn program_info(workspace: State<'_, Workspace>) -> AppResult<ProgramInfo> {
+    let case = workspace.case();
+    program_info::program_info(case.as_ref().map_or("kanwa-nurse", |c| c.program.as_str()), case.as_ref().map(|c| c.fiscal_year))
+}
+
+#[tauri::command]
+pub fn start_case(workspace: State<'_, Workspace>, fiscal_year: i32, hospital_name: String) -> AppResult<Snapshot> {
+    workspace.start_case(fiscal_year, &hospital_name)
+}
+
+#[tauri::command]
+pub fn set_hospital_field(workspace: State<'_, Workspace>, field: String, value: String) -> AppResult<Snapshot> {
+    workspace.edit(|case| edits::set_hospital_field(case, &field, &value))
+}
+
+#[tauri::command]
+pub fn add_filing(workspace: State<'_, Workspace>, symbol: String, number: String, since: String) -> AppResult<Snapshot> {
+    workspace.edit(|case| edits::add_filing(case, &symbol, &number, &since))
+}
+
+#[tauri::command]
+pub fn remove_filing(workspace: State<'_, Workspace>, index: usize) -> AppResult<Snapshot> {
+    workspace.edit(|case| edits::remove_filing(case, index))
+}
+
+#[tauri::command]
+pub fn add_trainee(workspace: State<'_, Workspace>, name: String) -> AppResult<Snapshot> {
+    workspace.edit(|case| edits::add_trainee(case, &name))
+}
+
+#[tauri::command]
+pub fn remove_trainee(workspace: State<'_, Workspace>, index: usize) -> AppResult<Snapshot> {
+    workspace.edit(|case| edits::remove_trainee(case, index))
+}
+
+#[tauri::command]
+pub fn set_trainee_field(workspace: State<'_, Workspace>, index: usize, field: String, value: String) -> AppResult<Snapshot> {
+    workspace.edit(|case| edits::set_trainee_field(case, index, &field, &value))
+}
+
+#[tauri::command]
+pub fn set_salary_month(workspace: State<'_, Workspace>, index: usize, month: String, value: String) -> AppResult<Snapshot> {
+    workspace.edit(|case| edits::set_salary_month(case, index, &month, &value))
+}
+
+#[tauri::command]
+pub fn set_salary_monthly(workspace: State<'_, Workspace>, index: usize, monthly: bool) -> AppResult<Snapshot> {
+    workspace.edit(|case| edits::set_salary_monthly(case, index, monthly))
+}
+
+#[tauri::command]
+pub fn set_prior_item(workspace: State<'_, Workspace>, index: usize, item: String, claimed: bool) -> AppResult<Snapshot> {
+    workspace.edit(|case| edits::set_prior_item(case, index, &item, claimed))
+}
+
+#[tauri::command]
+pub fn export_case_json(workspace: State<'_, Workspace>, path: String) -> AppResult<()> {
+    files::write_case_file(Path::new(&path), &workspace.case().ok_or_else(crate::error::no_case)?)
+}
+
+#[tauri::command]
+pub fn import_case_json(workspace: State<'_, Workspace>, path: String) -> AppResult<Snapshot> {
+    workspace.replace(files::read_case_file(Path::new(&path))?)
+}
+
+#[tauri::command]
+pub fn open_folder(path: String) -> AppResult<()> {
+    files::open_folder(Path::new(&path))
+}

@@ -1,0 +1,70 @@
+//! Files the user picks through the dialogs: the case file (JSON) in and out, and opening a folder.
+
+use std::path::Path;
+
+use hojo::case::{Case, parse_case, to_json};
+
+use crate::error::{AppError, AppResult};
+
+/// Case files are small; anything bigger than this is not one (and is not read into memory).
+const MAX_CASE_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+pub fn read_case_file(path: &Path) -> AppResult<Case> {
+    let shown = path.display();
+    let size = std::fs::metadata(path).map_err(|error| AppError::new(format!("{shown} を開けません: {}", io_reason(&error))))?.len();
+    if size > MAX_CASE_FILE_BYTES {
+        return Err(AppError::new(format!("{shown} は大きすぎます（{size}バイト）。Hojo が書き出したJSONファイルを選んでください")));
+    }
+    let bytes = std::fs::read(path).map_err(|error| AppError::new(format!("{shown} を読めません: {}", io_reason(&error))))?;
+    parse_case(&bytes).map_err(|error| {
+        let lines: Vec<String> = error.problems.iter().map(|p| if p.path.is_empty() { p.message_ja.clone() } else { format!("{}: {}", p.path, p.message_ja) }).collect();
+        AppError::new(format!("{shown} を読み込めませんでした。\n{}", lines.join("\n")))
+    })
+}
+
+/// Writes the case as JSON: to a temporary file beside the target, then renamed over it, so a failure never
+/// leaves half a file.
+pub fn write_case_file(path: &Path, case: &Case) -> AppResult<()> {
+    write_atomically(path, to_json(case).as_bytes())
+}
+
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> AppResult<()> {
+    let shown = path.display();
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().ok_or_else(|| AppError::new(format!("{shown} はファイル名ではありません")))?;
+    let temporary = folder.join(format!(".{}.tmp{}", name.to_string_lossy(), std::process::id()));
+    let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
+    if let Err(error) = result {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(AppError::new(format!("{shown} に書き出せませんでした: {}", io_reason(&error))));
+    }
+    Ok(())
+}
+
+/// Opens a folder in the desktop's file manager.
+pub fn open_folder(path: &Path) -> AppResult<()> {
+    let folder = if path.is_dir() { path } else { path.parent().unwrap_or(path) };
+    if !folder.is_dir() {
+        return Err(AppError::new(format!("フォルダ {} が見つかりません", folder.display())));
+    }
+    let opener = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(opener)
+        .arg(folder)
+        .spawn()
+        .map(|_| ())
+        .map_err(|error| AppError::new(format!("フォルダを開けませんでした（{opener}: {error}）。{} をファイルマネージャーで開いてください", folder.display())))
+}
+
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "ファイルが見つかりません".to_string(),
+        std::io::ErrorKind::PermissionDenied => "権限がありません（別の場所を選んでください）".to_string(),
+        _ => error.to_string(),
+    }
+}

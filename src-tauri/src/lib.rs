@@ -1,0 +1,50 @@
+//! Hojo's desktop shell: Tauri commands over the hojo library, the state being the open application. Everything
+//! here is plain Rust tested without a window; `run` only starts the window.
+
+pub mod commands;
+pub mod edits;
+pub mod error;
+pub mod files;
+pub mod program_info;
+pub mod review;
+pub mod snapshot;
+pub mod workspace;
+
+include!("command_names.rs");
+
+use workspace::Workspace;
+
+/// The app with its commands and state, on any runtime (the real one, or tauri::test's mock).
+pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, workspace: Workspace) -> tauri::Builder<R> {
+    builder.plugin(tauri_plugin_dialog::init()).manage(workspace).invoke_handler(tauri::generate_handler![
+        commands::get_snapshot,
+        commands::program_info,
+        commands::start_case,
+        commands::set_hospital_field,
+        commands::add_filing,
+        commands::remove_filing,
+        commands::add_trainee,
+        commands::remove_trainee,
+        commands::set_trainee_field,
+        commands::set_salary_month,
+        commands::set_salary_monthly,
+        commands::set_prior_item,
+        commands::export_case_json,
+        commands::import_case_json,
+        commands::open_folder,
+    ])
+}
+
+pub fn run() {
+    // WebKitGTK's DMA-BUF renderer draws blank windows on many Linux setups (VMs, Xvfb, older GPUs); the
+    // variable must be set before WebKit starts, and a user's own choice wins.
+    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
+        // SAFETY: set at the very start of main, before any thread exists.
+        unsafe { std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1") };
+    }
+    let result = builder(tauri::Builder::default(), Workspace::in_memory()).run(tauri::generate_context!());
+    if let Err(error) = result {
+        eprintln!("Hojo を起動できませんでした: {error}");
+        std::process::exit(1);
+    }
+}

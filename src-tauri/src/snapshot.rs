@@ -1,0 +1,45 @@
+//! What every screen shows, computed in one place after every change: the case, its checks, its 算定 and what
+//! is still missing. The screens never compute a figure themselves.
+
+use hojo::calc::{Calculation, calculate};
+use hojo::case::{Case, Problem, validate};
+use hojo::eligibility::{Eligibility, evaluate};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::review::{Finding, review};
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Snapshot {
+    /// The open application; `None` until one is started or imported.
+    pub case: Option<Case>,
+    pub eligibility: Option<Eligibility>,
+    pub calculation: Option<Calculation>,
+    /// What is missing or wrong before the workbook can be submitted.
+    pub findings: Vec<Finding>,
+    /// Where the data is kept.
+    pub storage: Storage,
+}
+
+/// Where personal data lives, shown on はじめに and 設定.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Storage {
+    /// The database file (names, salaries: personal data).
+    pub database: String,
+    /// The folder of the automatic backups.
+    pub backups: String,
+    /// Whether the data survives closing the app.
+    pub persistent: bool,
+}
+
+pub fn snapshot(case: Option<&Case>, storage: Storage) -> Snapshot {
+    let Some(case) = case else {
+        return Snapshot { case: None, eligibility: None, calculation: None, findings: Vec::new(), storage };
+    };
+    // A case the store hands back is valid; still, a broken one is shown with its problems, never hidden.
+    let problems: Vec<Problem> = validate(case).err().map(|error| error.problems).unwrap_or_default();
+    let eligibility = evaluate(case).ok();
+    let calculation = calculate(case).ok();
+    let findings = review(case, &problems, eligibility.as_ref(), calculation.as_ref());
+    Snapshot { case: Some(case.clone()), eligibility, calculation, findings, storage }
+}

@@ -1,0 +1,53 @@
+//! The TypeScript types of ui/src/bindings are generated from the Rust types that cross the IPC (ts-rs). This
+//! test fails when the committed files differ from what the Rust types generate now; to refresh them:
+//!     UPDATE_BINDINGS=1 cargo test -p hojo-desktop --test bindings
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use hojo_desktop::error::AppError;
+use hojo_desktop::program_info::ProgramInfo;
+use hojo_desktop::snapshot::Snapshot;
+use ts_rs::{Config, TS};
+
+fn export_into(folder: &Path) {
+    let config = Config::new().with_out_dir(folder);
+    Snapshot::export_all(&config).unwrap();
+    ProgramInfo::export_all(&config).unwrap();
+    AppError::export_all(&config).unwrap();
+}
+
+fn files_of(folder: &Path) -> BTreeMap<String, String> {
+    std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "ts"))
+                .map(|entry| (entry.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(entry.path()).unwrap()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn committed_typescript_bindings_match_the_rust_types() {
+    let committed: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings");
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        let _ = std::fs::remove_dir_all(&committed);
+        export_into(&committed);
+        return;
+    }
+    let fresh = tempfile::tempdir().unwrap();
+    export_into(fresh.path());
+    let (expected, actual) = (files_of(fresh.path()), files_of(&committed));
+    for (name, text) in &expected {
+        assert_eq!(
+            actual.get(name),
+            Some(text),
+            "ui/src/bindings/{name} is stale or missing: run UPDATE_BINDINGS=1 cargo test -p hojo-desktop --test bindings"
+        );
+    }
+    for name in actual.keys() {
+        assert!(expected.contains_key(name), "ui/src/bindings/{name} no longer matches any Rust type: delete it or regenerate");
+    }
+}

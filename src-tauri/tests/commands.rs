@@ -1,0 +1,222 @@
+//! Every command through Tauri's IPC on the mock runtime (tauri::test): the real handler, the real capability
+//! (the app's tauri.conf.json and capabilities/), arguments as the UI sends them (camelCase), answers and
+//! refusals as the UI receives them.
+
+use hojo_desktop::workspace::Workspace;
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+struct Window {
+    _app: App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+}
+
+fn window() -> Window {
+    let app = hojo_desktop::builder(mock_builder(), Workspace::in_memory()).build(tauri::generate_context!()).unwrap();
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    Window { _app: app, webview }
+}
+
+impl Window {
+    /// Invokes a command from the app's own origin, as WebKitGTK on Linux does (tauri://localhost).
+    fn call_from(&self, origin: &str, command: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: command.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: origin.parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.webview, request).map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    fn call(&self, command: &str, args: Value) -> Result<Value, Value> {
+        self.call_from("tauri://localhost", command, args)
+    }
+
+    fn ok(&self, command: &str, args: Value) -> Value {
+        self.call(command, args.clone()).unwrap_or_else(|error| panic!("{command} {args} was refused: {error}"))
+    }
+
+    fn refused(&self, command: &str, args: Value) -> Value {
+        match self.call(command, args.clone()) {
+            Ok(answer) => panic!("{command} {args} should have been refused, answered {answer}"),
+            Err(error) => error,
+        }
+    }
+
+    fn started(self) -> Window {
+        self.ok("start_case", json!({"fiscalYear": 2024, "hospitalName": "さくら病院"}));
+        self
+    }
+
+    fn with_trainee(self) -> Window {
+        self.ok("add_trainee", json!({"name": "看護 花子"}));
+        self
+    }
+}
+
+#[test]
+fn an_application_starts_empty_and_refuses_a_blank_hospital_or_a_year_before_the_program() {
+    let window = window();
+    assert_eq!(window.ok("get_snapshot", json!({}))["case"], Value::Null);
+    let error = window.refused("start_case", json!({"fiscalYear": 2024, "hospitalName": "  "}));
+    assert_eq!(error["path"], "hospital.name");
+    let error = window.refused("start_case", json!({"fiscalYear": 2020, "hospitalName": "さくら病院"}));
+    assert!(error["message"].as_str().unwrap().contains("申請はできません"), "{error}");
+    let snapshot = window.ok("start_case", json!({"fiscalYear": 2024, "hospitalName": "さくら病院"}));
+    assert_eq!(snapshot["case"]["hospital"]["name"], "さくら病院");
+    assert_eq!(snapshot["case"]["hospital"]["prefecture_code"], "13");
+    assert_eq!(snapshot["calculation"]["total"], 0);
+}
+
+#[test]
+fn edits_before_any_application_say_how_to_start_one() {
+    let window = window();
+    let error = window.refused("add_trainee", json!({"name": "看護 花子"}));
+    assert!(error["message"].as_str().unwrap().contains("はじめに"), "{error}");
+    let error = window.refused("export_case_json", json!({"path": "/tmp/never.json"}));
+    assert!(error["message"].as_str().unwrap().contains("申請がまだありません"), "{error}");
+}
+
+#[test]
+fn program_info_lists_the_qualifications_items_and_the_lifetime_cap() {
+    let info = window().ok("program_info", json!({}));
+    assert_eq!(info["lifetime_cap"], 12_300_000);
+    assert_eq!(info["qualifications"].as_array().unwrap().len(), 3);
+    let tuition = info["items"].as_array().unwrap().iter().find(|item| item["id"] == "tuition").unwrap();
+    assert_eq!(tuition["standard"], 1_100_000);
+    assert_eq!(tuition["counted_when"], "tuition_completed_in_year");
+}
+
+#[test]
+fn hospital_fields_and_filings_change_the_checks() {
+    let window = window().started();
+    window.ok("set_hospital_field", json!({"field": "beds", "value": "１２０"}));
+    window.ok("set_hospital_field", json!({"field": "founder_type", "value": "medical_corporation"}));
+    window.ok("add_filing", json!({"symbol": "地包ケア１", "number": "第19号", "since": "令和4年10月1日"}));
+    let snapshot = window.ok("add_filing", json!({"symbol": "がん疼", "number": "", "since": ""}));
+    assert_eq!(snapshot["case"]["hospital"]["filings"][0]["since"], "2022-10-01");
+    assert_eq!(snapshot["eligibility"]["verdict"], "eligible", "{}", snapshot["eligibility"]);
+
+    let error = window.refused("set_hospital_field", json!({"field": "beds", "value": "たくさん"}));
+    assert_eq!(error["path"], "hospital.beds");
+    let error = window.refused("add_filing", json!({"symbol": "", "number": "", "since": ""}));
+    assert!(error["message"].as_str().unwrap().contains("受理記号"), "{error}");
+    let error = window.refused("add_filing", json!({"symbol": "緩診", "number": "", "since": "昨日"}));
+    assert!(error["message"].as_str().unwrap().contains("日付として読めません"), "{error}");
+
+    let snapshot = window.ok("remove_filing", json!({"index": 1}));
+    assert_eq!(snapshot["eligibility"]["verdict"], "not_eligible");
+    window.refused("remove_filing", json!({"index": 5}));
+}
+
+#[test]
+fn a_cost_typed_in_full_width_with_commas_shows_in_the_calculation_at_once() {
+    let window = window().started().with_trainee();
+    window.ok("set_trainee_field", json!({"index": 0, "field": "admission", "value": "１００，０００円"}));
+    window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "900,000"}));
+    let snapshot = window.ok("set_trainee_field", json!({"index": 0, "field": "tuition_completed_in_year", "value": "true"}));
+    let row = &snapshot["calculation"]["trainees"][0];
+    assert_eq!(row["D"], 1_000_000);
+    assert_eq!(row["I"], 500_000);
+    assert_eq!(snapshot["calculation"]["total"], 500_000);
+}
+
+#[test]
+fn a_refused_amount_or_date_names_the_field_and_keeps_what_was_saved() {
+    let window = window().started().with_trainee();
+    window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "900000"}));
+    let error = window.refused("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "九十万"}));
+    assert_eq!(error["path"], "trainees[0].tuition");
+    assert!(error["message"].as_str().unwrap().contains("数字で入力"), "{error}");
+    let error = window.refused("set_trainee_field", json!({"index": 0, "field": "enrolled_on", "value": "令和6年2月30日"}));
+    assert_eq!(error["path"], "trainees[0].enrolled_on");
+    window.refused("set_trainee_field", json!({"index": 3, "field": "tuition", "value": "1"}));
+    window.refused("set_trainee_field", json!({"index": 0, "field": "favourite_colour", "value": "1"}));
+    assert_eq!(window.ok("get_snapshot", json!({}))["case"]["trainees"][0]["tuition"], 900_000);
+}
+
+#[test]
+fn salary_by_month_counts_only_months_inside_the_course() {
+    let window = window().started().with_trainee();
+    window.ok("set_trainee_field", json!({"index": 0, "field": "enrolled_on", "value": "R6.10.1"}));
+    let snapshot = window.ok("set_salary_monthly", json!({"index": 0, "monthly": true}));
+    assert_eq!(snapshot["case"]["trainees"][0]["salary_months"].as_array().unwrap().len(), 6, "October to March");
+    window.ok("set_salary_month", json!({"index": 0, "month": "2024-10", "value": "３００，０００"}));
+    let snapshot = window.ok("set_salary_month", json!({"index": 0, "month": "2024-05", "value": "300000"}));
+    let row = &snapshot["calculation"]["trainees"][0];
+    assert_eq!(row["D"], 300_000, "May is before the course");
+    assert!(row["warnings"][0].as_str().unwrap().contains("受講期間の外"), "{row}");
+    let error = window.refused("set_salary_monthly", json!({"index": 0, "monthly": false}));
+    assert_eq!(error["path"], "trainees[0].salary");
+    window.refused("set_salary_month", json!({"index": 0, "month": "May", "value": "1"}));
+}
+
+#[test]
+fn a_once_only_item_claimed_before_has_no_standard_this_year() {
+    let window = window().started().with_trainee();
+    window.ok("set_trainee_field", json!({"index": 0, "field": "admission", "value": "200000"}));
+    let snapshot = window.ok("set_prior_item", json!({"index": 0, "item": "admission", "claimed": true}));
+    assert_eq!(snapshot["calculation"]["trainees"][0]["F"], 0);
+    window.refused("set_prior_item", json!({"index": 0, "item": "tuition", "claimed": true}));
+}
+
+#[test]
+fn trainees_are_added_and_removed() {
+    let window = window().started().with_trainee();
+    window.refused("add_trainee", json!({"name": ""}));
+    let snapshot = window.ok("remove_trainee", json!({"index": 0}));
+    assert_eq!(snapshot["case"]["trainees"], json!([]));
+    assert!(snapshot["findings"].as_array().unwrap().iter().any(|f| f["message"].as_str().unwrap().contains("受講者が登録されていません")));
+    window.refused("remove_trainee", json!({"index": 0}));
+}
+
+#[test]
+fn the_case_file_goes_out_and_comes_back_the_same() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("申請.json");
+    let window = window().started().with_trainee();
+    window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "900000"}));
+    window.ok("export_case_json", json!({"path": path.to_str().unwrap()}));
+    let exported = window.ok("get_snapshot", json!({}))["case"].clone();
+
+    let other = self::window();
+    let snapshot = other.ok("import_case_json", json!({"path": path.to_str().unwrap()}));
+    assert_eq!(snapshot["case"], exported);
+
+    std::fs::write(folder.path().join("broken.json"), "{\"format\": \"hojo-case/1\"").unwrap();
+    let error = other.refused("import_case_json", json!({"path": folder.path().join("broken.json").to_str().unwrap()}));
+    assert!(error["message"].as_str().unwrap().contains("途中で終わっています"), "{error}");
+    let error = other.refused("import_case_json", json!({"path": folder.path().join("none.json").to_str().unwrap()}));
+    assert!(error["message"].as_str().unwrap().contains("見つかりません"), "{error}");
+    let error = window.refused("export_case_json", json!({"path": folder.path().join("no/such/folder/x.json").to_str().unwrap()}));
+    assert!(error["message"].as_str().unwrap().contains("書き出せませんでした"), "{error}");
+}
+
+#[test]
+fn opening_a_folder_that_does_not_exist_says_so() {
+    let error = window().refused("open_folder", json!({"path": "/no/such/folder/file.xlsx"}));
+    assert!(error["message"].as_str().unwrap().contains("見つかりません"), "{error}");
+}
+
+#[test]
+fn a_remote_origin_is_refused_even_the_apps_own_commands() {
+    let window = window();
+    assert!(window.call_from("https://example.com", "get_snapshot", json!({})).is_err());
+    assert!(window.call_from("http://tauri.localhost", "get_snapshot", json!({})).is_err(), "a remote origin on Linux");
+    assert!(window.call("get_snapshot", json!({})).is_ok());
+}
+
+#[test]
+fn every_command_of_the_app_is_covered_here() {
+    let source = include_str!("commands.rs");
+    for command in hojo_desktop::COMMANDS {
+        assert!(source.contains(&format!("\"{command}\"")), "the command {command} has no test in tests/commands.rs");
+    }
+}

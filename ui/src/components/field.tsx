@@ -1,0 +1,208 @@
+// A form field that saves as it is typed: each keystroke is checked and kept by the Rust side; a refused text
+// keeps what was typed and shows the reason beside the field. While an IME is composing (かな漢字変換), nothing is
+// checked: half-typed 「１２」 or 「れいわ」 would be wrong only for a moment.
+import type { ComponentChildren } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+
+import { CommandError, type Snapshot } from "../ipc";
+import { setSnapshot } from "../state";
+
+export type Commit = (text: string) => Promise<Snapshot>;
+
+let sequence = 0;
+
+export function fieldId(path: string): string {
+  return `field-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
+}
+
+interface FieldProps {
+  path: string;
+  label: string;
+  /** What is stored, as shown when the field is not being edited. */
+  value: string;
+  commit: Commit;
+  hint?: string;
+  multiline?: boolean;
+  inputMode?: "numeric" | "text" | "tel" | "email";
+  suffix?: string;
+  wide?: boolean;
+  placeholder?: string;
+}
+
+export function Field(props: FieldProps) {
+  const [text, setText] = useState(props.value);
+  const [message, setMessage] = useState<string | null>(null);
+  const editing = useRef(false);
+  const composing = useRef(false);
+  const latest = useRef(0);
+  const id = fieldId(props.path);
+
+  // Show the stored value whenever the user is not in the middle of typing here (and has no refused text).
+  useEffect(() => {
+    if (!editing.current && message === null) setText(props.value);
+  }, [props.value]);
+
+  async function check(value: string) {
+    const mine = ++sequence;
+    latest.current = mine;
+    try {
+      const snapshot = await props.commit(value);
+      if (latest.current !== mine) return;
+      setMessage(null);
+      setSnapshot(snapshot);
+    } catch (error) {
+      if (latest.current !== mine) return;
+      setMessage(error instanceof CommandError ? error.message : String(error));
+    }
+  }
+
+  const onInput = (event: Event) => {
+    const value = (event.currentTarget as HTMLInputElement).value;
+    setText(value);
+    editing.current = true;
+    if (composing.current || (event as InputEvent).isComposing) return;
+    void check(value);
+  };
+
+  const common = {
+    id,
+    "data-path": props.path,
+    value: text,
+    placeholder: props.placeholder,
+    "aria-invalid": message !== null,
+    "aria-describedby": message !== null ? `${id}-message` : props.hint ? `${id}-hint` : undefined,
+    onInput,
+    onCompositionStart: () => {
+      composing.current = true;
+    },
+    onCompositionEnd: (event: CompositionEvent) => {
+      composing.current = false;
+      const value = (event.currentTarget as HTMLInputElement).value;
+      setText(value);
+      void check(value);
+    },
+    onFocus: () => {
+      editing.current = true;
+    },
+    onBlur: () => {
+      editing.current = false;
+      if (message === null) setText(props.value);
+    },
+  };
+
+  return (
+    <div class={`field${props.wide ? " wide" : ""}${message !== null ? " invalid" : ""}`}>
+      <label for={id}>{props.label}</label>
+      <div class="control">
+        {props.multiline ? (
+          <textarea rows={3} {...common} />
+        ) : (
+          <input type="text" inputMode={props.inputMode} autoComplete="off" {...common} />
+        )}
+        {props.suffix && <span class="suffix">{props.suffix}</span>}
+      </div>
+      {message !== null ? (
+        <p class="message" id={`${id}-message`} role="alert">
+          {message}
+        </p>
+      ) : (
+        props.hint && (
+          <p class="hint" id={`${id}-hint`}>
+            {props.hint}
+          </p>
+        )
+      )}
+    </div>
+  );
+}
+
+/** A yes/no choice saved when it is changed. */
+export function Toggle(props: { path: string; label: string; checked: boolean; commit: Commit; hint?: string }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const id = fieldId(props.path);
+  return (
+    <div class={`field toggle${message ? " invalid" : ""}`}>
+      <label for={id}>
+        <input
+          type="checkbox"
+          id={id}
+          data-path={props.path}
+          checked={props.checked}
+          onChange={async (event) => {
+            const checked = (event.currentTarget as HTMLInputElement).checked;
+            try {
+              setSnapshot(await props.commit(checked ? "true" : "false"));
+              setMessage(null);
+            } catch (error) {
+              (event.currentTarget as HTMLInputElement).checked = !checked;
+              setMessage(error instanceof Error ? error.message : String(error));
+            }
+          }}
+        />
+        {props.label}
+      </label>
+      {message ? <p class="message" role="alert">{message}</p> : props.hint && <p class="hint">{props.hint}</p>}
+    </div>
+  );
+}
+
+/** A choice from a list, saved when it is changed. */
+export function Choice(props: {
+  path: string;
+  label: string;
+  value: string;
+  options: { id: string; label: string }[];
+  commit: Commit;
+  blank?: string;
+  hint?: string;
+}) {
+  const [message, setMessage] = useState<string | null>(null);
+  const id = fieldId(props.path);
+  return (
+    <div class={`field${message ? " invalid" : ""}`}>
+      <label for={id}>{props.label}</label>
+      <div class="control">
+        <select
+          id={id}
+          data-path={props.path}
+          value={props.value}
+          onChange={async (event) => {
+            try {
+              setSnapshot(await props.commit((event.currentTarget as HTMLSelectElement).value));
+              setMessage(null);
+            } catch (error) {
+              setMessage(error instanceof Error ? error.message : String(error));
+            }
+          }}
+        >
+          {props.blank !== undefined && <option value="">{props.blank}</option>}
+          {props.options.map((option) => (
+            <option value={option.id} selected={option.id === props.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {message ? <p class="message" role="alert">{message}</p> : props.hint && <p class="hint">{props.hint}</p>}
+    </div>
+  );
+}
+
+export function Section(props: { title: string; children: ComponentChildren; description?: string }) {
+  return (
+    <section class="card">
+      <h2>{props.title}</h2>
+      {props.description && <p class="description">{props.description}</p>}
+      {props.children}
+    </section>
+  );
+}
+
+/** A message for a whole action (export, import…), announced to screen readers. */
+export function Notice(props: { kind: "error" | "ok" | "info"; children: ComponentChildren }) {
+  return (
+    <p class={`notice ${props.kind}`} role={props.kind === "error" ? "alert" : "status"}>
+      {props.children}
+    </p>
+  );
+}

@@ -1,0 +1,64 @@
+// The only file that talks to the Rust side: every command of src-tauri, typed with the generated bindings.
+// Screens import these functions, never @tauri-apps/api itself.
+import { invoke } from "@tauri-apps/api/core";
+import { open, save } from "@tauri-apps/plugin-dialog";
+
+import type { AppError } from "./bindings/AppError";
+import type { ProgramInfo } from "./bindings/ProgramInfo";
+import type { Snapshot } from "./bindings/Snapshot";
+
+export type { AppError, ProgramInfo, Snapshot };
+
+/** A refused command: the Japanese message and the field it belongs to. */
+export class CommandError extends Error {
+  readonly path: string | null;
+  constructor(error: AppError) {
+    super(error.message);
+    this.path = error.path;
+  }
+}
+
+async function command<T>(name: string, args: Record<string, unknown> = {}): Promise<T> {
+  try {
+    return await invoke<T>(name, args);
+  } catch (error) {
+    if (error && typeof error === "object" && "message" in error) {
+      throw new CommandError(error as AppError);
+    }
+    throw new CommandError({ message: String(error), path: null });
+  }
+}
+
+export const api = {
+  getSnapshot: () => command<Snapshot>("get_snapshot"),
+  programInfo: () => command<ProgramInfo>("program_info"),
+  startCase: (fiscalYear: number, hospitalName: string) =>
+    command<Snapshot>("start_case", { fiscalYear, hospitalName }),
+  setHospitalField: (field: string, value: string) => command<Snapshot>("set_hospital_field", { field, value }),
+  addFiling: (symbol: string, number: string, since: string) =>
+    command<Snapshot>("add_filing", { symbol, number, since }),
+  removeFiling: (index: number) => command<Snapshot>("remove_filing", { index }),
+  addTrainee: (name: string) => command<Snapshot>("add_trainee", { name }),
+  removeTrainee: (index: number) => command<Snapshot>("remove_trainee", { index }),
+  setTraineeField: (index: number, field: string, value: string) =>
+    command<Snapshot>("set_trainee_field", { index, field, value }),
+  setSalaryMonth: (index: number, month: string, value: string) =>
+    command<Snapshot>("set_salary_month", { index, month, value }),
+  setSalaryMonthly: (index: number, monthly: boolean) => command<Snapshot>("set_salary_monthly", { index, monthly }),
+  setPriorItem: (index: number, item: string, claimed: boolean) =>
+    command<Snapshot>("set_prior_item", { index, item, claimed }),
+  exportCaseJson: (path: string) => command<null>("export_case_json", { path }),
+  importCaseJson: (path: string) => command<Snapshot>("import_case_json", { path }),
+  openFolder: (path: string) => command<null>("open_folder", { path }),
+};
+
+/** The save dialog; `null` when the user cancels. */
+export async function chooseSavePath(title: string, defaultPath: string, extension: string, kind: string) {
+  return (await save({ title, defaultPath, filters: [{ name: kind, extensions: [extension] }] })) ?? null;
+}
+
+/** The open dialog for one file; `null` when the user cancels. */
+export async function chooseOpenPath(title: string, extensions: string[], kind: string) {
+  const chosen = await open({ title, multiple: false, directory: false, filters: [{ name: kind, extensions }] });
+  return typeof chosen === "string" ? chosen : null;
+}

@@ -1,0 +1,77 @@
+// Screens are addressed by the URL hash (#/costs), so links work with the keyboard and history; a link to a field
+// (#/costs?path=trainees[0].tuition) opens its screen, selects its trainee and puts the cursor in it.
+import { useEffect, useState } from "preact/hooks";
+
+export type ScreenId =
+  | "welcome"
+  | "hospital"
+  | "eligibility"
+  | "trainees"
+  | "costs"
+  | "calculation"
+  | "documents"
+  | "nurse"
+  | "settings";
+
+export const SCREENS: { id: ScreenId; label: string; key: string }[] = [
+  { id: "welcome", label: "はじめに", key: "1" },
+  { id: "hospital", label: "病院情報", key: "2" },
+  { id: "eligibility", label: "対象確認", key: "3" },
+  { id: "trainees", label: "受講者", key: "4" },
+  { id: "costs", label: "経費", key: "5" },
+  { id: "calculation", label: "算定", key: "6" },
+  { id: "documents", label: "書類作成", key: "7" },
+  { id: "nurse", label: "受講者用", key: "8" },
+  { id: "settings", label: "設定", key: "9" },
+];
+
+export interface Route {
+  screen: ScreenId;
+  path: string | null;
+}
+
+export function parseRoute(hash: string): Route {
+  const [screen, query] = hash.replace(/^#\/?/, "").split("?");
+  const known = SCREENS.find((s) => s.id === screen);
+  const path = new URLSearchParams(query ?? "").get("path");
+  return { screen: known ? known.id : "welcome", path };
+}
+
+export function linkTo(screen: ScreenId, path?: string | null): string {
+  return path ? `#/${screen}?path=${encodeURIComponent(path)}` : `#/${screen}`;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    addEventListener("hashchange", onChange);
+    return () => removeEventListener("hashchange", onChange);
+  }, []);
+  return route;
+}
+
+/** The trainee index a path names: trainees[2].tuition → 2. */
+export function traineeOf(path: string | null): number | null {
+  const match = path?.match(/^trainees\[(\d+)\]/);
+  return match ? Number(match[1]) : null;
+}
+
+// The trainee chosen on 受講者 / 経費 / 受講者用, kept across screens.
+let selected = 0;
+const listeners = new Set<() => void>();
+
+export function selectTrainee(index: number) {
+  selected = index;
+  for (const listener of listeners) listener();
+}
+
+export function useSelectedTrainee(count: number): number {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const listener = () => setTick((tick) => tick + 1);
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  }, []);
+  return Math.min(selected, Math.max(0, count - 1));
+}

@@ -1,0 +1,110 @@
+// 書類作成: what is missing or wrong, each linked to its field; the workbook through a save dialog, then the
+// folder; the case file (JSON) out and in.
+import { useState } from "preact/hooks";
+
+import { Notice } from "../components/field";
+import { formatFiscalYear } from "../format";
+import { api, chooseOpenPath, chooseSavePath } from "../ipc";
+import { linkTo } from "../route";
+import { apply, useSnapshot } from "../state";
+
+type Outcome = { kind: "ok" | "error"; text: string; folder?: string } | null;
+
+export function Documents() {
+  const { snapshot } = useSnapshot();
+  const case_ = snapshot!.case!;
+  const findings = snapshot!.findings;
+  const errors = findings.filter((f) => f.severity === "error");
+  const warnings = findings.filter((f) => f.severity === "warning");
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const baseName = `${formatFiscalYear(case_.fiscal_year)}_${case_.hospital.name}`.replace(/[\\/:*?"<>|\s]+/g, "_");
+
+  const run = async (action: () => Promise<Outcome>) => {
+    try {
+      const result = await action();
+      if (result) setOutcome(result);
+    } catch (error) {
+      setOutcome({ kind: "error", text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const exportJson = () =>
+    run(async () => {
+      const path = await chooseSavePath("申請データをJSONで書き出す", `${baseName}.json`, "json", "申請データ (JSON)");
+      if (!path) return null;
+      await api.exportCaseJson(path);
+      return { kind: "ok", text: `${path} に書き出しました。氏名や給与などの個人情報を含みます。`, folder: path };
+    });
+  const importJson = () =>
+    run(async () => {
+      const path = await chooseOpenPath("申請データ（JSON）を読み込む", ["json"], "申請データ (JSON)");
+      if (!path) return null;
+      if (!confirm("いま開いている申請を、読み込むファイルの内容で置き換えます。よろしいですか？")) return null;
+      await apply(api.importCaseJson(path));
+      return { kind: "ok", text: `${path} を読み込みました。` };
+    });
+
+  return (
+    <div class="screen">
+      <h1 tabIndex={-1}>書類作成</h1>
+      <p class="lead">申請書類一式（交付申請書・事業計画書・所要額調書・支出予定額内訳・受講者名簿）を作ります。</p>
+      <section class="card">
+        <h2>提出前の確認</h2>
+        {errors.length === 0 && warnings.length === 0 ? (
+          <Notice kind="ok">足りない項目はありません。書類を書き出せます。</Notice>
+        ) : (
+          <>
+            {errors.length > 0 && (
+              <>
+                <h3 class="findings-title error">直す必要があるもの（{errors.length}件）</h3>
+                <ul class="findings">
+                  {errors.map((finding) => (
+                    <li class="error">
+                      <a href={linkTo(finding.screen, finding.path)}>{finding.message}</a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {warnings.length > 0 && (
+              <>
+                <h3 class="findings-title warning">確かめてほしいもの（{warnings.length}件）</h3>
+                <ul class="findings">
+                  {warnings.map((finding) => (
+                    <li class="warning">
+                      <a href={linkTo(finding.screen, finding.path)}>{finding.message}</a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+      </section>
+      <section class="card">
+        <h2>書き出す</h2>
+        <div class="actions">
+          <button type="button" class="primary" disabled title="Excel への書き出しは準備中です">
+            Excelに書き出す
+          </button>
+          <button type="button" onClick={exportJson}>
+            JSONで書き出す
+          </button>
+          <button type="button" onClick={importJson}>
+            JSONを読み込む
+          </button>
+        </div>
+        {outcome && (
+          <div class="outcome">
+            <Notice kind={outcome.kind}>{outcome.text}</Notice>
+            {outcome.folder && (
+              <button type="button" onClick={() => run(async () => (await api.openFolder(outcome.folder!), null))}>
+                フォルダを開く
+              </button>
+            )}
+          </div>
+        )}
+        <p class="privacy">書き出したファイルには受講者の氏名や給与などの個人情報が含まれます。保存場所と受け渡しの方法に気をつけてください。</p>
+      </section>
+    </div>
+  );
+}

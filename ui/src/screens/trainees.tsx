@@ -1,0 +1,182 @@
+// 受講者: the trainees, each with qualification, institution, course dates, and her own checks.
+import { useState } from "preact/hooks";
+
+import { Choice, Field, Section } from "../components/field";
+import { formatDate } from "../format";
+import { api, CommandError } from "../ipc";
+import { selectTrainee, useSelectedTrainee } from "../route";
+import { apply, useSnapshot } from "../state";
+import { ChecksTable, OVERALL_LABEL } from "./eligibility";
+
+export function TraineePicker(props: { label: string }) {
+  const { snapshot } = useSnapshot();
+  const trainees = snapshot!.case!.trainees;
+  const selected = useSelectedTrainee(trainees.length);
+  if (trainees.length === 0) return null;
+  return (
+    <div class="picker" role="tablist" aria-label={props.label}>
+      {trainees.map((trainee, index) => (
+        <button
+          type="button"
+          role="tab"
+          aria-selected={index === selected}
+          tabIndex={index === selected ? 0 : -1}
+          onClick={() => selectTrainee(index)}
+          onKeyDown={(event) => {
+            const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+            if (step !== 0) {
+              const next = (index + step + trainees.length) % trainees.length;
+              selectTrainee(next);
+              requestAnimationFrame(() => (document.querySelectorAll(".picker [role=tab]")[next] as HTMLElement)?.focus());
+            }
+          }}
+        >
+          {trainee.name}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function Trainees() {
+  const { snapshot, program } = useSnapshot();
+  const case_ = snapshot!.case!;
+  const selected = useSelectedTrainee(case_.trainees.length);
+  const trainee = case_.trainees[selected];
+  const checks = snapshot!.eligibility?.trainees[selected];
+  const set = (field: string) => (value: string) => api.setTraineeField(selected, field, value);
+  return (
+    <div class="screen">
+      <h1 tabIndex={-1}>受講者</h1>
+      <p class="lead">資格を取るために受講する看護師を登録します。経費は「経費」の画面で入力します。</p>
+      <AddTrainee />
+      {case_.trainees.length > 0 && (
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">氏名</th>
+              <th scope="col">対象資格</th>
+              <th scope="col">教育機関</th>
+              <th scope="col">受講期間</th>
+              <th scope="col">判定</th>
+            </tr>
+          </thead>
+          <tbody>
+            {case_.trainees.map((t, index) => {
+              const verdict = snapshot!.eligibility?.trainees[index]?.verdict;
+              return (
+                <tr class={index === selected ? "selected" : ""}>
+                  <th scope="row">
+                    <button type="button" class="link" onClick={() => selectTrainee(index)}>
+                      {t.name}
+                    </button>
+                  </th>
+                  <td>{program?.qualifications.find((q) => q.id === t.qualification)?.label ?? t.qualification}</td>
+                  <td>{t.institution ?? "未入力"}</td>
+                  <td>
+                    {formatDate(t.enrolled_on)}〜{formatDate(t.course_ends_on)}
+                  </td>
+                  <td>{verdict && <span class={`badge overall ${verdict}`}>{OVERALL_LABEL[verdict]}</span>}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {trainee && (
+        <Section title={`${trainee.name}さんの課程`}>
+          <TraineePicker label="受講者を選ぶ" />
+          <div class="grid" key={selected}>
+            <Field path={`trainees[${selected}].name`} label="氏名" value={trainee.name} commit={set("name")} />
+            <Choice
+              path={`trainees[${selected}].qualification`}
+              label="対象資格"
+              value={trainee.qualification}
+              options={(program?.qualifications ?? []).map((q) => ({ id: q.id, label: `${q.label}（${q.course}）` }))}
+              commit={set("qualification")}
+            />
+            <Field
+              path={`trainees[${selected}].institution`}
+              label="教育機関名"
+              value={trainee.institution ?? ""}
+              commit={set("institution")}
+              placeholder="例: 日本看護協会看護研修学校"
+              wide
+            />
+            <Field
+              path={`trainees[${selected}].enrolled_on`}
+              label="入学（受講開始）年月日"
+              value={formatDate(trainee.enrolled_on)}
+              commit={set("enrolled_on")}
+              hint="令和6年4月8日、R6.4.8、2024-04-08 のどれでも入力できます"
+            />
+            <Field
+              path={`trainees[${selected}].course_ends_on`}
+              label="修了予定年月日"
+              value={formatDate(trainee.course_ends_on)}
+              commit={set("course_ends_on")}
+            />
+            <Field
+              path={`trainees[${selected}].exam_fiscal_year`}
+              label="認定審査の受審予定年度（西暦）"
+              value={trainee.exam_fiscal_year ? String(trainee.exam_fiscal_year) : ""}
+              commit={set("exam_fiscal_year")}
+              inputMode="numeric"
+              placeholder="例: 2025"
+            />
+          </div>
+          {checks && <ChecksTable checks={checks.checks} caption={`${trainee.name}さんの要件`} />}
+          <div class="actions danger-zone">
+            <button
+              type="button"
+              class="danger"
+              onClick={async () => {
+                if (confirm(`${trainee.name}さんと、その経費をすべて削除します。よろしいですか？`)) {
+                  await apply(api.removeTrainee(selected));
+                  selectTrainee(0);
+                }
+              }}
+            >
+              {trainee.name}さんを削除
+            </button>
+          </div>
+        </Section>
+      )}
+    </div>
+  );
+}
+
+function AddTrainee() {
+  const { snapshot } = useSnapshot();
+  const [name, setName] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  const add = async (event: Event) => {
+    event.preventDefault();
+    try {
+      const next = snapshot!.case!.trainees.length;
+      await apply(api.addTrainee(name));
+      setName("");
+      setMessage(null);
+      selectTrainee(next);
+      requestAnimationFrame(() => (document.querySelector(`[data-path="trainees[${next}].qualification"]`) as HTMLElement | null)?.focus());
+    } catch (error) {
+      setMessage(error instanceof CommandError ? error.message : String(error));
+    }
+  };
+  return (
+    <form class="inline-form card" onSubmit={add} aria-label="受講者を追加">
+      <div class={`field${message ? " invalid" : ""}`}>
+        <label for="new-trainee">新しい受講者の氏名</label>
+        <input id="new-trainee" value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} placeholder="例: 看護 花子" aria-describedby={message ? "new-trainee-message" : undefined} />
+      </div>
+      <button type="submit" class="primary">
+        受講者を追加
+      </button>
+      {message && (
+        <p class="message" id="new-trainee-message" role="alert">
+          {message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,147 @@
+// はじめに: what the program is, the steps, where the data is kept; and the start of an application.
+import { useState } from "preact/hooks";
+
+import { Notice } from "../components/field";
+import { formatFiscalYear } from "../format";
+import { api, chooseOpenPath, CommandError } from "../ipc";
+import { linkTo } from "../route";
+import { apply, useSnapshot } from "../state";
+
+const STEPS: { screen: Parameters<typeof linkTo>[0]; title: string; text: string }[] = [
+  { screen: "hospital", title: "病院情報", text: "病院の基本情報と、厚生局に出している届出（受理記号）を入力します。名簿ファイルから読み込むこともできます。" },
+  { screen: "eligibility", title: "対象確認", text: "病院が補助の対象になるかを、要件ごとに確かめます。" },
+  { screen: "trainees", title: "受講者", text: "資格取得のために受講する看護師と、その課程を登録します。" },
+  { screen: "costs", title: "経費", text: "入学料・受講料・人件費などを入力します。入力したそばから保存されます。" },
+  { screen: "calculation", title: "算定", text: "所要額調書の (A)〜(I) と交付申請額をその場で計算します。" },
+  { screen: "documents", title: "書類作成", text: "足りない項目を確かめて、申請書類一式を Excel ファイルに書き出します。" },
+];
+
+export function Welcome() {
+  const { snapshot, program } = useSnapshot();
+  const case_ = snapshot?.case;
+  return (
+    <div class="screen">
+      <h1 tabIndex={-1}>はじめに</h1>
+      <p class="lead">
+        {program?.name ?? "東京都緩和ケア関連専門看護師等資格取得支援事業"}
+        の補助金申請を、画面の案内に沿って作ります。看護師が緩和ケア関連の資格（がん看護専門看護師・緩和ケア認定看護師など）を取るための入学料・受講料・人件費の半分を、東京都が補助する事業です。
+      </p>
+      {!case_ && <StartForm />}
+      <section class="card">
+        <h2>申請の手順</h2>
+        <ol class="steps">
+          {STEPS.map((step, index) => (
+            <li>
+              <a href={linkTo(step.screen)}>
+                <span class="step-number">{index + 1}</span>
+                <strong>{step.title}</strong>
+              </a>
+              <span>{step.text}</span>
+            </li>
+          ))}
+        </ol>
+        <p class="description">
+          「保存」ボタンはありません。入力した内容はその都度保存されます。看護師本人が自分の経費を記録するときは「受講者用」の画面を使います。
+        </p>
+      </section>
+      <DataLocation />
+      {case_ && (
+        <p class="description">
+          いま開いている申請: {case_.hospital.name}（{formatFiscalYear(case_.fiscal_year)}）
+        </p>
+      )}
+    </div>
+  );
+}
+
+function StartForm() {
+  const { program } = useSnapshot();
+  const first = program?.first_fiscal_year ?? 2024;
+  const thisYear = new Date().getMonth() >= 3 ? new Date().getFullYear() : new Date().getFullYear() - 1;
+  const years = Array.from({ length: Math.max(1, thisYear - first + 2) }, (_, i) => first + i);
+  const [name, setName] = useState("");
+  const [year, setYear] = useState(String(Math.min(Math.max(thisYear, first), years[years.length - 1])));
+  const [message, setMessage] = useState<string | null>(null);
+  const [importMessage, setImportMessage] = useState<string | null>(null);
+
+  const start = async (event: Event) => {
+    event.preventDefault();
+    try {
+      await apply(api.startCase(Number(year), name));
+      location.hash = linkTo("hospital");
+    } catch (error) {
+      setMessage(error instanceof CommandError ? error.message : String(error));
+    }
+  };
+  const importJson = async () => {
+    const path = await chooseOpenPath("申請データ（JSON）を読み込む", ["json"], "申請データ (JSON)");
+    if (!path) return;
+    try {
+      await apply(api.importCaseJson(path));
+      location.hash = linkTo("hospital");
+    } catch (error) {
+      setImportMessage(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <section class="card start">
+      <h2>申請を始める</h2>
+      <form onSubmit={start} class="start-form">
+        <div class={`field${message ? " invalid" : ""}`}>
+          <label for="start-name">病院名（正式名称）</label>
+          <input
+            id="start-name"
+            data-path="hospital.name"
+            value={name}
+            onInput={(event) => setName((event.currentTarget as HTMLInputElement).value)}
+            placeholder="例: 医療法人社団 例会 さくら病院"
+            aria-describedby={message ? "start-message" : undefined}
+          />
+          {message && (
+            <p class="message" id="start-message" role="alert">
+              {message}
+            </p>
+          )}
+        </div>
+        <div class="field">
+          <label for="start-year">申請する年度</label>
+          <select id="start-year" value={year} onChange={(event) => setYear((event.currentTarget as HTMLSelectElement).value)}>
+            {years.map((y) => (
+              <option value={String(y)}>{formatFiscalYear(y)}（{y}年4月〜{y + 1}年3月）</option>
+            ))}
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary">
+            申請を始める
+          </button>
+          <button type="button" onClick={importJson}>
+            JSONファイルから読み込む
+          </button>
+        </div>
+        {importMessage && <Notice kind="error">{importMessage}</Notice>}
+      </form>
+    </section>
+  );
+}
+
+export function DataLocation() {
+  const { snapshot } = useSnapshot();
+  const storage = snapshot?.storage;
+  return (
+    <section class="card">
+      <h2>データの保存場所</h2>
+      {storage?.persistent ? (
+        <p>
+          入力した内容は、このパソコンのデータベースファイル <code class="path">{storage.database}</code> に保存されます。
+        </p>
+      ) : (
+        <p>入力した内容はこのウィンドウを閉じるまで保持されます。残すには「書類作成」でJSONに書き出してください。</p>
+      )}
+      <p class="privacy">
+        このファイルと書き出したファイルには、受講者の氏名や給与などの<strong>個人情報</strong>が含まれます。共有フォルダやメールで扱うときは、院内の個人情報の取扱いに従ってください。Hojo はインターネットに接続せず、データを外部へ送信しません。
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+// The snapshot every screen renders: replaced by the answer of each command, so a change shows everywhere at once.
+import { useEffect, useState } from "preact/hooks";
+
+import { api, type ProgramInfo, type Snapshot } from "./ipc";
+
+let current: Snapshot | null = null;
+let program: ProgramInfo | null = null;
+const listeners = new Set<() => void>();
+
+function notify() {
+  for (const listener of listeners) listener();
+}
+
+export function setSnapshot(snapshot: Snapshot) {
+  const yearChanged = current?.case?.fiscal_year !== snapshot.case?.fiscal_year;
+  current = snapshot;
+  if (yearChanged) {
+    void api.programInfo().then((info) => {
+      program = info;
+      notify();
+    });
+  }
+  notify();
+}
+
+export async function loadSnapshot() {
+  setSnapshot(await api.getSnapshot());
+  program = await api.programInfo();
+  notify();
+}
+
+/** Runs a command that answers with a snapshot and shows the answer. */
+export async function apply(change: Promise<Snapshot>) {
+  setSnapshot(await change);
+}
+
+export function useSnapshot(): { snapshot: Snapshot | null; program: ProgramInfo | null } {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const listener = () => setTick((tick) => tick + 1);
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  }, []);
+  return { snapshot: current, program };
+}
