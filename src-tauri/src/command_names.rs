@@ -16,4 +16,8 @@ pub const COMMANDS: &[&str] = &[
     "export_case_json",
     "import_case_json",
     "open_folder",
+    "export_workbook",
+    "meibo_open",
+    "meibo_search",
+    "meibo_apply",
 ];

@@ -4,11 +4,13 @@ use std::path::Path;
 
 use tauri::State;
 
-use crate::error::AppResult;
+use crate::error::{AppResult, no_case};
+use crate::export::Exported;
+use crate::meibo_lookup::{Candidate, MeiboState, MeiboSummary};
 use crate::program_info::ProgramInfo;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{MeiboApplied, Snapshot};
 use crate::workspace::Workspace;
-use crate::{edits, files, program_info};
+use crate::{edits, export, files, program_info};
 
 #[tauri::command]
 pub fn get_snapshot(workspace: State<'_, Workspace>) -> Snapshot {
@@ -73,7 +75,7 @@ pub fn set_prior_item(workspace: State<'_, Workspace>, index: usize, item: Strin
 
 #[tauri::command]
 pub fn export_case_json(workspace: State<'_, Workspace>, path: String) -> AppResult<()> {
-    files::write_case_file(Path::new(&path), &workspace.case().ok_or_else(crate::error::no_case)?)
+    files::write_case_file(Path::new(&path), &workspace.case().ok_or_else(no_case)?)
 }
 
 #[tauri::command]
@@ -84,4 +86,26 @@ pub fn import_case_json(workspace: State<'_, Workspace>, path: String) -> AppRes
 #[tauri::command]
 pub fn open_folder(path: String) -> AppResult<()> {
     files::open_folder(Path::new(&path))
+}
+
+#[tauri::command]
+pub fn export_workbook(workspace: State<'_, Workspace>, path: String, draft: bool) -> AppResult<Exported> {
+    export::export_workbook(&workspace.case().ok_or_else(no_case)?, Path::new(&path), draft)
+}
+
+/// Async: reading a 名簿 takes a moment, and the window keeps drawing its progress meanwhile.
+#[tauri::command]
+pub async fn meibo_open(meibo: State<'_, MeiboState>, path: String) -> AppResult<MeiboSummary> {
+    meibo.open(Path::new(&path))
+}
+
+#[tauri::command]
+pub fn meibo_search(meibo: State<'_, MeiboState>, query: String) -> AppResult<Vec<Candidate>> {
+    meibo.search(&query)
+}
+
+#[tauri::command]
+pub fn meibo_apply(workspace: State<'_, Workspace>, meibo: State<'_, MeiboState>, number: String) -> AppResult<MeiboApplied> {
+    let snapshot = workspace.edit(|case| meibo.apply(case, &number))?;
+    Ok(MeiboApplied { snapshot, founder_hint: meibo.founder_hint(&number) })
 }

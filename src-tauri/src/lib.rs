@@ -4,7 +4,9 @@
 pub mod commands;
 pub mod edits;
 pub mod error;
+pub mod export;
 pub mod files;
+pub mod meibo_lookup;
 pub mod program_info;
 pub mod review;
 pub mod snapshot;
@@ -16,7 +18,7 @@ use workspace::Workspace;
 
 /// The app with its commands and state, on any runtime (the real one, or tauri::test's mock).
 pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, workspace: Workspace) -> tauri::Builder<R> {
-    builder.plugin(tauri_plugin_dialog::init()).manage(workspace).invoke_handler(tauri::generate_handler![
+    builder.plugin(tauri_plugin_dialog::init()).manage(workspace).manage(meibo_lookup::MeiboState::default()).invoke_handler(tauri::generate_handler![
         commands::get_snapshot,
         commands::program_info,
         commands::start_case,
@@ -32,6 +34,10 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, workspace: Workspa
         commands::export_case_json,
         commands::import_case_json,
         commands::open_folder,
+        commands::export_workbook,
+        commands::meibo_open,
+        commands::meibo_search,
+        commands::meibo_apply,
     ])
 }
 

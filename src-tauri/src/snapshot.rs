@@ -43,3 +43,10 @@ pub fn snapshot(case: Option<&Case>, storage: Storage) -> Snapshot {
     let findings = review(case, &problems, eligibility.as_ref(), calculation.as_ref());
     Snapshot { case: Some(case.clone()), eligibility, calculation, findings, storage }
 }
+
+/// The hospital filled from the 名簿, with what its name suggests about the 開設者 (to confirm, never assumed).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct MeiboApplied {
+    pub snapshot: Snapshot,
+    pub founder_hint: Option<String>,
+}

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use hojo_desktop::error::AppError;
 use hojo_desktop::program_info::ProgramInfo;
-use hojo_desktop::snapshot::Snapshot;
+use hojo_desktop::export::Exported;
+use hojo_desktop::meibo_lookup::{Candidate, MeiboSummary};
+use hojo_desktop::snapshot::{MeiboApplied, Snapshot};
 use ts_rs::{Config, TS};
 
 fn export_into(folder: &Path) {
@@ -15,6 +17,10 @@ fn export_into(folder: &Path) {
     Snapshot::export_all(&config).unwrap();
     ProgramInfo::export_all(&config).unwrap();
     AppError::export_all(&config).unwrap();
+    Exported::export_all(&config).unwrap();
+    MeiboSummary::export_all(&config).unwrap();
+    Candidate::export_all(&config).unwrap();
+    MeiboApplied::export_all(&config).unwrap();
 }
 
 fn files_of(folder: &Path) -> BTreeMap<String, String> {
@@ -50,4 +56,34 @@ fn committed_typescript_bindings_match_the_rust_types() {
     for name in actual.keys() {
         assert!(expected.contains_key(name), "ui/src/bindings/{name} no longer matches any Rust type: delete it or regenerate");
     }
+}
+
+/// The Chromium tests of the screens answer with this file instead of the Rust side: the engine's own snapshot of
+/// examples/sakura-hospital.json, so the figures they check are the engine's. Refreshed like the bindings.
+#[test]
+fn the_ui_test_fixture_is_the_engines_answer_for_the_example_case() {
+    use hojo_desktop::snapshot::{Storage, snapshot};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let case = hojo::case::parse_case(&std::fs::read(root.join("examples/sakura-hospital.json")).unwrap()).unwrap();
+    let storage = Storage {
+        database: "/home/kango/.local/share/jp.hojo.desktop/hojo.sqlite3".to_string(),
+        backups: "/home/kango/.local/share/jp.hojo.desktop/backups".to_string(),
+        persistent: true,
+    };
+    let fixture = serde_json::json!({
+        "snapshot": snapshot(Some(&case), storage.clone()),
+        "empty": snapshot(None, storage),
+        "program": hojo_desktop::program_info::program_info(&case.program, Some(case.fiscal_year)).unwrap(),
+    });
+    let text = serde_json::to_string_pretty(&fixture).unwrap() + "\n";
+    let path = root.join("ui/tests/fixtures/sakura.json");
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, text).unwrap();
+        return;
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).ok().as_deref(),
+        Some(text.as_str()),
+        "ui/tests/fixtures/sakura.json is stale: run UPDATE_BINDINGS=1 cargo test -p hojo-desktop --test bindings"
+    );
 }

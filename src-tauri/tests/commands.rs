@@ -220,3 +220,119 @@ fn every_command_of_the_app_is_covered_here() {
         assert!(source.contains(&format!("\"{command}\"")), "the command {command} has no test in tests/commands.rs");
     }
 }
+
+/// A complete, eligible application: the hospital's profile and 届出, one trainee with her costs.
+fn eligible(window: Window) -> Window {
+    for (field, value) in [
+        ("address", "東京都新宿区西新宿二丁目8番1号"),
+        ("founder_type", "medical_corporation"),
+        ("beds", "120"),
+        ("representative", "理事長 東京 太郎"),
+        ("purpose", "緩和ケア認定看護師を育成する。"),
+    ] {
+        window.ok("set_hospital_field", json!({"field": field, "value": value}));
+    }
+    window.ok("add_filing", json!({"symbol": "地包ケア１", "number": "第19号", "since": "2022-10-01"}));
+    window.ok("add_filing", json!({"symbol": "がん疼", "number": "", "since": ""}));
+    let window = window.with_trainee();
+    for (field, value) in [
+        ("qualification", "palliative_care_cn"),
+        ("institution", "日本看護協会看護研修学校"),
+        ("enrolled_on", "令和6年4月8日"),
+        ("course_ends_on", "令和7年3月14日"),
+        ("admission", "１００，０００"),
+        ("tuition", "900,000"),
+        ("tuition_completed_in_year", "true"),
+        ("salary", "3600000"),
+    ] {
+        window.ok("set_trainee_field", json!({"index": 0, "field": field, "value": value}));
+    }
+    window
+}
+
+/// The (I) 補助所要額 of a trainee in 別紙2 of an exported workbook, read back with calamine.
+fn subsidy_in_workbook(path: &std::path::Path, trainee: &str) -> f64 {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut workbook: Xlsx<_> = open_workbook(path).unwrap();
+    let sheet = workbook.worksheet_range("別紙2_所要額調書").unwrap();
+    // Absolute positions: B holds the name, L the (I) 補助所要額 (spec/workbook.md, 別紙2).
+    let (first, last) = (sheet.start().unwrap(), sheet.end().unwrap());
+    let row = (first.0..=last.0)
+        .find(|&row| sheet.get_value((row, 1)) == Some(&Data::String(trainee.to_string())))
+        .expect("the trainee's row");
+    match sheet.get_value((row, 11)).cloned().unwrap_or(Data::Empty) {
+        Data::Float(value) => value,
+        Data::Int(value) => value as f64,
+        other => panic!("(I) is {other:?}"),
+    }
+}
+
+#[test]
+fn the_workbook_is_written_where_the_save_dialog_said_with_the_amounts_on_screen() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("申請書.xlsx");
+    let window = eligible(window().started());
+    let snapshot = window.ok("get_snapshot", json!({}));
+    assert_eq!(snapshot["calculation"]["total"], 2_300_000);
+    let exported = window.ok("export_workbook", json!({"path": path.to_str().unwrap(), "draft": false}));
+    assert_eq!(exported["path"], path.to_str().unwrap());
+    assert_eq!(subsidy_in_workbook(&path, "看護 花子"), 2_300_000.0);
+    // Saving again over the same file (the dialog asked already) replaces it.
+    window.ok("set_trainee_field", json!({"index": 0, "field": "salary", "value": "0"}));
+    window.ok("export_workbook", json!({"path": path.to_str().unwrap(), "draft": false}));
+    assert_eq!(subsidy_in_workbook(&path, "看護 花子"), 500_000.0);
+}
+
+#[test]
+fn a_workbook_of_an_ineligible_hospital_is_refused_unless_a_draft() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("申請書.xlsx");
+    let window = eligible(window().started());
+    window.ok("add_filing", json!({"symbol": "緩診", "number": "", "since": ""}));
+    let error = window.refused("export_workbook", json!({"path": path.to_str().unwrap(), "draft": false}));
+    assert!(error["message"].as_str().unwrap().contains("下書き"), "{error}");
+    assert!(!path.exists(), "no file after a refusal");
+    let exported = window.ok("export_workbook", json!({"path": path.to_str().unwrap(), "draft": true}));
+    assert!(!exported["blocking"].as_array().unwrap().is_empty());
+    assert!(path.exists());
+}
+
+fn meibo_fixture() -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/meibo/meibo-19-yamanashi-r0710.xlsx");
+    path.canonicalize().unwrap().to_str().unwrap().to_string()
+}
+
+#[test]
+fn the_meibo_fills_the_hospital_and_its_filings_but_never_guesses_the_founder_into_it() {
+    let window = window().started();
+    let error = window.refused("meibo_search", json!({"query": "病院"}));
+    assert!(error["message"].as_str().unwrap().contains("名簿ファイルを選んで"), "{error}");
+    let summary = window.ok("meibo_open", json!({"path": meibo_fixture()}));
+    assert!(summary["institutions"].as_u64().unwrap() > 100, "{summary}");
+    let candidates = window.ok("meibo_search", json!({"query": "病院"}));
+    let first = &candidates[0];
+    assert_eq!(first["meets_filing_conditions"], true, "hospitals meeting the conditions come first: {first}");
+    let number = first["number"].as_str().unwrap();
+    let by_number = window.ok("meibo_search", json!({"query": number}));
+    assert_eq!(by_number[0]["name"], first["name"]);
+
+    let applied = window.ok("meibo_apply", json!({"number": number}));
+    let hospital = &applied["snapshot"]["case"]["hospital"];
+    assert_eq!(hospital["name"], first["name"]);
+    assert_eq!(hospital["prefecture_code"], "19");
+    assert!(hospital.get("founder_type").is_none_or(Value::is_null), "{hospital}");
+    let checks = applied["snapshot"]["eligibility"]["checks"].as_array().unwrap();
+    let h3 = checks.iter().find(|check| check["id"] == "H3").unwrap();
+    assert_eq!(h3["verdict"], "met", "{h3}");
+    window.refused("meibo_apply", json!({"number": "0000000"}));
+}
+
+#[test]
+fn a_file_that_is_not_a_meibo_is_refused_with_its_name() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("memo.xlsx");
+    std::fs::write(&path, "not a spreadsheet").unwrap();
+    let error = window().refused("meibo_open", json!({"path": path.to_str().unwrap()}));
+    let message = error["message"].as_str().unwrap();
+    assert!(message.contains("memo.xlsx") && message.contains("Excel"), "{message}");
+}

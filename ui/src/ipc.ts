@@ -4,10 +4,14 @@ import { invoke } from "@tauri-apps/api/core";
 import { open, save } from "@tauri-apps/plugin-dialog";
 
 import type { AppError } from "./bindings/AppError";
+import type { Candidate } from "./bindings/Candidate";
+import type { Exported } from "./bindings/Exported";
+import type { MeiboApplied } from "./bindings/MeiboApplied";
+import type { MeiboSummary } from "./bindings/MeiboSummary";
 import type { ProgramInfo } from "./bindings/ProgramInfo";
 import type { Snapshot } from "./bindings/Snapshot";
 
-export type { AppError, ProgramInfo, Snapshot };
+export type { AppError, Candidate, Exported, MeiboApplied, MeiboSummary, ProgramInfo, Snapshot };
 
 /** A refused command: the Japanese message and the field it belongs to. */
 export class CommandError extends Error {
@@ -50,6 +54,10 @@ export const api = {
   exportCaseJson: (path: string) => command<null>("export_case_json", { path }),
   importCaseJson: (path: string) => command<Snapshot>("import_case_json", { path }),
   openFolder: (path: string) => command<null>("open_folder", { path }),
+  exportWorkbook: (path: string, draft: boolean) => command<Exported>("export_workbook", { path, draft }),
+  meiboOpen: (path: string) => command<MeiboSummary>("meibo_open", { path }),
+  meiboSearch: (query: string) => command<Candidate[]>("meibo_search", { query }),
+  meiboApply: (number: string) => command<MeiboApplied>("meibo_apply", { number }),
 };
 
 /** The save dialog; `null` when the user cancels. */

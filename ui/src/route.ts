@@ -46,6 +46,7 @@ export function useRoute(): Route {
   useEffect(() => {
     const onChange = () => setRoute(parseRoute(location.hash));
     addEventListener("hashchange", onChange);
+    onChange();
     return () => removeEventListener("hashchange", onChange);
   }, []);
   return route;
@@ -68,9 +69,11 @@ export function selectTrainee(index: number) {
 
 export function useSelectedTrainee(count: number): number {
   const [, setTick] = useState(0);
+  const rendered = selected;
   useEffect(() => {
     const listener = () => setTick((tick) => tick + 1);
     listeners.add(listener);
+    if (selected !== rendered) listener();
     return () => void listeners.delete(listener);
   }, []);
   return Math.min(selected, Math.max(0, count - 1));

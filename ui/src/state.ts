@@ -36,10 +36,13 @@ export async function apply(change: Promise<Snapshot>) {
 
 export function useSnapshot(): { snapshot: Snapshot | null; program: ProgramInfo | null } {
   const [, setTick] = useState(0);
+  const rendered = { snapshot: current, program };
   useEffect(() => {
     const listener = () => setTick((tick) => tick + 1);
     listeners.add(listener);
+    // A snapshot that arrived between this render and now would otherwise go unseen.
+    if (current !== rendered.snapshot || program !== rendered.program) listener();
     return () => void listeners.delete(listener);
   }, []);
-  return { snapshot: current, program };
+  return rendered;
 }

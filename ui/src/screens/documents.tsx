@@ -34,6 +34,14 @@ export function Documents() {
       await api.exportCaseJson(path);
       return { kind: "ok", text: `${path} に書き出しました。氏名や給与などの個人情報を含みます。`, folder: path };
     });
+  const exportWorkbook = (draft: boolean) =>
+    run(async () => {
+      const path = await chooseSavePath("申請書類をExcelに書き出す", `${baseName}${draft ? "_下書き" : ""}.xlsx`, "xlsx", "Excel ブック (.xlsx)");
+      if (!path) return null;
+      const exported = await api.exportWorkbook(path, draft);
+      const notes = exported.open_points.length > 0 ? `\n確認が必要な事項 ${exported.open_points.length}件を別紙1に記載しました。` : "";
+      return { kind: "ok", text: `${exported.path} に${draft ? "下書きを" : ""}書き出しました。氏名や給与などの個人情報を含みます。${notes}`, folder: exported.path };
+    });
   const importJson = () =>
     run(async () => {
       const path = await chooseOpenPath("申請データ（JSON）を読み込む", ["json"], "申請データ (JSON)");
@@ -83,9 +91,14 @@ export function Documents() {
       <section class="card">
         <h2>書き出す</h2>
         <div class="actions">
-          <button type="button" class="primary" disabled title="Excel への書き出しは準備中です">
+          <button type="button" class="primary" onClick={() => exportWorkbook(false)}>
             Excelに書き出す
           </button>
+          {errors.length > 0 && (
+            <button type="button" onClick={() => exportWorkbook(true)}>
+              下書きとして書き出す
+            </button>
+          )}
           <button type="button" onClick={exportJson}>
             JSONで書き出す
           </button>

@@ -1,11 +1,12 @@
 // 病院情報: the profile and the 届出 (受理記号 as the 厚生局's 名簿 writes them), saved as typed.
 import { useState } from "preact/hooks";
 
-import { Choice, Field, Notice, Section, Toggle, fieldId } from "../components/field";
+import { Choice, Field, Section, Toggle } from "../components/field";
 import { formatDate } from "../format";
 import { api, CommandError } from "../ipc";
 import { PREFECTURES } from "../prefectures";
 import { apply, useSnapshot } from "../state";
+import { MeiboImport } from "./meibo";
 
 export function Hospital() {
   const { snapshot, program } = useSnapshot();
@@ -16,6 +17,9 @@ export function Hospital() {
     <div class="screen">
       <h1 tabIndex={-1}>病院情報</h1>
       <p class="lead">申請書（第1号様式）と事業計画書（別紙1）に載る内容です。入力したそばから保存されます。</p>
+      <Section title="名簿から読み込む">
+        <MeiboImport />
+      </Section>
       <Section title="病院">
         <div class="grid">
           <Field path="hospital.name" label="病院名（正式名称）" value={hospital.name} commit={set("name")} wide />
@@ -160,8 +164,6 @@ function Filings() {
           {message}
         </p>
       )}
-      <p class="hint" id={fieldId("meibo")}>名簿ファイル（Excel）からの読み込みは準備中です。</p>
-      {false && <Notice kind="info">…</Notice>}
     </Section>
   );
 }

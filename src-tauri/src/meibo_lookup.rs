@@ -1,0 +1,114 @@
+//! 「名簿から読み込む」: the 厚生局's 名簿 is read once (it takes a moment: the screen shows progress), kept while
+//! the user searches it by 医療機関番号 or name, and the chosen institution fills the hospital's profile and 届出.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use hojo::case::Case;
+use hojo::meibo::{Meibo, rules_for_meibo};
+use hojo::program::Program;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{AppError, AppResult};
+
+/// The 名簿 read last, kept for the searches that follow.
+#[derive(Default)]
+pub struct MeiboState {
+    meibo: Mutex<Option<Meibo>>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct MeiboSummary {
+    /// 関東信越厚生局
+    pub authority: String,
+    /// The date the data is as of (「現在」), ISO.
+    pub as_of: Option<String>,
+    pub institutions: usize,
+    /// What was left out while reading, in Japanese.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Candidate {
+    /// 医療機関番号
+    pub number: String,
+    pub name: String,
+    pub address: String,
+    pub beds: Option<u32>,
+    /// The filing conditions (病床数 and 届出: H2–H4, X2, X3) are all met.
+    pub meets_filing_conditions: bool,
+    /// 受理記号 that satisfied a required filing.
+    pub matched_symbols: Vec<String>,
+}
+
+/// The most candidates one search shows; a longer list means the user should type more of the name.
+pub const MAX_CANDIDATES: usize = 50;
+
+impl MeiboState {
+    pub fn open(&self, path: &Path) -> AppResult<MeiboSummary> {
+        let meibo = Meibo::open(path).map_err(|error| AppError::new(format!("{} を名簿として読めませんでした。{error}", path.display())))?;
+        let summary = MeiboSummary {
+            authority: meibo.authority.clone(),
+            as_of: meibo.as_of.map(|date| date.to_string()),
+            institutions: meibo.institutions.len(),
+            warnings: meibo.warnings.iter().take(20).map(|warning| warning.to_string()).collect(),
+        };
+        *self.meibo.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(meibo);
+        Ok(summary)
+    }
+
+    /// Institutions by 医療機関番号 (7 or 10 digits) or by part of the name, hospitals meeting the conditions first.
+    pub fn search(&self, query: &str) -> AppResult<Vec<Candidate>> {
+        let guard = self.meibo.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let meibo = guard.as_ref().ok_or_else(|| AppError::new("先に名簿ファイルを選んでください"))?;
+        let rules = rules_for_meibo(Program::get("kanwa-nurse")?, meibo)?;
+        let found: Vec<_> = match meibo.find_by_number(query) {
+            Some(institution) => vec![institution],
+            None => meibo.search_name(query),
+        };
+        let mut candidates: Vec<Candidate> = found
+            .into_iter()
+            .map(|institution| {
+                let evaluation = institution.evaluate(rules);
+                Candidate {
+                    number: institution.number.clone(),
+                    name: institution.name.clone(),
+                    address: institution.address.clone(),
+                    beds: institution.beds.total(),
+                    meets_filing_conditions: evaluation.meets_filing_conditions,
+                    matched_symbols: evaluation.matched_symbols,
+                }
+            })
+            .collect();
+        candidates.sort_by_key(|candidate| !candidate.meets_filing_conditions);
+        candidates.truncate(MAX_CANDIDATES);
+        Ok(candidates)
+    }
+
+    /// Fills the hospital from the chosen institution: 名称, 都道府県, 所在地, 病床数 and every 届出 (受理記号,
+    /// 受理番号, 算定開始年月日). What the 名簿 does not hold (開設者, 代表者, 担当者, 目的, the X4 declaration) is
+    /// kept: the 名簿 only suggests the 開設者 (see `founder_hint`), and a guess must never decide X1.
+    pub fn apply(&self, case: &mut Case, number: &str) -> AppResult<()> {
+        let guard = self.meibo.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let meibo = guard.as_ref().ok_or_else(|| AppError::new("先に名簿ファイルを選んでください"))?;
+        let institution = meibo
+            .find_by_number(number)
+            .ok_or_else(|| AppError::new(format!("医療機関番号 {number} は名簿にありません")))?;
+        let from_meibo = institution.to_hospital();
+        let hospital = &mut case.hospital;
+        hospital.name = from_meibo.name;
+        hospital.prefecture_code = from_meibo.prefecture_code;
+        hospital.address = from_meibo.address;
+        hospital.beds = from_meibo.beds;
+        hospital.filings = from_meibo.filings;
+        Ok(())
+    }
+
+    /// What the institution's name suggests about its 開設者, for the user to confirm on 病院情報.
+    pub fn founder_hint(&self, number: &str) -> Option<String> {
+        let guard = self.meibo.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let guess = guard.as_ref()?.find_by_number(number)?.founder_guess()?;
+        Some(format!("{} 「開設者の種別」で確かめて選んでください。", guess.note))
+    }
+}
