@@ -69,7 +69,7 @@ proptest! {
         let before = calculate(&case_of(vec![trainee.clone()])).unwrap().total;
         let mut raised = trainee;
         if which == 5 && !raised.salary_months.is_empty() {
-            raised.salary_months[0].amount = raised.salary_months[0].amount + Yen::new(raise);
+            raised.salary_months[0].amount += Yen::new(raise);
         } else {
             let field = match which {
                 0 => &mut raised.admission,
@@ -79,7 +79,7 @@ proptest! {
                 4 => &mut raised.other_costs,
                 _ => &mut raised.salary,
             };
-            *field = *field + Yen::new(raise);
+            *field += Yen::new(raise);
         }
         let after = calculate(&case_of(vec![raised])).unwrap().total;
         prop_assert!(after >= before, "{} → {}", before, after);

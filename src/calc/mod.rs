@@ -130,7 +130,7 @@ pub fn calculate_row(rules: &Rules, row: &RowInput) -> RowCalculation {
             let input = row.items.iter().find(|item| item.id == rule.id);
             let amount = input.map_or(Yen::ZERO, |item| item.amount);
             let counted = input.is_none_or(|item| item.counted);
-            let claimed_before = rule.once && row.prior_once_items.iter().any(|id| *id == rule.id);
+            let claimed_before = rule.once && row.prior_once_items.contains(&rule.id);
             let standard = if claimed_before { Some(Yen::ZERO) } else { rule.standard };
             let eligible = if counted { amount } else { Yen::ZERO };
             let selected = standard.map_or(eligible, |standard| eligible.min(standard));
