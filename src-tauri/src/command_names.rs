@@ -20,4 +20,9 @@ pub const COMMANDS: &[&str] = &[
     "meibo_open",
     "meibo_search",
     "meibo_apply",
+    "list_backups",
+    "backup_now",
+    "restore_backup",
+    "export_trainee_costs",
+    "import_trainee_costs",
 ];

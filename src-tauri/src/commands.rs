@@ -10,7 +10,8 @@ use crate::meibo_lookup::{Candidate, MeiboState, MeiboSummary};
 use crate::program_info::ProgramInfo;
 use crate::snapshot::{MeiboApplied, Snapshot};
 use crate::workspace::Workspace;
-use crate::{edits, export, files, program_info};
+use crate::data::Backup;
+use crate::{data, edits, export, files, program_info};
 
 #[tauri::command]
 pub fn get_snapshot(workspace: State<'_, Workspace>) -> Snapshot {
@@ -53,9 +54,17 @@ pub fn remove_trainee(workspace: State<'_, Workspace>, index: usize) -> AppResul
     workspace.edit(|case| edits::remove_trainee(case, index))
 }
 
+/// `as_nurse`: the change is made on 受講者用, by the nurse herself (so the history names her).
 #[tauri::command]
-pub fn set_trainee_field(workspace: State<'_, Workspace>, index: usize, field: String, value: String) -> AppResult<Snapshot> {
-    workspace.edit(|case| edits::set_trainee_field(case, index, &field, &value))
+pub fn set_trainee_field(
+    workspace: State<'_, Workspace>,
+    index: usize,
+    field: String,
+    value: String,
+    as_nurse: Option<bool>,
+) -> AppResult<Snapshot> {
+    let editor = if as_nurse == Some(true) { data::nurse_editor(&workspace, index)? } else { hojo::store::Editor::Administrator };
+    workspace.edit_as(&editor, |case| edits::set_trainee_field(case, index, &field, &value))
 }
 
 #[tauri::command]
@@ -108,4 +117,31 @@ pub fn meibo_search(meibo: State<'_, MeiboState>, query: String) -> AppResult<Ve
 pub fn meibo_apply(workspace: State<'_, Workspace>, meibo: State<'_, MeiboState>, number: String) -> AppResult<MeiboApplied> {
     let snapshot = workspace.edit(|case| meibo.apply(case, &number))?;
     Ok(MeiboApplied { snapshot, founder_hint: meibo.founder_hint(&number) })
+}
+
+#[tauri::command]
+pub fn list_backups(workspace: State<'_, Workspace>) -> AppResult<Vec<Backup>> {
+    data::backups(&workspace)
+}
+
+#[tauri::command]
+pub fn backup_now(workspace: State<'_, Workspace>) -> AppResult<Vec<Backup>> {
+    data::backup_now(&workspace)
+}
+
+#[tauri::command]
+pub fn restore_backup(workspace: State<'_, Workspace>, path: String) -> AppResult<Snapshot> {
+    data::restore(&workspace, Path::new(&path))?;
+    Ok(workspace.snapshot())
+}
+
+#[tauri::command]
+pub fn export_trainee_costs(workspace: State<'_, Workspace>, index: usize, path: String) -> AppResult<()> {
+    data::export_trainee_costs(&workspace, index, Path::new(&path))
+}
+
+#[tauri::command]
+pub fn import_trainee_costs(workspace: State<'_, Workspace>, path: String) -> AppResult<Snapshot> {
+    data::import_trainee_costs(&workspace, Path::new(&path))?;
+    Ok(workspace.snapshot())
 }

@@ -2,11 +2,13 @@
 //! here is plain Rust tested without a window; `run` only starts the window.
 
 pub mod commands;
+pub mod data;
 pub mod edits;
 pub mod error;
 pub mod export;
 pub mod files;
 pub mod meibo_lookup;
+pub mod persist;
 pub mod program_info;
 pub mod review;
 pub mod snapshot;
@@ -38,6 +40,11 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, workspace: Workspa
         commands::meibo_open,
         commands::meibo_search,
         commands::meibo_apply,
+        commands::list_backups,
+        commands::backup_now,
+        commands::restore_backup,
+        commands::export_trainee_costs,
+        commands::import_trainee_costs,
     ])
 }
 
@@ -48,7 +55,7 @@ pub fn run() {
         // SAFETY: set at the very start of main, before any thread exists.
         unsafe { std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1") };
     }
-    let result = builder(tauri::Builder::default(), Workspace::in_memory()).run(tauri::generate_context!());
+    let result = builder(tauri::Builder::default(), Workspace::open_default()).run(tauri::generate_context!());
     if let Err(error) = result {
         eprintln!("Hojo を起動できませんでした: {error}");
         std::process::exit(1);

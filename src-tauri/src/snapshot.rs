@@ -30,6 +30,8 @@ pub struct Storage {
     pub backups: String,
     /// Whether the data survives closing the app.
     pub persistent: bool,
+    /// Why the database could not be used, when it could not.
+    pub problem: Option<String>,
 }
 
 pub fn snapshot(case: Option<&Case>, storage: Storage) -> Snapshot {

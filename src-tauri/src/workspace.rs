@@ -1,13 +1,18 @@
-//! The app's state: the open application and where it is kept. Every edit is applied to a copy, kept, and only
-//! then shown, so a refused edit or a failed write leaves both the screen and the stored data as they were.
+//! The app's state: the open application and the database it lives in. Every edit is applied to a copy, written
+//! to the database as the store's own edits (each one transaction with its history entry), and the screens are
+//! then shown the case as the database holds it — so a refused edit or a failed write changes nothing anywhere.
+//! Without a database (it could not be opened) the application is kept in memory and the screens say so.
 
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use hojo::case::{Case, Hospital};
 use hojo::fiscal_year::FiscalYear;
 use hojo::program::Program;
+use hojo::store::{Editor, ImportMode, Store, backup_dir};
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, no_case};
+use crate::persist::{Place, persist, store_error};
 use crate::snapshot::{Snapshot, Storage, snapshot};
 
 pub struct Workspace {
@@ -16,14 +21,44 @@ pub struct Workspace {
 
 struct Inner {
     case: Option<Case>,
+    db: Option<Db>,
     storage: Storage,
 }
 
+struct Db {
+    store: Store,
+    place: Option<Place>,
+}
+
 impl Workspace {
-    /// A workspace that keeps the application in memory only (until the database is wired in).
-    pub fn in_memory() -> Workspace {
-        let storage = Storage { database: "（メモリ上のみ）".to_string(), backups: String::new(), persistent: false };
-        Workspace { inner: Mutex::new(Inner { case: None, storage }) }
+    /// A workspace that keeps the application in memory only; `problem` says why, when a database failed.
+    pub fn in_memory(problem: Option<String>) -> Workspace {
+        let storage = Storage { database: String::new(), backups: String::new(), persistent: false, problem };
+        Workspace { inner: Mutex::new(Inner { case: None, db: None, storage }) }
+    }
+
+    /// Opens (or creates) the database and the application edited last: the newest 年度 of the first hospital.
+    pub fn open(path: &Path) -> AppResult<Workspace> {
+        let store = Store::open(path).map_err(store_error)?;
+        let storage = Storage {
+            database: path.display().to_string(),
+            backups: backup_dir(path).display().to_string(),
+            persistent: true,
+            problem: None,
+        };
+        let place = latest_application(&store)?;
+        let case = place.map(|place| store.load_case(place.application)).transpose().map_err(store_error)?;
+        Ok(Workspace { inner: Mutex::new(Inner { case, db: Some(Db { store, place }), storage }) })
+    }
+
+    /// The database named by HOJO_DB, else the app-data folder's; in memory (saying why) when it cannot be opened.
+    pub fn open_default() -> Workspace {
+        match hojo::store::resolve_db_path(None) {
+            None => Workspace::in_memory(Some("ホームフォルダが分からないため、データベースを作れませんでした".to_string())),
+            Some(path) => Workspace::open(&path).unwrap_or_else(|error| {
+                Workspace::in_memory(Some(format!("データベース {} を開けませんでした: {}", path.display(), error.message)))
+            }),
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -40,31 +75,98 @@ impl Workspace {
         self.lock().case.clone()
     }
 
-    /// Starts the application of a 年度 for a hospital.
+    pub fn database_path(&self) -> Option<PathBuf> {
+        self.lock().db.as_ref().map(|db| db.store.path().to_path_buf())
+    }
+
+    /// Starts (or reopens) the application of a 年度 for a hospital.
     pub fn start_case(&self, fiscal_year: i32, hospital_name: &str) -> AppResult<Snapshot> {
-        if hospital_name.trim().is_empty() {
+        let name = hospital_name.trim();
+        if name.is_empty() {
             return Err(AppError::at("hospital.name", "病院名を入力してください"));
         }
         let program = Program::get("kanwa-nurse")?;
         let year = FiscalYear::new(fiscal_year);
         program.rules_for(year).map_err(|error| AppError::at("fiscal_year", error.to_string()))?;
-        let hospital = Hospital { name: hospital_name.trim().to_string(), prefecture_code: Some("13".to_string()), ..Hospital::default() };
-        self.replace(Case::new(&program.id, year, hospital))
+        let hospital = Hospital { name: name.to_string(), prefecture_code: Some("13".to_string()), ..Hospital::default() };
+        let mut inner = self.lock();
+        let case = match inner.db.as_mut() {
+            None => Case::new(&program.id, year, hospital),
+            Some(db) => {
+                let editor = Editor::Administrator;
+                let existing = db.store.hospitals().map_err(store_error)?.into_iter().find(|h| h.name == name);
+                let hospital_id = match existing {
+                    Some(found) => found.id,
+                    None => db.store.add_hospital(&editor, &hospital).map_err(store_error)?,
+                };
+                let application = db.store.start_application(&editor, hospital_id, &program.id, year).map_err(store_error)?;
+                db.place = Some(Place { hospital: hospital_id, application });
+                db.store.load_case(application).map_err(store_error)?
+            }
+        };
+        inner.case = Some(case);
+        Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
     }
 
-    /// Replaces the open application (a case file read by 「JSONで読み込む」).
+    /// Replaces the open application with a case file's (「JSONを読み込む」): in the database, the hospital's
+    /// application of that 年度 is replaced (the old one stays in the history and the backups).
     pub fn replace(&self, case: Case) -> AppResult<Snapshot> {
         let mut inner = self.lock();
+        let case = match inner.db.as_mut() {
+            None => case,
+            Some(db) => {
+                let outcome = db.store.import_case(&Editor::Administrator, &case, ImportMode::Replace).map_err(store_error)?;
+                db.place = Some(Place { hospital: outcome.hospital_id, application: outcome.application_id });
+                db.store.load_case(outcome.application_id).map_err(store_error)?
+            }
+        };
         inner.case = Some(case);
         Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
     }
 
-    /// Applies one edit to a copy of the open application, keeps it, and returns what the screens show.
+    /// Applies one edit by the administrator.
     pub fn edit<T>(&self, change: impl FnOnce(&mut Case) -> AppResult<T>) -> AppResult<Snapshot> {
+        self.edit_as(&Editor::Administrator, change)
+    }
+
+    /// Applies one edit to a copy of the open application, writes it, and returns what the screens show.
+    pub fn edit_as<T>(&self, editor: &Editor, change: impl FnOnce(&mut Case) -> AppResult<T>) -> AppResult<Snapshot> {
         let mut inner = self.lock();
-        let mut case = inner.case.clone().ok_or_else(crate::error::no_case)?;
-        change(&mut case)?;
-        inner.case = Some(case);
+        let old = inner.case.clone().ok_or_else(no_case)?;
+        let mut new = old.clone();
+        change(&mut new)?;
+        let stored = match inner.db.as_mut() {
+            Some(Db { store, place: Some(place) }) => {
+                persist(store, editor, *place, &old, &new)?;
+                store.load_case(place.application).map_err(store_error)?
+            }
+            _ => new,
+        };
+        inner.case = Some(stored);
         Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
     }
+
+    /// Runs something with the database (backups, a nurse's cost file), then reloads the open application.
+    pub fn with_store<T>(&self, action: impl FnOnce(&mut Store, Option<Place>) -> AppResult<T>) -> AppResult<T> {
+        let mut inner = self.lock();
+        let db = inner.db.as_mut().ok_or_else(|| AppError::new("データベースが開かれていないため、この操作はできません"))?;
+        let result = action(&mut db.store, db.place)?;
+        let case = match db.place {
+            Some(place) => Some(db.store.load_case(place.application).map_err(store_error)?),
+            None => None,
+        };
+        if case.is_some() {
+            inner.case = case;
+        }
+        Ok(result)
+    }
+}
+
+fn latest_application(store: &Store) -> AppResult<Option<Place>> {
+    for hospital in store.hospitals().map_err(store_error)? {
+        if let Some(application) = store.applications(hospital.id).map_err(store_error)?.first() {
+            return Ok(Some(Place { hospital: hospital.id, application: application.id }));
+        }
+    }
+    Ok(None)
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use hojo_desktop::data::Backup;
 use hojo_desktop::error::AppError;
 use hojo_desktop::program_info::ProgramInfo;
 use hojo_desktop::export::Exported;
@@ -21,6 +22,7 @@ fn export_into(folder: &Path) {
     MeiboSummary::export_all(&config).unwrap();
     Candidate::export_all(&config).unwrap();
     MeiboApplied::export_all(&config).unwrap();
+    Backup::export_all(&config).unwrap();
 }
 
 fn files_of(folder: &Path) -> BTreeMap<String, String> {
@@ -69,6 +71,7 @@ fn the_ui_test_fixture_is_the_engines_answer_for_the_example_case() {
         database: "/home/kango/.local/share/jp.hojo.desktop/hojo.sqlite3".to_string(),
         backups: "/home/kango/.local/share/jp.hojo.desktop/backups".to_string(),
         persistent: true,
+        problem: None,
     };
     let fixture = serde_json::json!({
         "snapshot": snapshot(Some(&case), storage.clone()),

@@ -12,12 +12,20 @@ use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 struct Window {
     _app: App<MockRuntime>,
     webview: WebviewWindow<MockRuntime>,
+    folder: tempfile::TempDir,
 }
 
+/// The app on a fresh database in a temporary folder.
 fn window() -> Window {
-    let app = hojo_desktop::builder(mock_builder(), Workspace::in_memory()).build(tauri::generate_context!()).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let workspace = Workspace::open(&folder.path().join("hojo.sqlite3")).unwrap();
+    window_on(workspace, folder)
+}
+
+fn window_on(workspace: Workspace, folder: tempfile::TempDir) -> Window {
+    let app = hojo_desktop::builder(mock_builder(), workspace).build(tauri::generate_context!()).unwrap();
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    Window { _app: app, webview }
+    Window { _app: app, webview, folder }
 }
 
 impl Window {
@@ -73,6 +81,33 @@ fn an_application_starts_empty_and_refuses_a_blank_hospital_or_a_year_before_the
     assert_eq!(snapshot["case"]["hospital"]["name"], "さくら病院");
     assert_eq!(snapshot["case"]["hospital"]["prefecture_code"], "13");
     assert_eq!(snapshot["calculation"]["total"], 0);
+}
+
+#[test]
+fn every_edit_is_in_the_database_when_the_app_is_opened_again() {
+    let window = window().started().with_trainee();
+    window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "９００，０００"}));
+    window.ok("set_hospital_field", json!({"field": "address", "value": "東京都新宿区"}));
+    let before = window.ok("get_snapshot", json!({}));
+    assert_eq!(before["storage"]["persistent"], true);
+    let database = before["storage"]["database"].as_str().unwrap().to_string();
+    let folder = window.folder;
+    drop(window._app);
+
+    let reopened = window_on(Workspace::open(std::path::Path::new(&database)).unwrap(), folder);
+    let after = reopened.ok("get_snapshot", json!({}));
+    assert_eq!(after["case"], before["case"]);
+    assert_eq!(after["case"]["trainees"][0]["tuition"], 900_000);
+}
+
+#[test]
+fn without_a_database_the_screens_are_told_the_data_is_in_memory_only() {
+    let workspace = Workspace::in_memory(Some("データベースを開けませんでした".to_string()));
+    let window = window_on(workspace, tempfile::tempdir().unwrap()).started();
+    let snapshot = window.ok("add_trainee", json!({"name": "看護 花子"}));
+    assert_eq!(snapshot["storage"]["persistent"], false);
+    assert_eq!(snapshot["storage"]["problem"], "データベースを開けませんでした");
+    assert_eq!(snapshot["case"]["trainees"][0]["name"], "看護 花子");
 }
 
 #[test]
@@ -143,16 +178,17 @@ fn a_refused_amount_or_date_names_the_field_and_keeps_what_was_saved() {
 }
 
 #[test]
-fn salary_by_month_counts_only_months_inside_the_course() {
+fn salary_by_month_is_kept_only_for_months_inside_the_course() {
     let window = window().started().with_trainee();
     window.ok("set_trainee_field", json!({"index": 0, "field": "enrolled_on", "value": "R6.10.1"}));
     let snapshot = window.ok("set_salary_monthly", json!({"index": 0, "monthly": true}));
     assert_eq!(snapshot["case"]["trainees"][0]["salary_months"].as_array().unwrap().len(), 6, "October to March");
     window.ok("set_salary_month", json!({"index": 0, "month": "2024-10", "value": "３００，０００"}));
-    let snapshot = window.ok("set_salary_month", json!({"index": 0, "month": "2024-05", "value": "300000"}));
-    let row = &snapshot["calculation"]["trainees"][0];
-    assert_eq!(row["D"], 300_000, "May is before the course");
-    assert!(row["warnings"][0].as_str().unwrap().contains("受講期間の外"), "{row}");
+    let snapshot = window.ok("get_snapshot", json!({}));
+    assert_eq!(snapshot["calculation"]["trainees"][0]["D"], 300_000);
+    // The database refuses a month before the course, naming the course period.
+    let error = window.refused("set_salary_month", json!({"index": 0, "month": "2024-05", "value": "300000"}));
+    assert!(error["message"].as_str().unwrap().contains("受講期間"), "{error}");
     let error = window.refused("set_salary_monthly", json!({"index": 0, "monthly": false}));
     assert_eq!(error["path"], "trainees[0].salary");
     window.refused("set_salary_month", json!({"index": 0, "month": "May", "value": "1"}));
@@ -335,4 +371,35 @@ fn a_file_that_is_not_a_meibo_is_refused_with_its_name() {
     let error = window().refused("meibo_open", json!({"path": path.to_str().unwrap()}));
     let message = error["message"].as_str().unwrap();
     assert!(message.contains("memo.xlsx") && message.contains("Excel"), "{message}");
+}
+
+#[test]
+fn backups_are_listed_taken_and_restored() {
+    let window = window().started().with_trainee();
+    let before = window.ok("backup_now", json!({}));
+    let newest = before[0]["path"].as_str().unwrap().to_string();
+    assert_eq!(before[0]["reason"], "手動");
+    assert!(!window.ok("list_backups", json!({})).as_array().unwrap().is_empty());
+    window.ok("remove_trainee", json!({"index": 0}));
+    let restored = window.ok("restore_backup", json!({"path": newest}));
+    assert_eq!(restored["case"]["trainees"][0]["name"], "看護 花子", "the trainee is back");
+    let error = window.refused("restore_backup", json!({"path": window.folder.path().join("none.sqlite3").to_str().unwrap()}));
+    assert!(!error["message"].as_str().unwrap().is_empty());
+}
+
+#[test]
+fn a_nurses_cost_sheet_goes_to_the_administrator_and_her_edits_carry_her_name() {
+    let window = window().started().with_trainee();
+    window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "450,000", "asNurse": true}));
+    let sheet = window.folder.path().join("看護花子_費用.json");
+    window.ok("export_trainee_costs", json!({"index": 0, "path": sheet.to_str().unwrap()}));
+    let text = std::fs::read_to_string(&sheet).unwrap();
+    assert!(text.contains("450000"), "{text}");
+    window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "0"}));
+    let snapshot = window.ok("import_trainee_costs", json!({"path": sheet.to_str().unwrap()}));
+    assert_eq!(snapshot["case"]["trainees"][0]["tuition"], 450_000);
+    std::fs::write(&sheet, "{}").unwrap();
+    let error = window.refused("import_trainee_costs", json!({"path": sheet.to_str().unwrap()}));
+    assert!(error["message"].as_str().unwrap().contains("読み込めませんでした"), "{error}");
+    window.refused("export_trainee_costs", json!({"index": 7, "path": sheet.to_str().unwrap()}));
 }

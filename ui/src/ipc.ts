@@ -4,6 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { open, save } from "@tauri-apps/plugin-dialog";
 
 import type { AppError } from "./bindings/AppError";
+import type { Backup } from "./bindings/Backup";
 import type { Candidate } from "./bindings/Candidate";
 import type { Exported } from "./bindings/Exported";
 import type { MeiboApplied } from "./bindings/MeiboApplied";
@@ -11,7 +12,7 @@ import type { MeiboSummary } from "./bindings/MeiboSummary";
 import type { ProgramInfo } from "./bindings/ProgramInfo";
 import type { Snapshot } from "./bindings/Snapshot";
 
-export type { AppError, Candidate, Exported, MeiboApplied, MeiboSummary, ProgramInfo, Snapshot };
+export type { AppError, Backup, Candidate, Exported, MeiboApplied, MeiboSummary, ProgramInfo, Snapshot };
 
 /** A refused command: the Japanese message and the field it belongs to. */
 export class CommandError extends Error {
@@ -44,8 +45,8 @@ export const api = {
   removeFiling: (index: number) => command<Snapshot>("remove_filing", { index }),
   addTrainee: (name: string) => command<Snapshot>("add_trainee", { name }),
   removeTrainee: (index: number) => command<Snapshot>("remove_trainee", { index }),
-  setTraineeField: (index: number, field: string, value: string) =>
-    command<Snapshot>("set_trainee_field", { index, field, value }),
+  setTraineeField: (index: number, field: string, value: string, asNurse = false) =>
+    command<Snapshot>("set_trainee_field", { index, field, value, asNurse }),
   setSalaryMonth: (index: number, month: string, value: string) =>
     command<Snapshot>("set_salary_month", { index, month, value }),
   setSalaryMonthly: (index: number, monthly: boolean) => command<Snapshot>("set_salary_monthly", { index, monthly }),
@@ -58,6 +59,11 @@ export const api = {
   meiboOpen: (path: string) => command<MeiboSummary>("meibo_open", { path }),
   meiboSearch: (query: string) => command<Candidate[]>("meibo_search", { query }),
   meiboApply: (number: string) => command<MeiboApplied>("meibo_apply", { number }),
+  listBackups: () => command<Backup[]>("list_backups"),
+  backupNow: () => command<Backup[]>("backup_now"),
+  restoreBackup: (path: string) => command<Snapshot>("restore_backup", { path }),
+  exportTraineeCosts: (index: number, path: string) => command<null>("export_trainee_costs", { index, path }),
+  importTraineeCosts: (path: string) => command<Snapshot>("import_trainee_costs", { path }),
 };
 
 /** The save dialog; `null` when the user cancels. */

@@ -15,4 +15,8 @@ backups: string,
 /**
  * Whether the data survives closing the app.
  */
-persistent: boolean, };
+persistent: boolean, 
+/**
+ * Why the database could not be used, when it could not.
+ */
+problem: string | null, };

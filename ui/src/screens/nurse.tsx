@@ -1,9 +1,11 @@
 // 受講者用: a nurse's own view — her costs as she pays them and her expected subsidy.
-import { Field, Section } from "../components/field";
+import { useState } from "preact/hooks";
+
+import { Field, Notice, Section } from "../components/field";
 import { formatAmount, formatDate, formatYen } from "../format";
-import { api } from "../ipc";
+import { api, chooseOpenPath, chooseSavePath } from "../ipc";
 import { linkTo, useSelectedTrainee } from "../route";
-import { useSnapshot } from "../state";
+import { apply, useSnapshot } from "../state";
 import { TraineePicker } from "./trainees";
 
 export function Nurse() {
@@ -23,7 +25,8 @@ export function Nurse() {
     );
   }
   const at = (field: string) => `trainees[${selected}].${field}`;
-  const set = (field: string) => (value: string) => api.setTraineeField(selected, field, value);
+  // Changes made here are recorded in the history under the nurse's own name.
+  const set = (field: string) => (value: string) => api.setTraineeField(selected, field, value, true);
   return (
     <div class="screen">
       <h1 tabIndex={-1}>受講者用</h1>
@@ -56,8 +59,9 @@ export function Nurse() {
             </div>
             <p class="hint">領収書の金額をそのまま入力してください。全角数字やカンマ付きでも構いません。</p>
           </Section>
+          <CostSheet index={selected} name={trainee.name} />
         </div>
-        <aside class="card live" aria-live="polite">
+        <aside class="card live" aria-live="polite" aria-label="見込みの補助額">
           <h2>見込みの補助額</h2>
           {row && (
             <>
@@ -70,5 +74,51 @@ export function Nurse() {
         </aside>
       </div>
     </div>
+  );
+}
+
+/** The nurse's cost sheet: she writes it, the administrator reads it in. */
+function CostSheet(props: { index: number; name: string }) {
+  const { snapshot } = useSnapshot();
+  const [outcome, setOutcome] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const persistent = snapshot!.storage.persistent;
+  const run = async (action: () => Promise<string | null>) => {
+    try {
+      const text = await action();
+      if (text) setOutcome({ kind: "ok", text });
+    } catch (error) {
+      setOutcome({ kind: "error", text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const exportSheet = () =>
+    run(async () => {
+      const path = await chooseSavePath("費用の記録を書き出す", `${props.name.replace(/\s+/g, "")}_費用.json`, "json", "費用の記録 (JSON)");
+      if (!path) return null;
+      await api.exportTraineeCosts(props.index, path);
+      return `${path} に書き出しました。このファイルを看護部の担当者に渡してください（氏名と金額が含まれます）。`;
+    });
+  const importSheet = () =>
+    run(async () => {
+      const path = await chooseOpenPath("受講者の費用の記録を読み込む", ["json"], "費用の記録 (JSON)");
+      if (!path) return null;
+      await apply(api.importTraineeCosts(path));
+      return `${path} を読み込みました。その受講者のこの年度の費用を、ファイルの内容に置き換えました。`;
+    });
+  return (
+    <Section title="費用の記録の受け渡し" description="看護師のパソコンで記録した費用を、ファイルで看護部の担当者に渡せます。">
+      {persistent ? (
+        <div class="actions">
+          <button type="button" onClick={exportSheet}>
+            {props.name}さんの費用を書き出す
+          </button>
+          <button type="button" onClick={importSheet}>
+            受け取った費用の記録を読み込む
+          </button>
+        </div>
+      ) : (
+        <p class="hint">データベースが使えないため、受け渡しはできません。</p>
+      )}
+      {outcome && <Notice kind={outcome.kind}>{outcome.text}</Notice>}
+    </Section>
   );
 }

@@ -134,10 +134,13 @@ export function DataLocation() {
       <h2>データの保存場所</h2>
       {storage?.persistent ? (
         <p>
-          入力した内容は、このパソコンのデータベースファイル <code class="path">{storage.database}</code> に保存されます。
+          入力した内容は、このパソコンのデータベースファイル <code class="path">{storage.database}</code> に、入力したそばから保存されます。
         </p>
       ) : (
-        <p>入力した内容はこのウィンドウを閉じるまで保持されます。残すには「書類作成」でJSONに書き出してください。</p>
+        <>
+          {storage?.problem && <Notice kind="error">{storage.problem}</Notice>}
+          <p>入力した内容はこのウィンドウを閉じるまでしか残りません。残すには「書類作成」でJSONに書き出してください。</p>
+        </>
       )}
       <p class="privacy">
         このファイルと書き出したファイルには、受講者の氏名や給与などの<strong>個人情報</strong>が含まれます。共有フォルダやメールで扱うときは、院内の個人情報の取扱いに従ってください。Hojo はインターネットに接続せず、データを外部へ送信しません。
