@@ -261,3 +261,21 @@ fn after_a_restore_the_next_open_backs_up_even_at_an_old_revision() {
         copy.query_row("SELECT sum(amount) FROM cost_entry WHERE item = 'other_costs'", [], |row| row.get(0)).unwrap();
     assert_eq!(other_costs, 50_002, "the backup holds the state after the restore and the new edit");
 }
+
+#[test]
+fn when_the_backup_folder_cannot_be_written_the_data_still_opens_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hojo.sqlite3");
+    Store::open(&path).unwrap().import_case(&Editor::Administrator, &sakura(), ImportMode::New).unwrap();
+    // Something in the way of the backup folder: a plain file of that name.
+    let backups = hojo::store::backup_dir(&path);
+    let _ = std::fs::remove_dir_all(&backups);
+    std::fs::write(&backups, b"in the way").unwrap();
+    let mut store = Store::open(&path).unwrap();
+    let warning = store.backup_warning().unwrap().to_string();
+    assert!(warning.contains("バックアップ"), "{warning}");
+    add_receipt(&mut store, 1);
+    assert_eq!(other_costs(&store), Yen::new(50_001));
+    std::fs::remove_file(&backups).unwrap();
+    assert!(Store::open(&path).unwrap().backup_warning().is_none());
+}

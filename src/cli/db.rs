@@ -95,16 +95,23 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
         )
     })?;
     let failed = |error: StoreError| store_error(&path, error);
+    let open = |path: &Path| -> Result<Store, InputError> {
+        let store = Store::open(path).map_err(|error| store_error(path, error))?;
+        if let Some(warning) = store.backup_warning() {
+            eprintln!("注意 (warning): {warning}");
+        }
+        Ok(store)
+    };
     match command {
         DbCommand::Import { case, replace } => {
             let case = read_case(&case)?;
-            let mut store = Store::open(&path).map_err(failed)?;
+            let mut store = open(&path)?;
             let mode = if replace { ImportMode::Replace } else { ImportMode::New };
             let outcome = store.import_case(&Editor::Administrator, &case, mode).map_err(failed)?;
             print_json(&outcome)
         }
         DbCommand::Case { year, hospital, program, output, force } => {
-            let store = Store::open(&path).map_err(failed)?;
+            let store = open(&path)?;
             let hospital = pick_hospital(&store, hospital.as_deref()).map_err(failed)?;
             let case = store.case_for_year(hospital, &program, FiscalYear::new(year)).map_err(failed)?;
             let text = to_json(&case) + "\n";
@@ -120,19 +127,19 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
             if list {
                 return print_json(&list_backups(&path).map_err(failed)?);
             }
-            let store = Store::open(&path).map_err(failed)?;
+            let store = open(&path)?;
             let backup = store.backup_now().map_err(failed)?;
             println!("{}", backup.display());
             Ok(())
         }
         DbCommand::Restore { backup } => {
-            let mut store = Store::open(&path).map_err(failed)?;
+            let mut store = open(&path)?;
             store.restore(&backup).map_err(|error| store_error(&backup, error))?;
             eprintln!("{} を {} の内容に戻しました (restored)", path.display(), backup.display());
             Ok(())
         }
         DbCommand::CostsExport { year, trainee, hospital, program, output, force } => {
-            let store = Store::open(&path).map_err(failed)?;
+            let store = open(&path)?;
             let hospital = pick_hospital(&store, hospital.as_deref()).map_err(failed)?;
             let application = store
                 .find_application(hospital, &program, FiscalYear::new(year))
@@ -175,7 +182,7 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
                     file.display()
                 ))
             })?;
-            let mut store = Store::open(&path).map_err(failed)?;
+            let mut store = open(&path)?;
             let hospital = pick_hospital(&store, Some(&costs.hospital)).map_err(failed)?;
             let application = store
                 .find_application(hospital, &costs.program, costs.fiscal_year)
@@ -190,7 +197,7 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
             print_json(&outcome)
         }
         DbCommand::Check => {
-            let store = Store::open(&path).map_err(failed)?;
+            let store = open(&path)?;
             let problems = store.check().map_err(failed)?;
             if problems.is_empty() {
                 println!("ok");

@@ -44,6 +44,7 @@ use open::Found;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    backup_warning: Option<String>,
 }
 
 impl Store {
@@ -59,8 +60,15 @@ impl Store {
             backup::take_backup(&conn, path, BackupReason::Migration)?;
         }
         migrations::migrate_to(&mut conn, SCHEMA_VERSION)?;
-        let store = Store { conn, path: path.to_path_buf() };
-        store.backup_if_changed()?;
+        let mut store = Store { conn, path: path.to_path_buf(), backup_warning: None };
+        // The routine backup failing (a full disk, a read-only folder) must not lock the hospital out of its
+        // data: the store opens and says so. The backup before a migration, above, is never skipped.
+        if let Err(error) = store.backup_if_changed() {
+            store.backup_warning = Some(format!(
+                "起動時のバックアップを取れませんでした（{error}）。データは使えますが、バックアップのフォルダ {} の空き容量と権限を確かめてください",
+                backup_dir(path).display()
+            ));
+        }
         Ok(store)
     }
 
@@ -68,6 +76,11 @@ impl Store {
     /// unless set).
     pub fn set_busy_timeout(&self, timeout: std::time::Duration) -> Result<()> {
         Ok(self.conn.busy_timeout(timeout)?)
+    }
+
+    /// Why the backup on opening could not be taken, if it could not: the app shows it, the commands print it.
+    pub fn backup_warning(&self) -> Option<&str> {
+        self.backup_warning.as_deref()
     }
 
     /// The file this store reads and writes.
