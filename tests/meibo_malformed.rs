@@ -136,17 +136,27 @@ fn xlsx_compressed(sheet_data: &str, shared_strings: Option<&str>, method: zip::
     zip.finish().unwrap().into_inner()
 }
 
+/// Reads with both readers (the fast one steps aside for what it does not handle) and checks they agree.
 fn read(bytes: &[u8]) -> Result<Meibo, MeiboError> {
-    Meibo::read(&mut Cursor::new(bytes))
+    let meibo = Meibo::read(&mut Cursor::new(bytes));
+    assert_eq!(meibo, Meibo::read_with_calamine(&mut Cursor::new(bytes)), "the fast reader and calamine disagree");
+    meibo
 }
 
 fn error(bytes: &[u8]) -> MeiboError {
     read(bytes).expect_err("the file must be refused")
 }
 
+/// Whether the fast reader took the file (rather than stepping aside for calamine).
+fn fast_reader_takes(bytes: &[u8]) -> bool {
+    Meibo::read_fast(&mut Cursor::new(bytes)).is_some()
+}
+
 #[test]
 fn a_small_well_formed_meibo_reads() {
-    let meibo = read(&xlsx(&meibo_sheet(&HEADERS, &tokyo_rows(), ""), None)).unwrap();
+    let bytes = xlsx(&meibo_sheet(&HEADERS, &tokyo_rows(), ""), None);
+    assert!(fast_reader_takes(&bytes));
+    let meibo = read(&bytes).unwrap();
     assert_eq!(meibo.institutions.len(), 2);
     assert_eq!(meibo.rows, 3);
     let sakura = meibo.find_by_number("0101234").unwrap();
@@ -273,6 +283,7 @@ fn a_million_empty_rows_are_skipped_in_bounded_memory() {
     // Stored, not deflated: compressing 40 MB in an unoptimised test build would take longer than reading it.
     let bytes = xlsx_compressed(&meibo_sheet(&HEADERS, &tokyo_rows(), &tail), None, zip::CompressionMethod::Stored);
     drop(tail);
+    assert!(fast_reader_takes(&bytes));
     let meibo = read(&bytes).unwrap();
     assert_eq!(meibo.institutions.len(), 2);
     let warning = meibo.warnings.iter().find(|w| w.message.contains("空の行")).expect("the blank rows are reported");
@@ -346,6 +357,8 @@ fn shared_strings_are_read_like_inline_ones() {
     let mut cells = filing("", "共有病院", "一般\u{3000}\u{3000}30", "がん疼", "令和 6年 4月 1日");
     cells[4] = String::new();
     let data = row(5, &cells.iter().map(String::as_str).collect::<Vec<_>>()).replace("<row r=\"5\">", "<row r=\"5\"><c r=\"E5\" t=\"s\"><v>1</v></c>");
-    let meibo = read(&xlsx(&format!("{}{header_row}{data}", row(2, &[STAMP])), Some(strings))).unwrap();
+    let bytes = xlsx(&format!("{}{header_row}{data}", row(2, &[STAMP])), Some(strings));
+    assert!(fast_reader_takes(&bytes));
+    let meibo = read(&bytes).unwrap();
     assert_eq!(meibo.find_by_number("0109999").map(|i| i.name.as_str()), Some("共有病院"));
 }

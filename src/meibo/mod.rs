@@ -18,6 +18,7 @@ mod archive;
 mod beds;
 mod error;
 mod evaluate;
+mod fast;
 mod founder;
 mod layout;
 mod read;
@@ -43,7 +44,7 @@ pub use read::MAX_ROWS;
 pub const FILE_LIMIT: u64 = 64 << 20;
 
 /// A 名簿 as read: who published it, as of when, and its institutions in the order of the file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Meibo {
     /// The id of the layout the file was read with: kanto-shinetsu
@@ -121,14 +122,37 @@ impl Meibo {
     }
 
     pub fn read_with_limits<R: Read + Seek>(source: &mut R, limits: Limits) -> Result<Meibo, MeiboError> {
+        Meibo::checked(source, limits)?;
+        read::read(BufReader::new(source))
+    }
+
+    /// The fast reader alone: `None` when it steps aside for calamine. For tests and benchmarks.
+    #[doc(hidden)]
+    pub fn read_fast<R: Read + Seek>(source: &mut R) -> Option<Result<Meibo, MeiboError>> {
+        if let Err(error) = Meibo::checked(source, Limits::default()) {
+            return Some(Err(error));
+        }
+        fast::read(&mut BufReader::new(source))
+    }
+
+    /// calamine's reader alone, never the fast one: the reference the fast reader is tested against.
+    #[doc(hidden)]
+    pub fn read_with_calamine<R: Read + Seek>(source: &mut R) -> Result<Meibo, MeiboError> {
+        Meibo::checked(source, Limits::default())?;
+        read::read_with_calamine(BufReader::new(source))
+    }
+
+    /// The checks before any reader: the kind of file and the zip directory; leaves the source at its start.
+    fn checked<R: Read + Seek>(source: &mut R, limits: Limits) -> Result<(), MeiboError> {
         let io = |e: std::io::Error| MeiboError::Io(e.to_string());
+        source.seek(SeekFrom::Start(0)).map_err(io)?;
         let mut head = Vec::with_capacity(8);
         source.by_ref().take(8).read_to_end(&mut head).map_err(io)?;
         archive::check_kind(&head)?;
         source.seek(SeekFrom::Start(0)).map_err(io)?;
         archive::check_archive(BufReader::new(&mut *source), limits)?;
         source.seek(SeekFrom::Start(0)).map_err(io)?;
-        read::read(BufReader::new(source))
+        Ok(())
     }
 
     /// The institution with this 医療機関番号: seven digits (0101337), or the ten-digit form with the

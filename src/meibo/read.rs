@@ -1,5 +1,6 @@
-//! The streaming reader: calamine's cell reader hands over one cell at a time; this keeps the current row only,
-//! finds the header by its labels, then folds each row (one 届出) into its institution.
+//! The streaming reader: a sheet's cells come one at a time (from calamine's cell reader, or from the fast reader
+//! of `fast.rs`); this keeps the current row only, finds the header by its labels, then folds each row (one 届出)
+//! into its institution.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -19,18 +20,42 @@ pub const MAX_ROWS: usize = 2_000_000;
 /// Rows named one by one in a warning; the rest are counted.
 const ROWS_NAMED: usize = 10;
 
-pub fn read<RS: Read + Seek>(reader: RS) -> Result<Meibo, MeiboError> {
+/// Reads the first sheet that holds a 名簿. The fast reader (`fast.rs`) takes the files it fully understands (the
+/// published ones); calamine reads everything else, and is the reference the fast reader is tested against.
+pub fn read<RS: Read + Seek>(mut reader: RS) -> Result<Meibo, MeiboError> {
+    if let Some(outcome) = super::fast::read(&mut reader) {
+        return outcome;
+    }
+    reader.seek(std::io::SeekFrom::Start(0)).map_err(|e| MeiboError::Io(e.to_string()))?;
+    read_with_calamine(reader)
+}
+
+/// The calamine reader alone (the fallback, and the reference in tests).
+pub fn read_with_calamine<RS: Read + Seek>(reader: RS) -> Result<Meibo, MeiboError> {
     let mut workbook: Xlsx<RS> = Xlsx::new(reader).map_err(|e| MeiboError::Damaged(e.to_string()))?;
-    let layouts = layout::all();
-    let mut nearest: Option<MeiboError> = None;
+    let mut outcomes = Vec::new();
     for sheet in workbook.sheet_names() {
-        match read_sheet(&mut workbook, &sheet, layouts)? {
+        let outcome = read_sheet(&mut workbook, &sheet)?;
+        let done = matches!(outcome, SheetOutcome::Read(_));
+        outcomes.push(outcome);
+        if done {
+            break;
+        }
+    }
+    conclude(outcomes)
+}
+
+/// The 名簿 of the first sheet that has one, or the nearest refusal: another layout before no header at all.
+pub(super) fn conclude(outcomes: Vec<SheetOutcome>) -> Result<Meibo, MeiboError> {
+    let mut nearest: Option<MeiboError> = None;
+    for outcome in outcomes {
+        match outcome {
             SheetOutcome::Read(meibo) => return Ok(*meibo),
             SheetOutcome::OtherLayout(error) => nearest = nearest.or(Some(error)),
             SheetOutcome::NoHeader => {}
         }
     }
-    let expected = layouts
+    let expected = layout::all()
         .iter()
         .map(|layout| Field::ALL.iter().map(|f| layout.columns.label(*f)).collect::<Vec<_>>().join("・"))
         .collect::<Vec<_>>()
@@ -38,71 +63,124 @@ pub fn read<RS: Read + Seek>(reader: RS) -> Result<Meibo, MeiboError> {
     Err(nearest.unwrap_or(MeiboError::NotMeibo { expected }))
 }
 
-enum SheetOutcome {
+pub(super) enum SheetOutcome {
     Read(Box<Meibo>),
     /// A 名簿-like header that is not a layout this reader knows.
     OtherLayout(MeiboError),
     NoHeader,
 }
 
-fn read_sheet<RS: Read + Seek>(workbook: &mut Xlsx<RS>, sheet: &str, layouts: &'static [Layout]) -> Result<SheetOutcome, MeiboError> {
+fn read_sheet<RS: Read + Seek>(workbook: &mut Xlsx<RS>, sheet: &str) -> Result<SheetOutcome, MeiboError> {
     let damaged = |e: calamine::XlsxError| MeiboError::Damaged(e.to_string());
     let mut cells = workbook.worksheet_cells_reader(sheet).map_err(damaged)?;
-    let search_rows = layouts.iter().map(|l| l.header_search_rows).max().unwrap_or(30);
-
-    // Phase 1: the rows above the header, kept as text, until a row matches a layout.
-    let mut row_cells: Vec<(u32, String)> = Vec::new();
-    let mut row_index: Option<u32> = None;
-    let mut stamp: Option<String> = None;
-    let mut other_layout: Option<MeiboError> = None;
-    // `pending`: the first cell after the header, or `None` inside `Some` when the sheet ended with the header.
-    let (found, mut pending) = loop {
-        let next = cells.next_cell().map_err(damaged)?;
-        let next_row = next.as_ref().map(|cell| cell.get_position().0);
-        if row_index.is_some() && next_row != row_index {
-            let row = row_index.unwrap_or(0);
-            if let Some(found) = header_of(layouts, &row_cells, row, &mut stamp, &mut other_layout) {
-                // `next` is the first cell after the header: the data phase starts with it.
-                break (Some(found), Some(next));
-            }
-            row_cells.clear();
-        }
-        let Some(cell) = next else { break (None, None) };
+    let mut folder = SheetFolder::new(sheet);
+    while let Some(cell) = cells.next_cell().map_err(damaged)? {
         let (row, col) = cell.get_position();
-        if row >= search_rows {
-            break (None, None);
-        }
-        row_index = Some(row);
-        if let Some(text) = cell_text(cell.get_value()) {
-            row_cells.push((col, text.into_owned()));
-        }
-    };
-    let Some((layout, columns, exact, header_row)) = found else {
-        return Ok(other_layout.map_or(SheetOutcome::NoHeader, SheetOutcome::OtherLayout));
-    };
-
-    // Phase 2: the data rows.
-    let mut builder = Builder::new(layout, columns, exact, header_row, stamp, sheet);
-    let mut values: Values<'_> = Default::default();
-    let mut current: Option<u32> = None;
-    loop {
-        // The reader must not be asked again once it reported the end of the sheet.
-        let next = match pending.take() {
-            Some(first) => first,
-            None => cells.next_cell().map_err(damaged)?,
-        };
-        let next_row = next.as_ref().map(|cell| cell.get_position().0);
-        if current.is_some() && next_row != current {
-            builder.row(current.unwrap_or(0), &mut values)?;
-        }
-        let Some(cell) = next else { break };
-        let (row, col) = cell.get_position();
-        current = Some(row);
-        if let Some(field) = builder.field_at(col) {
-            values[field.index()] = cell_text(cell.get_value());
+        if !folder.cell(row, col, cell_text(cell.get_value()))? {
+            break;
         }
     }
-    builder.finish().map(|meibo| SheetOutcome::Read(Box::new(meibo)))
+    folder.finish()
+}
+
+/// Folds a sheet's cells, in the order of the sheet, into a 名簿: first the rows above the header (kept as text,
+/// for the stamp and the header), then the data rows (only the cells of the mapped columns, one row at a time).
+pub(super) struct SheetFolder<'a> {
+    sheet: String,
+    stage: Stage<'a>,
+}
+
+enum Stage<'a> {
+    Searching { row: Option<u32>, cells: Vec<(u32, String)>, stamp: Option<String>, other_layout: Option<MeiboError> },
+    Reading { builder: Box<Builder>, row: Option<u32>, values: Values<'a> },
+    /// The header was not found in the rows where it is looked for.
+    NotFound(Option<MeiboError>),
+}
+
+impl<'a> SheetFolder<'a> {
+    pub(super) fn new(sheet: &str) -> SheetFolder<'a> {
+        SheetFolder {
+            sheet: sheet.to_string(),
+            stage: Stage::Searching { row: None, cells: Vec::new(), stamp: None, other_layout: None },
+        }
+    }
+
+    /// Whether the value of a cell in this column is used (every column above the header, the mapped ones below).
+    pub(super) fn wants(&self, col: u32) -> bool {
+        match &self.stage {
+            Stage::Searching { .. } => true,
+            Stage::Reading { builder, .. } => builder.field_at(col).is_some(),
+            Stage::NotFound(_) => false,
+        }
+    }
+
+    /// One cell (0-based row and column; `None` for an empty one). `Ok(false)` when the rest of the sheet is not
+    /// needed (no header in the rows where it is looked for).
+    pub(super) fn cell(&mut self, row: u32, col: u32, value: Option<Cow<'a, str>>) -> Result<bool, MeiboError> {
+        if let Stage::Searching { row: current, cells, stamp, other_layout } = &mut self.stage {
+            if current.is_some_and(|current| current != row) {
+                let header_row = current.unwrap_or(0);
+                match header_of(layout::all(), cells, header_row, stamp, other_layout) {
+                    Some((layout, columns, exact, header_row)) => {
+                        let builder = Builder::new(layout, columns, exact, header_row, stamp.take(), &self.sheet);
+                        self.stage = Stage::Reading { builder: Box::new(builder), row: None, values: Default::default() };
+                    }
+                    None => cells.clear(),
+                }
+            }
+        }
+        match &mut self.stage {
+            Stage::Searching { row: current, cells, other_layout, .. } => {
+                let search_rows = layout::all().iter().map(|l| l.header_search_rows).max().unwrap_or(30);
+                if row >= search_rows {
+                    self.stage = Stage::NotFound(other_layout.take());
+                    return Ok(false);
+                }
+                *current = Some(row);
+                if let Some(text) = value {
+                    cells.push((col, text.into_owned()));
+                }
+            }
+            Stage::Reading { builder, row: current, values } => {
+                if current.is_some_and(|current| current != row) {
+                    builder.row(current.unwrap_or(0), values)?;
+                }
+                *current = Some(row);
+                if let Some(field) = builder.field_at(col) {
+                    values[field.index()] = value;
+                }
+            }
+            Stage::NotFound(_) => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    pub(super) fn finish(self) -> Result<SheetOutcome, MeiboError> {
+        match self.stage {
+            Stage::Searching { row: Some(row), cells, mut stamp, mut other_layout } => {
+                // The last row of the sheet may be the header, with no rows below it.
+                match header_of(layout::all(), &cells, row, &mut stamp, &mut other_layout) {
+                    Some((layout, columns, exact, header_row)) => {
+                        Builder::new(layout, columns, exact, header_row, stamp, &self.sheet).finish().map(outcome)
+                    }
+                    None => Ok(other_layout.map_or(SheetOutcome::NoHeader, SheetOutcome::OtherLayout)),
+                }
+            }
+            Stage::Searching { row: None, other_layout, .. } | Stage::NotFound(other_layout) => {
+                Ok(other_layout.map_or(SheetOutcome::NoHeader, SheetOutcome::OtherLayout))
+            }
+            Stage::Reading { mut builder, row, mut values } => {
+                if let Some(row) = row {
+                    builder.row(row, &mut values)?;
+                }
+                (*builder).finish().map(outcome)
+            }
+        }
+    }
+}
+
+fn outcome(meibo: Meibo) -> SheetOutcome {
+    SheetOutcome::Read(Box::new(meibo))
 }
 
 type FoundHeader = (&'static Layout, [u32; Field::COUNT], bool, u32);
@@ -137,7 +215,7 @@ fn header_of(
     None
 }
 
-/// A cell as text. The 名簿 writes every cell as text; a file saved again by Excel may turn some into numbers or
+/// A calamine cell as text. The 名簿 writes every cell as text; a file saved again by Excel may turn some into numbers or
 /// dates, which are written back the way the 名簿 would have them.
 fn cell_text<'a>(value: &DataRef<'a>) -> Option<Cow<'a, str>> {
     match value {
@@ -181,6 +259,7 @@ struct Builder {
     blank_number_rows: Vec<u32>,
     blank_number_count: usize,
     unreadable_dates: usize,
+    dates: HashMap<String, Result<NaiveDate, String>>,
 }
 
 impl Builder {
@@ -228,6 +307,7 @@ impl Builder {
             blank_number_rows: Vec::new(),
             blank_number_count: 0,
             unreadable_dates: 0,
+            dates: HashMap::new(),
         }
     }
 
@@ -255,8 +335,7 @@ impl Builder {
         if self.rows > MAX_ROWS {
             return Err(MeiboError::TooManyRows(MAX_ROWS));
         }
-        let prefecture_code = text(Field::PrefectureCode).to_string();
-        let position = self.position(&prefecture_code, &number, row, &taken);
+        let position = self.position(text(Field::PrefectureCode), &number, row, &taken);
         let symbol = taken[Field::Symbol.index()].as_deref().unwrap_or("");
         if symbol.trim().is_empty() {
             return Ok(());
@@ -265,7 +344,16 @@ impl Builder {
         let since = if since_text.is_empty() {
             None
         } else {
-            match parse_date(since_text) {
+            // Dates repeat across rows (令和 6年 6月 1日 thousands of times): parse each text once.
+            let parsed = match self.dates.get(since_text) {
+                Some(parsed) => parsed.clone(),
+                None => {
+                    let parsed = parse_date(since_text).map_err(|error| error.to_string());
+                    self.dates.insert(since_text.to_string(), parsed.clone());
+                    parsed
+                }
+            };
+            match parsed {
                 Ok(date) => Some(date),
                 Err(error) => {
                     self.unreadable_dates += 1;
@@ -371,12 +459,16 @@ impl Builder {
 
 /// 医療機関番号 as the 名簿 writes it: seven digits. A file saved again by Excel may have made it a number and
 /// dropped the leading zero (101337 for 0101337); full-width digits are folded.
-fn normalize_number(text: &str) -> String {
-    let half = to_half_width(text.trim());
+fn normalize_number(text: &str) -> Cow<'_, str> {
+    let text = text.trim();
+    if text.len() == 7 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return Cow::Borrowed(text);
+    }
+    let half = to_half_width(text);
     if !half.is_empty() && half.len() < 7 && half.bytes().all(|b| b.is_ascii_digit()) {
-        format!("{half:0>7}")
+        Cow::Owned(format!("{half:0>7}"))
     } else {
-        half
+        Cow::Owned(half)
     }
 }
 
