@@ -366,3 +366,21 @@ fn what_a_submitted_year_used_carries_into_the_next_year() {
     store.set_application_status(&ADMIN, application, ApplicationStatus::Draft, None).unwrap();
     assert_eq!(store.trainee(claim).unwrap().standard_used, None);
 }
+
+#[test]
+fn a_form_built_from_a_case_keeps_the_course_status() {
+    let (_dir, mut store, application, claim) = one_trainee();
+    let mut profile = TraineeProfile::of(&store.trainee(claim).unwrap().trainee);
+    profile.course_status = Some(hojo::store::CourseStatus::Completed);
+    store.update_trainee(&ADMIN, claim, &profile).unwrap();
+    // The app edits the name through a profile made from the case, which has no status.
+    let mut renamed = TraineeProfile::of(&store.trainee(claim).unwrap().trainee);
+    renamed.name = "看護 はなこ".into();
+    store.update_trainee(&ADMIN, claim, &renamed).unwrap();
+    assert_eq!(store.trainee(claim).unwrap().course_status, hojo::store::CourseStatus::Completed);
+    // Importing the case again (replacing) keeps it too.
+    let case = store.load_case(application).unwrap();
+    store.import_case(&ADMIN, &case, ImportMode::Replace).unwrap();
+    let claim = store.trainees(application).unwrap()[0].id;
+    assert_eq!(store.trainee(claim).unwrap().course_status, hojo::store::CourseStatus::Completed);
+}

@@ -163,10 +163,9 @@ fn import_case(conn: &Connection, editor: &Editor, case: &Case, mode: ImportMode
             None => insert_trainee(conn, hospital, &trainee.name)?,
         };
         used_trainees.insert(trainee_id);
+        // A case has no 受講状況: a course found keeps its own.
         let course = match find_course(conn, trainee_id, trainee, &used_courses)? {
-            Some((id, status)) => {
-                let mut profile = profile.clone();
-                profile.course_status = status;
+            Some(id) => {
                 update_course(conn, id, &profile)?;
                 id
             }
@@ -230,21 +229,14 @@ fn find_course(
     trainee: TraineeId,
     case_trainee: &Trainee,
     used: &HashSet<CourseId>,
-) -> Result<Option<(CourseId, super::claims::CourseStatus)>> {
+) -> Result<Option<CourseId>> {
     let mut statement = conn.prepare_cached(
-        "SELECT id, status FROM course WHERE trainee_id = ?1 AND qualification = ?2 AND enrolled_on = ?3 ORDER BY id",
+        "SELECT id FROM course WHERE trainee_id = ?1 AND qualification = ?2 AND enrolled_on = ?3 ORDER BY id",
     )?;
-    let rows = statement
+    let ids = statement
         .query_map(params![trainee.0, case_trainee.qualification, date_text(case_trainee.enrolled_on)], |row| {
-            Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+            row.get::<_, i64>(0)
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    for (id, status) in rows {
-        let id = CourseId(id);
-        if !used.contains(&id) {
-            let status = super::claims::CourseStatus::from_id(&status).unwrap_or_default();
-            return Ok(Some((id, status)));
-        }
-    }
-    Ok(None)
+    Ok(ids.into_iter().map(CourseId).find(|id| !used.contains(id)))
 }

@@ -72,8 +72,10 @@ pub struct TraineeProfile {
     pub exam_fiscal_year: Option<FiscalYear>,
     pub enrolled_on: NaiveDate,
     pub course_ends_on: NaiveDate,
+    /// 受講状況; `None` keeps what is stored (受講中 for a new course), so a form built from a case
+    /// (`TraineeProfile::of`), which has no status, never resets it.
     #[serde(default)]
-    pub course_status: CourseStatus,
+    pub course_status: Option<CourseStatus>,
     #[serde(default)]
     pub salary_kind: SalaryKind,
     /// 基準額 used in earlier 年度 (for the lifetime cap).
@@ -94,7 +96,7 @@ impl TraineeProfile {
             exam_fiscal_year: trainee.exam_fiscal_year,
             enrolled_on: trainee.enrolled_on,
             course_ends_on: trainee.course_ends_on,
-            course_status: CourseStatus::Enrolled,
+            course_status: None,
             salary_kind: trainee.salary_kind,
             prior_years_standard_used: trainee.prior_years_standard_used,
             prior_items: trainee.prior_items.clone(),
@@ -532,7 +534,7 @@ pub(crate) fn insert_course(conn: &Connection, trainee: TraineeId, profile: &Tra
         profile.exam_fiscal_year.map(FiscalYear::starting_year),
         date_text(profile.enrolled_on),
         date_text(profile.course_ends_on),
-        profile.course_status.id(),
+        profile.course_status.unwrap_or_default().id(),
     ])?;
     Ok(CourseId(conn.last_insert_rowid()))
 }
@@ -540,7 +542,7 @@ pub(crate) fn insert_course(conn: &Connection, trainee: TraineeId, profile: &Tra
 pub(crate) fn update_course(conn: &Connection, course: CourseId, profile: &TraineeProfile) -> Result<()> {
     conn.prepare_cached(
         "UPDATE course SET qualification = ?2, institution = ?3, exam_fiscal_year = ?4, enrolled_on = ?5, ends_on = ?6,
-             status = ?7 WHERE id = ?1",
+             status = coalesce(?7, status) WHERE id = ?1",
     )?
     .execute(params![
         course.0,
@@ -549,7 +551,7 @@ pub(crate) fn update_course(conn: &Connection, course: CourseId, profile: &Train
         profile.exam_fiscal_year.map(FiscalYear::starting_year),
         date_text(profile.enrolled_on),
         date_text(profile.course_ends_on),
-        profile.course_status.id(),
+        profile.course_status.map(CourseStatus::id),
     ])?;
     Ok(())
 }
@@ -623,7 +625,7 @@ fn read_course_profile(conn: &Connection, course: CourseId) -> Result<(HospitalI
             exam_fiscal_year: exam_year.map(FiscalYear::new),
             enrolled_on: parse_stored_date(&enrolled_on)?,
             course_ends_on: parse_stored_date(&ends_on)?,
-            course_status: parse_course_status(&status)?,
+            course_status: Some(parse_course_status(&status)?),
             salary_kind: SalaryKind::Trainee,
             prior_years_standard_used: Yen::ZERO,
             prior_items: Vec::new(),
@@ -638,7 +640,7 @@ fn read_profile(conn: &Connection, claim: ClaimId) -> Result<TraineeProfile> {
         .find(|view| view.id == claim)
         .ok_or_else(|| StoreError::not_found("受講者"))?;
     let mut profile = TraineeProfile::of(&view.trainee);
-    profile.course_status = view.course_status;
+    profile.course_status = Some(view.course_status);
     Ok(profile)
 }
 
@@ -819,7 +821,11 @@ fn profile_differences(old: &TraineeProfile, new: &TraineeProfile) -> Vec<(Field
             Some(format_date(old.course_ends_on)),
             Some(format_date(new.course_ends_on)),
         ),
-        (("course.status", "受講状況"), Some(old.course_status.label().into()), Some(new.course_status.label().into())),
+        (
+            ("course.status", "受講状況"),
+            old.course_status.map(|status| status.label().to_string()),
+            new.course_status.or(old.course_status).map(|status| status.label().to_string()),
+        ),
         (
             ("claim.salary_kind", "人件費の区分"),
             Some(old.salary_kind.label().into()),
