@@ -35,7 +35,30 @@ export function Field(props: FieldProps) {
   const editing = useRef(false);
   const composing = useRef(false);
   const latest = useRef(0);
+  const element = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const id = fieldId(props.path);
+  const checkRef = useRef<(value: string) => void>(() => {});
+
+  // Composition events are listened to directly: they have no on… property, so a JSX handler would be
+  // registered under the wrong event name.
+  useEffect(() => {
+    const input = element.current;
+    if (!input) return;
+    const start = () => {
+      composing.current = true;
+    };
+    const end = () => {
+      composing.current = false;
+      setText(input.value);
+      checkRef.current(input.value);
+    };
+    input.addEventListener("compositionstart", start);
+    input.addEventListener("compositionend", end);
+    return () => {
+      input.removeEventListener("compositionstart", start);
+      input.removeEventListener("compositionend", end);
+    };
+  }, []);
 
   // Show the stored value whenever the user is not in the middle of typing here (and has no refused text).
   useEffect(() => {
@@ -56,6 +79,8 @@ export function Field(props: FieldProps) {
     }
   }
 
+  checkRef.current = (value: string) => void check(value);
+
   const onInput = (event: Event) => {
     const value = (event.currentTarget as HTMLInputElement).value;
     setText(value);
@@ -72,15 +97,7 @@ export function Field(props: FieldProps) {
     "aria-invalid": message !== null,
     "aria-describedby": message !== null ? `${id}-message` : props.hint ? `${id}-hint` : undefined,
     onInput,
-    onCompositionStart: () => {
-      composing.current = true;
-    },
-    onCompositionEnd: (event: CompositionEvent) => {
-      composing.current = false;
-      const value = (event.currentTarget as HTMLInputElement).value;
-      setText(value);
-      void check(value);
-    },
+    ref: element,
     onFocus: () => {
       editing.current = true;
     },
