@@ -6,6 +6,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// The TypeScript type says what the JSON is: the plain string when there is nothing but the symbol.
+#[cfg_attr(feature = "ts", ts(type = "string | { symbol: string, number?: string, since?: string }"))]
 pub struct Filing {
     /// 受理記号, verbatim from the 名簿: 地包ケア１ (full-width digit)
     pub symbol: String,

@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { Choice, Field, Section, Toggle } from "../components/field";
 import { formatDate } from "../format";
 import { api, CommandError } from "../ipc";
+import { filingParts } from "../filings";
 import { PREFECTURES } from "../prefectures";
 import { apply, useSnapshot } from "../state";
 import { MeiboImport } from "./meibo";
@@ -93,7 +94,7 @@ export function Hospital() {
 
 function Filings() {
   const { snapshot } = useSnapshot();
-  const filings = snapshot!.case!.hospital.filings;
+  const filings = snapshot!.case!.hospital.filings.map(filingParts);
   const [symbol, setSymbol] = useState("");
   const [number, setNumber] = useState("");
   const [since, setSince] = useState("");

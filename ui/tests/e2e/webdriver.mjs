@@ -101,7 +101,7 @@ export class App {
   async type(selector, text) {
     const id = await this.find(selector);
     await this.command("POST", `/element/${id}/clear`, {});
-    await this.command("POST", `/element/${id}/value`, { text });
+    if (text !== "") await this.command("POST", `/element/${id}/value`, { text });
   }
 
   async text(selector) {
