@@ -150,8 +150,8 @@ function Chart(props: { row: RowCalculation }) {
   const items = props.row.items.filter((item) => item.amount > 0 || (item.standard ?? 0) > 0);
   const max = Math.max(1, ...items.map((item) => Math.max(item.amount, item.standard ?? 0)));
   const rowHeight = 34;
-  const labelWidth = 110;
-  const width = 420;
+  const labelWidth = 96;
+  const width = 380;
   const barWidth = width - labelWidth - 10;
   const height = items.length * rowHeight + 30;
   return (

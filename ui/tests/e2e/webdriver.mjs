@@ -54,13 +54,13 @@ export class App {
     this.session = null;
   }
 
-  async request(method, path, body) {
+  async request(method, path, body, timeout = Number(process.env.WEBDRIVER_TIMEOUT_MS ?? 60_000)) {
     const response = await fetch(`${this.base}${path}`, {
       method,
       headers: { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
       // A WebDriver call that hangs fails the test instead of the whole run.
-      signal: AbortSignal.timeout(Number(process.env.WEBDRIVER_TIMEOUT_MS ?? 60_000)),
+      signal: AbortSignal.timeout(timeout),
     });
     const answer = await response.json();
     if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(answer.value ?? answer)}`);
@@ -132,10 +132,23 @@ export class App {
     await this.find(`main h1`);
   }
 
-  /** Waits two animation frames, so what was just changed is painted, then takes a PNG screenshot. */
+  /**
+   * Waits two animation frames, so what was just changed is painted, then takes a PNG screenshot.
+   * WebKitWebDriver never answers a screenshot of a page exactly as tall as the window (no overflow): for the
+   * shot, the page is made one pixel taller than the window.
+   */
   async screenshot() {
-    await this.executeAsync(`const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));`);
-    return Buffer.from(await this.command("GET", "/screenshot"), "base64");
+    // Through the CSSOM: the app's CSP refuses an injected <style> element.
+    await this.executeAsync(
+      `const done = arguments[0];
+       document.body.style.minHeight = "calc(100vh + 1px)";
+       requestAnimationFrame(() => requestAnimationFrame(() => done(true)));`,
+    );
+    try {
+      return Buffer.from(await this.command("GET", "/screenshot"), "base64");
+    } finally {
+      await this.execute(`document.body.style.minHeight = "";`);
+    }
   }
 
   /** Calls one of the app's commands through the real IPC, as the screens do (for what a native dialog would ask). */
