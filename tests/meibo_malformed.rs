@@ -208,6 +208,15 @@ fn a_workbook_that_is_not_a_meibo_names_the_header_it_expected() {
 }
 
 #[test]
+fn a_meibo_whose_header_row_was_deleted_is_refused_naming_the_header() {
+    // The stamp and the data rows, but no header row: the columns cannot be known.
+    let sheet = format!("{}{}", row(2, &[STAMP]), rows_xml(&tokyo_rows(), 4));
+    let refused = error(&xlsx(&sheet, None));
+    assert!(matches!(refused, MeiboError::NotMeibo { .. }), "{refused:?}");
+    assert!(refused.to_string().contains("医療機関番号・医療機関名称"), "{refused}");
+}
+
+#[test]
 fn a_header_without_one_needed_label_is_named() {
     let headers: Vec<&str> = HEADERS.iter().copied().filter(|h| *h != "受理記号").collect();
     let refused = error(&xlsx(&meibo_sheet(&headers, &[], ""), None));

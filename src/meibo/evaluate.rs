@@ -35,6 +35,14 @@ pub fn filing_condition_ids(rules: &Rules) -> Vec<&str> {
     rules.hospital_checks.iter().filter(|rule| is_filing_condition(&rule.test)).map(|rule| rule.id.as_str()).collect()
 }
 
+fn filing_symbols(test: &HospitalTest) -> impl Iterator<Item = &str> {
+    let symbols: &[String] = match test {
+        HospitalTest::FilingRequired { any_of } | HospitalTest::FilingForbidden { any_of } => any_of,
+        _ => &[],
+    };
+    symbols.iter().map(String::as_str)
+}
+
 fn is_filing_condition(test: &HospitalTest) -> bool {
     matches!(test, HospitalTest::MinimumBeds { .. } | HospitalTest::FilingRequired { .. } | HospitalTest::FilingForbidden { .. })
 }
@@ -42,7 +50,10 @@ fn is_filing_condition(test: &HospitalTest) -> bool {
 impl Institution {
     /// Runs the program's hospital checks on this institution and keeps those the 名簿 answers.
     pub fn evaluate(&self, rules: &Rules) -> FilingEvaluation {
-        let hospital = self.to_hospital();
+        // Only the 届出 the rules name can change a verdict: the hospital is built with those alone (a hospital
+        // has hundreds of 届出, and `hojo meibo` evaluates every institution of the file).
+        let named: Vec<&str> = rules.hospital_checks.iter().flat_map(|rule| filing_symbols(&rule.test)).collect();
+        let hospital = self.to_hospital_with(|symbol| named.contains(&symbol));
         let mut checks = Vec::new();
         let mut prefecture = None;
         for (rule, check) in rules.hospital_checks.iter().zip(check_hospital(&hospital, rules)) {
@@ -108,6 +119,16 @@ mod tests {
         assert!(evaluation.meets_filing_conditions, "{evaluation:#?}");
         assert_eq!(evaluation.matched_symbols, ["地包ケア１", "がん疼"]);
         assert_eq!(evaluation.prefecture.map(|c| c.verdict), Some(Verdict::NotMet));
+    }
+
+    #[test]
+    fn evaluating_on_the_named_filings_alone_gives_the_checks_of_the_whole_hospital() {
+        let institution = institution("一般\u{3000}\u{3000}120", &["一般入院", "地包ケア１", "がん疼", "緩診", "小緩診"]);
+        let whole = check_hospital(&institution.to_hospital(), rules());
+        let evaluation = institution.evaluate(rules());
+        for check in evaluation.checks.iter().chain(&evaluation.prefecture) {
+            assert_eq!(Some(check), whole.iter().find(|c| c.id == check.id));
+        }
     }
 
     #[test]

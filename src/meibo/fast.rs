@@ -277,9 +277,17 @@ fn read_full<R: Read>(reader: &mut R, buffer: &mut [u8]) -> std::io::Result<usiz
 /// Scans whole rows. `Ok(Ok(false))` when the folder needs no more cells.
 fn scan<'s>(bytes: &[u8], strings: &'s [String], at: &mut Position, folder: &mut SheetFolder<'s>) -> Scan<Result<bool, MeiboError>> {
     let mut pos = 0;
-    while let Some(found) = memchr(b'<', &bytes[pos..]) {
-        let start = pos + found;
-        let close = start + memchr(b'>', &bytes[start..]).ok_or_else(|| unsupported(line!()))?;
+    loop {
+        // Tags follow each other directly in the published sheets: look at the next byte before searching.
+        let start = match bytes.get(pos) {
+            Some(b'<') => pos,
+            Some(_) => match memchr(b'<', &bytes[pos..]) {
+                Some(found) => pos + found,
+                None => break,
+            },
+            None => break,
+        };
+        let close = start + find_short(&bytes[start..], b'>').ok_or_else(|| unsupported(line!()))?;
         let tag = &bytes[start + 1..close];
         pos = close + 1;
         let self_closing = tag.ends_with(b"/");
@@ -393,13 +401,24 @@ fn cell_attributes(tag: &[u8]) -> Scan<(Option<&[u8]>, Option<&[u8]>)> {
             _ => return Err(unsupported(line!())),
         };
         let value_start = i + 2;
-        let value_end = value_start + memchr(quote, &tag[value_start..]).ok_or_else(|| unsupported(line!()))?;
+        let value_end = value_start + find_short(&tag[value_start..], quote).ok_or_else(|| unsupported(line!()))?;
         match name {
             b"r" => reference = Some(&tag[value_start..value_end]),
             b"t" => kind = Some(&tag[value_start..value_end]),
             _ => {}
         }
         i = value_end + 1;
+    }
+}
+
+/// The first `byte` in a span expected to be short (a tag, an attribute value, a `<v>` number): a plain loop,
+/// cheaper there than memchr's vectorised start-up; long spans fall back to memchr.
+fn find_short(haystack: &[u8], byte: u8) -> Option<usize> {
+    let head = &haystack[..haystack.len().min(64)];
+    match head.iter().position(|b| *b == byte) {
+        Some(found) => Some(found),
+        None if haystack.len() > head.len() => memchr(byte, &haystack[head.len()..]).map(|found| found + head.len()),
+        None => None,
     }
 }
 
@@ -429,7 +448,7 @@ fn cell_reference(reference: &[u8]) -> Scan<(u32, u32)> {
 fn cell_value<'s>(bytes: &[u8], at: usize, kind: Option<&[u8]>, strings: &'s [String], wanted: bool) -> Scan<(Option<Cow<'s, str>>, usize)> {
     // The common shape, <v>…</v></c>, without searching for the end tag.
     let simple = bytes[at..].strip_prefix(b"<v>").and_then(|rest| {
-        let end = memchr(b'<', rest)?;
+        let end = find_short(rest, b'<')?;
         rest[end..].starts_with(b"</v></c>").then_some((at + 3, at + 3 + end))
     });
     let (inner, after) = match simple {

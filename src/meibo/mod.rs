@@ -191,6 +191,11 @@ impl Institution {
     /// front, as an application writes it), 病床数 (the total) and every 届出 with its 受理番号 and
     /// 算定開始年月日. The 開設者 is left unset: see [`Institution::founder_guess`].
     pub fn to_hospital(&self) -> Hospital {
+        self.to_hospital_with(|_| true)
+    }
+
+    /// The hospital with only the 届出 whose 受理記号 `keep` accepts.
+    fn to_hospital_with(&self, keep: impl Fn(&str) -> bool) -> Hospital {
         let address = if self.address.is_empty() || self.address.starts_with(&self.prefecture_name) {
             self.address.clone()
         } else {
@@ -205,6 +210,7 @@ impl Institution {
             filings: self
                 .filings
                 .iter()
+                .filter(|f| keep(&f.symbol))
                 .map(|f| Filing {
                     symbol: f.symbol.clone(),
                     number: Some(f.number.clone()).filter(|n| !n.is_empty()),
