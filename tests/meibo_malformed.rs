@@ -276,6 +276,24 @@ fn unreadable_dates_and_beds_are_warned_about_not_guessed() {
 }
 
 #[test]
+fn numbers_and_dates_saved_as_such_by_a_spreadsheet_are_read_back_as_the_meibo_writes_them() {
+    // A copy "fixed" in a spreadsheet: 医療機関番号 turned into a number (the leading zero lost) and the date into
+    // an Excel date serial (45566 = 2024-10-01) with a date style. The fast reader steps aside; calamine reads it.
+    let mut rows = tokyo_rows();
+    rows[0][4] = String::new();
+    rows[0][16] = String::new();
+    let data = row(5, &rows[0].iter().map(String::as_str).collect::<Vec<_>>())
+        .replace("<row r=\"5\">", "<row r=\"5\"><c r=\"E5\"><v>101234</v></c><c r=\"Q5\" t=\"d\"><v>2024-10-01T00:00:00</v></c>");
+    let sheet = format!("{}{}{data}{}", row(2, &[STAMP]), row(4, &HEADERS), rows_xml(&rows[1..], 6));
+    let bytes = xlsx(&sheet, None);
+    assert!(!fast_reader_takes(&bytes), "numbers and dates are calamine's to read");
+    let meibo = read(&bytes).unwrap();
+    let sakura = meibo.find_by_number("0101234").expect("the number gets its leading zero back");
+    assert_eq!(sakura.filings[0].since, chrono::NaiveDate::from_ymd_opt(2024, 10, 1));
+    assert_eq!(sakura.filings.len(), 2);
+}
+
+#[test]
 fn a_header_with_no_rows_below_is_an_error() {
     let refused = error(&xlsx(&meibo_sheet(&HEADERS, &[], ""), None));
     assert_eq!(refused, MeiboError::NoRows(4));

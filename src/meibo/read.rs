@@ -220,7 +220,9 @@ fn header_of(
 fn cell_text<'a>(value: &DataRef<'a>) -> Option<Cow<'a, str>> {
     match value {
         DataRef::SharedString(text) => Some(Cow::Borrowed(*text)),
-        DataRef::String(text) | DataRef::DateTimeIso(text) => Some(Cow::Owned(text.clone())),
+        DataRef::String(text) => Some(Cow::Owned(text.clone())),
+        // 2024-10-01T00:00:00: the date part, as parse_date reads it.
+        DataRef::DateTimeIso(text) => Some(Cow::Owned(text.split('T').next().unwrap_or(text).to_string())),
         DataRef::Int(n) => Some(Cow::Owned(n.to_string())),
         DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Some(Cow::Owned(format!("{f:.0}"))),
         DataRef::Float(f) => Some(Cow::Owned(f.to_string())),
@@ -488,6 +490,13 @@ mod tests {
         let stamp = "[令和７年９月１日 現在 ]令和７年１０月２日作成 全医療機関出力";
         assert_eq!(stamp_date(stamp, "現在"), NaiveDate::from_ymd_opt(2025, 9, 1));
         assert_eq!(stamp_date("全医療機関出力", "現在"), None);
+    }
+
+    #[test]
+    fn excel_date_serials() {
+        assert_eq!(excel_date(45566.0), NaiveDate::from_ymd_opt(2024, 10, 1));
+        assert_eq!(excel_date(45566.75), NaiveDate::from_ymd_opt(2024, 10, 1));
+        assert_eq!(excel_date(-1.0), None);
     }
 
     #[test]
