@@ -25,4 +25,5 @@ pub const COMMANDS: &[&str] = &[
     "restore_backup",
     "export_trainee_costs",
     "import_trainee_costs",
+    "app_ready",
 ];

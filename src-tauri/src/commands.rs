@@ -29,9 +29,12 @@ pub fn start_case(workspace: State<'_, Workspace>, fiscal_year: i32, hospital_na
     workspace.start_case(fiscal_year, &hospital_name)
 }
 
+/// `dry_run`: check the text as it is typed and show what it would give, without saving it (the screens save
+/// when the field is left).
 #[tauri::command]
-pub fn set_hospital_field(workspace: State<'_, Workspace>, field: String, value: String) -> AppResult<Snapshot> {
-    workspace.edit(|case| edits::set_hospital_field(case, &field, &value))
+pub fn set_hospital_field(workspace: State<'_, Workspace>, field: String, value: String, dry_run: Option<bool>) -> AppResult<Snapshot> {
+    let change = |case: &mut hojo::case::Case| edits::set_hospital_field(case, &field, &value);
+    if dry_run == Some(true) { workspace.preview(change) } else { workspace.edit(change) }
 }
 
 #[tauri::command]
@@ -62,14 +65,26 @@ pub fn set_trainee_field(
     field: String,
     value: String,
     as_nurse: Option<bool>,
+    dry_run: Option<bool>,
 ) -> AppResult<Snapshot> {
+    let change = |case: &mut hojo::case::Case| edits::set_trainee_field(case, index, &field, &value);
+    if dry_run == Some(true) {
+        return workspace.preview(change);
+    }
     let editor = if as_nurse == Some(true) { data::nurse_editor(&workspace, index)? } else { hojo::store::Editor::Administrator };
-    workspace.edit_as(&editor, |case| edits::set_trainee_field(case, index, &field, &value))
+    workspace.edit_as(&editor, change)
 }
 
 #[tauri::command]
-pub fn set_salary_month(workspace: State<'_, Workspace>, index: usize, month: String, value: String) -> AppResult<Snapshot> {
-    workspace.edit(|case| edits::set_salary_month(case, index, &month, &value))
+pub fn set_salary_month(
+    workspace: State<'_, Workspace>,
+    index: usize,
+    month: String,
+    value: String,
+    dry_run: Option<bool>,
+) -> AppResult<Snapshot> {
+    let change = |case: &mut hojo::case::Case| edits::set_salary_month(case, index, &month, &value);
+    if dry_run == Some(true) { workspace.preview(change) } else { workspace.edit(change) }
 }
 
 #[tauri::command]
@@ -144,4 +159,17 @@ pub fn export_trainee_costs(workspace: State<'_, Workspace>, index: usize, path:
 pub fn import_trainee_costs(workspace: State<'_, Workspace>, path: String) -> AppResult<Snapshot> {
     data::import_trainee_costs(&workspace, Path::new(&path))?;
     Ok(workspace.snapshot())
+}
+
+/// The screens call this once the first screen is drawn with its data. For the benchmark of the time to an
+/// interactive window: HOJO_REPORT_READY=1 prints the moment on stdout, HOJO_EXIT_WHEN_READY=1 then quits.
+#[tauri::command]
+pub fn app_ready<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+    if std::env::var_os("HOJO_REPORT_READY").is_some() {
+        let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        println!("hojo-ready {}", since_epoch.as_millis());
+    }
+    if std::env::var_os("HOJO_EXIT_WHEN_READY").is_some() {
+        app.exit(0);
+    }
 }

@@ -124,6 +124,15 @@ impl Workspace {
         Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
     }
 
+    /// What the screens would show with the edit, without keeping it: the check as the user types, before the
+    /// field is left (only then is it saved, so the prefix 「５」 of 「５万円」 is never stored).
+    pub fn preview<T>(&self, change: impl FnOnce(&mut Case) -> AppResult<T>) -> AppResult<Snapshot> {
+        let inner = self.lock();
+        let mut case = inner.case.clone().ok_or_else(no_case)?;
+        change(&mut case)?;
+        Ok(snapshot(Some(&case), inner.storage.clone()))
+    }
+
     /// Applies one edit by the administrator.
     pub fn edit<T>(&self, change: impl FnOnce(&mut Case) -> AppResult<T>) -> AppResult<Snapshot> {
         self.edit_as(&Editor::Administrator, change)

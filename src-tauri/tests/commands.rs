@@ -164,6 +164,22 @@ fn a_cost_typed_in_full_width_with_commas_shows_in_the_calculation_at_once() {
 }
 
 #[test]
+fn a_dry_run_checks_what_is_typed_and_shows_its_figures_without_saving_it() {
+    let window = window().started().with_trainee();
+    let preview = window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "５", "dryRun": true}));
+    assert_eq!(preview["case"]["trainees"][0]["tuition"], 5);
+    let error = window.refused("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "５万", "dryRun": true}));
+    assert_eq!(error["path"], "trainees[0].tuition");
+    window.ok("set_hospital_field", json!({"field": "beds", "value": "99", "dryRun": true}));
+    window.ok("set_salary_monthly", json!({"index": 0, "monthly": true}));
+    window.ok("set_salary_month", json!({"index": 0, "month": "2024-04", "value": "1", "dryRun": true}));
+    let stored = window.ok("get_snapshot", json!({}));
+    assert_eq!(stored["case"]["trainees"][0]["tuition"], 0, "nothing typed in a dry run is saved");
+    assert_eq!(stored["case"]["hospital"].get("beds"), None);
+    assert_eq!(stored["case"]["trainees"][0]["salary_months"][0]["amount"], 0);
+}
+
+#[test]
 fn a_refused_amount_or_date_names_the_field_and_keeps_what_was_saved() {
     let window = window().started().with_trainee();
     window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "900000"}));
@@ -247,6 +263,11 @@ fn a_remote_origin_is_refused_even_the_apps_own_commands() {
     assert!(window.call_from("https://example.com", "get_snapshot", json!({})).is_err());
     assert!(window.call_from("http://tauri.localhost", "get_snapshot", json!({})).is_err(), "a remote origin on Linux");
     assert!(window.call("get_snapshot", json!({})).is_ok());
+}
+
+#[test]
+fn the_screens_can_say_they_are_ready() {
+    assert_eq!(window().ok("app_ready", json!({})), Value::Null);
 }
 
 #[test]

@@ -39,16 +39,17 @@ export const api = {
   programInfo: () => command<ProgramInfo>("program_info"),
   startCase: (fiscalYear: number, hospitalName: string) =>
     command<Snapshot>("start_case", { fiscalYear, hospitalName }),
-  setHospitalField: (field: string, value: string) => command<Snapshot>("set_hospital_field", { field, value }),
+  setHospitalField: (field: string, value: string, dryRun = false) =>
+    command<Snapshot>("set_hospital_field", { field, value, dryRun }),
   addFiling: (symbol: string, number: string, since: string) =>
     command<Snapshot>("add_filing", { symbol, number, since }),
   removeFiling: (index: number) => command<Snapshot>("remove_filing", { index }),
   addTrainee: (name: string) => command<Snapshot>("add_trainee", { name }),
   removeTrainee: (index: number) => command<Snapshot>("remove_trainee", { index }),
-  setTraineeField: (index: number, field: string, value: string, asNurse = false) =>
-    command<Snapshot>("set_trainee_field", { index, field, value, asNurse }),
-  setSalaryMonth: (index: number, month: string, value: string) =>
-    command<Snapshot>("set_salary_month", { index, month, value }),
+  setTraineeField: (index: number, field: string, value: string, dryRun = false, asNurse = false) =>
+    command<Snapshot>("set_trainee_field", { index, field, value, asNurse, dryRun }),
+  setSalaryMonth: (index: number, month: string, value: string, dryRun = false) =>
+    command<Snapshot>("set_salary_month", { index, month, value, dryRun }),
   setSalaryMonthly: (index: number, monthly: boolean) => command<Snapshot>("set_salary_monthly", { index, monthly }),
   setPriorItem: (index: number, item: string, claimed: boolean) =>
     command<Snapshot>("set_prior_item", { index, item, claimed }),
@@ -64,6 +65,7 @@ export const api = {
   restoreBackup: (path: string) => command<Snapshot>("restore_backup", { path }),
   exportTraineeCosts: (index: number, path: string) => command<null>("export_trainee_costs", { index, path }),
   importTraineeCosts: (path: string) => command<Snapshot>("import_trainee_costs", { path }),
+  appReady: () => command<null>("app_ready"),
 };
 
 /** The save dialog; `null` when the user cancels. */

@@ -1,13 +1,15 @@
-// A form field that saves as it is typed: each keystroke is checked and kept by the Rust side; a refused text
-// keeps what was typed and shows the reason beside the field. While an IME is composing (かな漢字変換), nothing is
-// checked: half-typed 「１２」 or 「れいわ」 would be wrong only for a moment.
+// A form field checked as it is typed and saved when it is left (Tab, Enter, a click elsewhere): each keystroke
+// is checked by the Rust side without saving (the screens show the figures it would give), so the 「５」 of
+// 「５万円」 is never stored; a refused text keeps what was typed and shows the reason beside the field. While an
+// IME is composing (かな漢字変換), nothing is checked: half-typed 「１２」 or 「れいわ」 are wrong only for a moment.
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 
-import { CommandError, type Snapshot } from "../ipc";
+import { api, CommandError, type Snapshot } from "../ipc";
 import { setSnapshot } from "../state";
 
-export type Commit = (text: string) => Promise<Snapshot>;
+/** Checks (`dryRun`) or saves the text typed. */
+export type Commit = (text: string, dryRun: boolean) => Promise<Snapshot>;
 
 let sequence = 0;
 
@@ -63,19 +65,21 @@ export function Field(props: FieldProps) {
   // Show the stored value whenever the user is not in the middle of typing here (and has no refused text).
   useEffect(() => {
     if (!editing.current && message === null) setText(props.value);
-  }, [props.value]);
+  }, [props.value, message]);
 
-  async function check(value: string) {
+  async function check(value: string, dryRun = true) {
     const mine = ++sequence;
     latest.current = mine;
     try {
-      const snapshot = await props.commit(value);
+      const snapshot = await props.commit(value, dryRun);
       if (latest.current !== mine) return;
       setMessage(null);
       setSnapshot(snapshot);
     } catch (error) {
       if (latest.current !== mine) return;
       setMessage(error instanceof CommandError ? error.message : String(error));
+      // The figures go back to what is stored (an earlier check may have shown those of a valid prefix).
+      setSnapshot(await api.getSnapshot());
     }
   }
 
@@ -98,12 +102,17 @@ export function Field(props: FieldProps) {
     "aria-describedby": message !== null ? `${id}-message` : props.hint ? `${id}-hint` : undefined,
     onInput,
     ref: element,
+    onChange: (event: Event) => {
+      // Left the field (or pressed Enter) with a changed text: save it.
+      const value = (event.currentTarget as HTMLInputElement).value;
+      setText(value);
+      void check(value, false);
+    },
     onFocus: () => {
       editing.current = true;
     },
     onBlur: () => {
       editing.current = false;
-      if (message === null) setText(props.value);
     },
   };
 
@@ -148,7 +157,7 @@ export function Toggle(props: { path: string; label: string; checked: boolean; c
           onChange={async (event) => {
             const checked = (event.currentTarget as HTMLInputElement).checked;
             try {
-              setSnapshot(await props.commit(checked ? "true" : "false"));
+              setSnapshot(await props.commit(checked ? "true" : "false", false));
               setMessage(null);
             } catch (error) {
               (event.currentTarget as HTMLInputElement).checked = !checked;
@@ -185,7 +194,7 @@ export function Choice(props: {
           value={props.value}
           onChange={async (event) => {
             try {
-              setSnapshot(await props.commit((event.currentTarget as HTMLSelectElement).value));
+              setSnapshot(await props.commit((event.currentTarget as HTMLSelectElement).value, false));
               setMessage(null);
             } catch (error) {
               setMessage(error instanceof Error ? error.message : String(error));

@@ -36,12 +36,12 @@ export function Costs() {
   }
   const row = snapshot!.calculation?.trainees[selected];
   const at = (field: string) => `trainees[${selected}].${field}`;
-  const set = (field: string) => (value: string) => api.setTraineeField(selected, field, value);
+  const set = (field: string) => (value: string, dry: boolean) => api.setTraineeField(selected, field, value, dry);
   const shownFlags = new Set<string>();
   return (
     <div class="screen">
       <h1 tabIndex={-1}>経費</h1>
-      <p class="lead">受講者ごとに、この年度に支払う（支払った）金額を入力します。入力したそばから保存され、右の算定に反映されます。</p>
+      <p class="lead">受講者ごとに、この年度に支払う（支払った）金額を入力します。入力しながら右の算定に反映され、次の欄へ移ると保存されます。</p>
       <TraineePicker label="経費を入力する受講者" />
       <div class="with-aside" key={selected}>
         <div>
@@ -172,7 +172,7 @@ function Salary(props: { trainee: Trainee; index: number }) {
         </label>
       </fieldset>
       {!monthly ? (
-        <Field path={at("salary")} label="人件費（年度の合計）" value={formatAmount(trainee.salary)} commit={(v) => api.setTraineeField(index, "salary", v)} inputMode="numeric" suffix="円" hint={AMOUNT_HINT} />
+        <Field path={at("salary")} label="人件費（年度の合計）" value={formatAmount(trainee.salary)} commit={(v, dry) => api.setTraineeField(index, "salary", v, dry)} inputMode="numeric" suffix="円" hint={AMOUNT_HINT} />
       ) : (
         <div class="months">
           {months.map((month) => {
@@ -183,7 +183,7 @@ function Salary(props: { trainee: Trainee; index: number }) {
                 path={position >= 0 ? at(`salary_months[${position}]`) : `${at("salary_months")}.${month}`}
                 label={formatMonth(month)}
                 value={entry ? formatAmount(entry.amount) : ""}
-                commit={(v) => api.setSalaryMonth(index, month, v)}
+                commit={(v, dry) => api.setSalaryMonth(index, month, v, dry)}
                 inputMode="numeric"
                 suffix="円"
               />

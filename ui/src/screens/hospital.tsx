@@ -12,12 +12,12 @@ import { MeiboImport } from "./meibo";
 export function Hospital() {
   const { snapshot, program } = useSnapshot();
   const hospital = snapshot!.case!.hospital;
-  const set = (field: string) => (value: string) => api.setHospitalField(field, value);
+  const set = (field: string) => (value: string, dry: boolean) => api.setHospitalField(field, value, dry);
   const contact = hospital.contact ?? { department: null, name: null, phone: null, email: null };
   return (
     <div class="screen">
       <h1 tabIndex={-1}>病院情報</h1>
-      <p class="lead">申請書（第1号様式）と事業計画書（別紙1）に載る内容です。入力したそばから保存されます。</p>
+      <p class="lead">申請書（第1号様式）と事業計画書（別紙1）に載る内容です。次の欄へ移ると保存されます。</p>
       <Section title="名簿から読み込む">
         <MeiboImport />
       </Section>

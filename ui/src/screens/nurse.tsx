@@ -26,7 +26,7 @@ export function Nurse() {
   }
   const at = (field: string) => `trainees[${selected}].${field}`;
   // Changes made here are recorded in the history under the nurse's own name.
-  const set = (field: string) => (value: string) => api.setTraineeField(selected, field, value, true);
+  const set = (field: string) => (value: string, dry: boolean) => api.setTraineeField(selected, field, value, dry, true);
   return (
     <div class="screen">
       <h1 tabIndex={-1}>受講者用</h1>

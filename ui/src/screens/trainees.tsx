@@ -44,7 +44,7 @@ export function Trainees() {
   const selected = useSelectedTrainee(case_.trainees.length);
   const trainee = case_.trainees[selected];
   const checks = snapshot!.eligibility?.trainees[selected];
-  const set = (field: string) => (value: string) => api.setTraineeField(selected, field, value);
+  const set = (field: string) => (value: string, dry: boolean) => api.setTraineeField(selected, field, value, dry);
   return (
     <div class="screen">
       <h1 tabIndex={-1}>受講者</h1>

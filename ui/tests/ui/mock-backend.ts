@@ -45,6 +45,17 @@ export function installMockBackend() {
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Args;
     window.__calls.push({ cmd, args });
+    // A dry run answers as a save would, and keeps nothing.
+    const saved = state;
+    if (args.dryRun === true) state = structuredClone(state);
+    try {
+      return answer(cmd, args);
+    } finally {
+      if (args.dryRun === true) state = saved;
+    }
+  });
+
+  function answer(cmd: string, args: Args) {
     switch (cmd) {
       case "get_snapshot":
         return state;
@@ -83,9 +94,10 @@ export function installMockBackend() {
         return { path: args.path, open_points: [], blocking: [] };
       case "export_case_json":
       case "open_folder":
+      case "app_ready":
         return null;
       default:
         return state;
     }
-  });
+  }
 }

@@ -83,8 +83,12 @@ test("an amount that is not a number gets its message beside the field; full-wid
   await tuition.fill("９００，０００");
   await message.waitFor({ state: "detached" });
   assert.equal(await tuition.getAttribute("aria-invalid"), "false");
-  const last = (await calls(page, "set_trainee_field")).at(-1);
-  assert.deepEqual(last.args, { index: 0, field: "tuition", value: "９００，０００", asNurse: false });
+  const checked = (await calls(page, "set_trainee_field")).at(-1);
+  assert.deepEqual(checked.args, { index: 0, field: "tuition", value: "９００，０００", asNurse: false, dryRun: true }, "checked as typed, not saved");
+  await tuition.press("Tab");
+  await page.waitForFunction(() => window.__calls.at(-1)?.args?.dryRun === false);
+  const saved = (await calls(page, "set_trainee_field")).at(-1);
+  assert.deepEqual(saved.args, { index: 0, field: "tuition", value: "９００，０００", asNurse: false, dryRun: false }, "saved on leaving the field");
 });
 
 test("nothing is checked while an IME is composing; the composed text is checked once at the end", async () => {
