@@ -57,6 +57,7 @@ export function Settings() {
               </button>
             </div>
             {outcome && <Notice kind={outcome.kind}>{outcome.text}</Notice>}
+            {backups && backups.length === 0 && <p class="empty">バックアップはまだありません（次に起動したとき、変更があれば作られます）。</p>}
             {backups && backups.length > 0 && (
               <table class="table">
                 <thead>

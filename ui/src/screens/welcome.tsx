@@ -27,6 +27,12 @@ export function Welcome() {
         の補助金申請を、画面の案内に沿って作ります。看護師が緩和ケア関連の資格（がん看護専門看護師・緩和ケア認定看護師など）を取るための入学料・受講料・人件費の半分を、東京都が補助する事業です。
       </p>
       {!case_ && <StartForm />}
+      {case_ && (
+        <details class="card">
+          <summary>別の年度・別の病院の申請を開く（または始める）</summary>
+          <StartForm initialName={case_.hospital.name} />
+        </details>
+      )}
       <section class="card">
         <h2>申請の手順</h2>
         <ol class="steps">
@@ -54,12 +60,12 @@ export function Welcome() {
   );
 }
 
-function StartForm() {
+function StartForm(props: { initialName?: string }) {
   const { program } = useSnapshot();
   const first = program?.first_fiscal_year ?? 2024;
   const thisYear = new Date().getMonth() >= 3 ? new Date().getFullYear() : new Date().getFullYear() - 1;
   const years = Array.from({ length: Math.max(1, thisYear - first + 2) }, (_, i) => first + i);
-  const [name, setName] = useState("");
+  const [name, setName] = useState(props.initialName ?? "");
   const [year, setYear] = useState(String(Math.min(Math.max(thisYear, first), years[years.length - 1])));
   const [message, setMessage] = useState<string | null>(null);
   const [importMessage, setImportMessage] = useState<string | null>(null);
@@ -85,8 +91,8 @@ function StartForm() {
   };
 
   return (
-    <section class="card start">
-      <h2>申請を始める</h2>
+    <section class={props.initialName ? "start-inner" : "card start"}>
+      {!props.initialName && <h2>申請を始める</h2>}
       <form onSubmit={start} class="start-form">
         <div class={`field${message ? " invalid" : ""}`}>
           <label for="start-name">病院名（正式名称）</label>
@@ -114,7 +120,7 @@ function StartForm() {
         </div>
         <div class="actions">
           <button type="submit" class="primary">
-            申請を始める
+            {props.initialName ? "この申請を開く" : "申請を始める"}
           </button>
           <button type="button" onClick={importJson}>
             JSONファイルから読み込む
