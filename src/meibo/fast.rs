@@ -150,28 +150,48 @@ fn shared_strings(xml: &str) -> Scan<Vec<String>> {
 fn string_item(bytes: &[u8], mut at: usize, end_tag: &[u8]) -> Scan<(String, usize)> {
     let mut text = String::new();
     let mut phonetic = false;
+    // Elements open inside the item: a damaged item (an end tag too many or too few) steps aside.
+    let mut depth = 0usize;
     loop {
         let start = at + memchr(b'<', &bytes[at..]).ok_or_else(|| unsupported(line!()))?;
+        if bytes[at..start].contains(&b'&') {
+            return Err(unsupported(line!()));
+        }
         if bytes[start..].starts_with(end_tag) {
+            if depth != 0 {
+                return Err(unsupported(line!()));
+            }
             return Ok((text, start + end_tag.len()));
         }
         let close = start + memchr(b'>', &bytes[start..]).ok_or_else(|| unsupported(line!()))?;
         let tag = &bytes[start + 1..close];
-        let name_end = tag_name_end(tag);
-        let name = &tag[..name_end];
-        if name.contains(&b':') || name.starts_with(b"!") {
+        check_tag(tag)?;
+        let name = &tag[..tag_name_end(tag)];
+        if name.contains(&b':') {
             return Err(unsupported(line!()));
         }
         at = close + 1;
+        let self_closing = tag.ends_with(b"/");
+        if name.starts_with(b"/") {
+            depth = depth.checked_sub(1).ok_or_else(|| unsupported(line!()))?;
+        } else if !self_closing && name != b"t" {
+            // <t> is read to its end tag at once below.
+            depth += 1;
+        }
         match name {
-            b"rPh" if !tag.ends_with(b"/") => phonetic = true,
+            b"rPh" if !self_closing => phonetic = true,
             b"/rPh" => phonetic = false,
             b"t" if tag.ends_with(b"/") => {}
             b"t" => {
                 let end = at + memmem::find(&bytes[at..], b"</t>").ok_or_else(|| unsupported(line!()))?;
-                if !phonetic {
-                    let preserve = tag.windows(8).any(|w| w == b"preserve");
-                    let raw = &bytes[at..end];
+                let raw = &bytes[at..end];
+                if raw.contains(&b'<') {
+                    return Err(unsupported(line!()));
+                }
+                if phonetic {
+                    decode(raw)?;
+                } else {
+                    let preserve = byte_attribute(tag, b"xml:space")? == Some(b"preserve");
                     // calamine trims ASCII whitespace unless xml:space="preserve".
                     let raw = if preserve { raw } else { raw.trim_ascii() };
                     text.push_str(&decode(raw)?);
@@ -226,6 +246,8 @@ fn decode(raw: &[u8]) -> Scan<Cow<'_, str>> {
 /// Where the scanner is in the sheet.
 struct Position {
     in_sheet_data: bool,
+    /// Inside a `<row>` (rows do not nest; an unbalanced sheet steps aside, as calamine's parser refuses it).
+    in_row: bool,
     done: bool,
     row: u32,
     col: u32,
@@ -235,7 +257,7 @@ struct Position {
 /// scanned. The outer `Result` steps aside; the inner one is the 名簿's own verdict.
 fn scan_sheet<'s, R: Read>(mut sheet: R, strings: &'s [String], folder: &mut SheetFolder<'s>) -> Scan<Result<(), MeiboError>> {
     let mut buffer: Vec<u8> = Vec::with_capacity(2 * CHUNK);
-    let mut position = Position { in_sheet_data: false, done: false, row: 0, col: 0 };
+    let mut position = Position { in_sheet_data: false, in_row: false, done: false, row: 0, col: 0 };
     let mut ended = false;
     while !position.done {
         if !ended {
@@ -287,10 +309,19 @@ fn scan<'s>(bytes: &[u8], strings: &'s [String], at: &mut Position, folder: &mut
             },
             None => break,
         };
+        // Text between tags is ignored, but calamine's parser still checks its entities.
+        if bytes[pos..start].contains(&b'&') {
+            return Err(unsupported(line!()));
+        }
         let close = start + find_short(&bytes[start..], b'>').ok_or_else(|| unsupported(line!()))?;
         let tag = &bytes[start + 1..close];
         pos = close + 1;
         let self_closing = tag.ends_with(b"/");
+        let is_cell = tag.first() == Some(&b'c') && matches!(tag.get(1), Some(b' ' | b'/') | None);
+        if !is_cell {
+            // Cells are checked as their attributes are read (`cell_attributes`); every other tag here.
+            check_tag(tag)?;
+        }
         if !at.in_sheet_data {
             let name = &tag[..tag_name_end(tag)];
             if name == b"sheetData" {
@@ -305,7 +336,10 @@ fn scan<'s>(bytes: &[u8], strings: &'s [String], at: &mut Position, folder: &mut
             continue;
         }
         // The hot path: cells, then row boundaries. Anything else inside <sheetData> steps aside.
-        if tag.first() == Some(&b'c') && matches!(tag.get(1), Some(b' ' | b'/') | None) {
+        if is_cell {
+            if !at.in_row {
+                return Err(unsupported(line!()));
+            }
             let (reference, kind) = cell_attributes(tag)?;
             if let Some(reference) = reference {
                 let (row, col) = cell_reference(reference)?;
@@ -327,9 +361,17 @@ fn scan<'s>(bytes: &[u8], strings: &'s [String], at: &mut Position, folder: &mut
                 Err(error) => return Ok(Err(error)),
             }
         } else if tag == b"/row" {
+            if !at.in_row {
+                return Err(unsupported(line!()));
+            }
+            at.in_row = false;
             at.row += 1;
             at.col = 0;
         } else if tag.starts_with(b"row") && matches!(tag.get(3), Some(b' ' | b'/') | None) {
+            if at.in_row {
+                return Err(unsupported(line!()));
+            }
+            at.in_row = !self_closing;
             if let Some(r) = byte_attribute(tag, b"r")? {
                 at.row = parse_number(r)?.checked_sub(1).ok_or_else(|| unsupported(line!()))?;
             }
@@ -338,6 +380,9 @@ fn scan<'s>(bytes: &[u8], strings: &'s [String], at: &mut Position, folder: &mut
                 at.row += 1;
             }
         } else if tag == b"/sheetData" {
+            if at.in_row {
+                return Err(unsupported(line!()));
+            }
             at.done = true;
             return Ok(Ok(true));
         } else if tag.starts_with(b"?") {
@@ -378,8 +423,11 @@ fn byte_attribute<'t>(tag: &'t [u8], name: &[u8]) -> Scan<Option<&'t [u8]>> {
     Ok(found)
 }
 
+/// A cell's reference (`r`, "E5") and type (`t`, "s"), when given.
+type CellAttributes<'t> = (Option<&'t [u8]>, Option<&'t [u8]>);
+
 /// The `r` and `t` attributes of a `<c …>` tag, in one pass over it (the hot path of the reader).
-fn cell_attributes(tag: &[u8]) -> Scan<(Option<&[u8]>, Option<&[u8]>)> {
+fn cell_attributes(tag: &[u8]) -> Scan<CellAttributes<'_>> {
     let (mut reference, mut kind) = (None, None);
     let mut i = 1;
     loop {
@@ -395,6 +443,9 @@ fn cell_attributes(tag: &[u8]) -> Scan<(Option<&[u8]>, Option<&[u8]>)> {
             i += 1;
         }
         let name = &tag[name_start..i];
+        if !valid_name(name) {
+            return Err(unsupported(line!()));
+        }
         // Spaces around `=` (legal, never written by Excel) step aside rather than risk a different reading.
         let quote = match (tag.get(i), tag.get(i + 1)) {
             (Some(b'='), Some(quote @ (b'"' | b'\''))) => *quote,
@@ -402,13 +453,76 @@ fn cell_attributes(tag: &[u8]) -> Scan<(Option<&[u8]>, Option<&[u8]>)> {
         };
         let value_start = i + 2;
         let value_end = value_start + find_short(&tag[value_start..], quote).ok_or_else(|| unsupported(line!()))?;
+        let value = &tag[value_start..value_end];
+        if value.contains(&b'<') {
+            return Err(unsupported(line!()));
+        }
         match name {
-            b"r" => reference = Some(&tag[value_start..value_end]),
-            b"t" => kind = Some(&tag[value_start..value_end]),
+            b"r" if reference.is_none() => reference = Some(value),
+            b"t" if kind.is_none() => kind = Some(value),
+            b"r" | b"t" => return Err(unsupported(line!())),
             _ => {}
         }
         i = value_end + 1;
+        // Attributes are separated by whitespace.
+        if !matches!(tag.get(i), None | Some(b'/')) && !tag.get(i).is_some_and(u8::is_ascii_whitespace) {
+            return Err(unsupported(line!()));
+        }
     }
+}
+
+/// The text of a cell's `<is>…</is>`, which must be all of the cell.
+fn inline_string(inner: &[u8]) -> Scan<String> {
+    let rest = inner.strip_prefix(b"<is>").ok_or_else(|| unsupported(line!()))?;
+    let (text, used) = string_item(rest, 0, b"</is>")?;
+    if !rest[used..].iter().all(u8::is_ascii_whitespace) {
+        return Err(unsupported(line!()));
+    }
+    Ok(text)
+}
+
+/// A tag as XML allows it, in the narrow form Excel and LibreOffice write: `name`, `/name`, `name attr="v" …`,
+/// `name …/`, or a processing instruction. Anything else steps aside (calamine then reports it, or reads it).
+fn check_tag(tag: &[u8]) -> Scan<()> {
+    if tag.first() == Some(&b'?') && tag.last() == Some(&b'?') {
+        return Ok(());
+    }
+    let closing = tag.first() == Some(&b'/');
+    let body = if closing { &tag[1..] } else { tag.strip_suffix(b"/").unwrap_or(tag) };
+    let name_end = body.iter().position(u8::is_ascii_whitespace).unwrap_or(body.len());
+    if !valid_name(&body[..name_end]) {
+        return Err(unsupported(line!()));
+    }
+    let mut rest = &body[name_end..];
+    let mut seen: Vec<&[u8]> = Vec::new();
+    loop {
+        let trimmed = rest.trim_ascii_start();
+        if trimmed.is_empty() {
+            return Ok(());
+        }
+        if closing || trimmed.len() == rest.len() {
+            return Err(unsupported(line!()));
+        }
+        let eq = trimmed.iter().position(|b| *b == b'=').ok_or_else(|| unsupported(line!()))?;
+        let name = &trimmed[..eq];
+        let quote = *trimmed.get(eq + 1).ok_or_else(|| unsupported(line!()))?;
+        if !valid_name(name) || seen.contains(&name) || (quote != b'"' && quote != b'\'') {
+            return Err(unsupported(line!()));
+        }
+        seen.push(name);
+        let value = &trimmed[eq + 2..];
+        let end = value.iter().position(|b| *b == quote).ok_or_else(|| unsupported(line!()))?;
+        if value[..end].contains(&b'<') {
+            return Err(unsupported(line!()));
+        }
+        rest = &value[end + 1..];
+    }
+}
+
+/// An XML name as spreadsheets write them: ASCII letters first, then letters, digits, `_`, `-`, `.`, `:`.
+fn valid_name(name: &[u8]) -> bool {
+    name.first().is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+        && name.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
 }
 
 /// The first `byte` in a span expected to be short (a tag, an attribute value, a `<v>` number): a plain loop,
@@ -458,7 +572,16 @@ fn cell_value<'s>(bytes: &[u8], at: usize, kind: Option<&[u8]>, strings: &'s [St
             (&bytes[at..end], end + 4)
         }
     };
-    if inner.is_empty() || !wanted {
+    // calamine checks every cell, read or not: an unknown type or content steps aside here too.
+    if !matches!(kind, None | Some(b"s" | b"inlineStr" | b"str" | b"n" | b"b" | b"e" | b"d")) {
+        return Err(unsupported(line!()));
+    }
+    if inner.is_empty() || (!wanted && simple.is_some() && !inner.contains(&b'&')) {
+        return Ok((None, after));
+    }
+    if !wanted {
+        // An inline string is checked even when not read, so that damage inside it steps aside as calamine fails.
+        inline_string(inner)?;
         return Ok((None, after));
     }
     match kind {
@@ -467,14 +590,7 @@ fn cell_value<'s>(bytes: &[u8], at: usize, kind: Option<&[u8]>, strings: &'s [St
             let index = parse_number(text.trim_ascii())? as usize;
             Ok((Some(Cow::Borrowed(strings.get(index).ok_or_else(|| unsupported(line!()))?.as_str())), after))
         }
-        Some(b"inlineStr") => {
-            let rest = inner.strip_prefix(b"<is>").ok_or_else(|| unsupported(line!()))?;
-            let (text, used) = string_item(rest, 0, b"</is>")?;
-            if !rest[used..].iter().all(u8::is_ascii_whitespace) {
-                return Err(unsupported(line!()));
-            }
-            Ok((Some(Cow::Owned(text)), after))
-        }
+        Some(b"inlineStr") => Ok((Some(Cow::Owned(inline_string(inner)?)), after)),
         _ => Err(unsupported(line!())),
     }
 }

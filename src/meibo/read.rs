@@ -32,6 +32,14 @@ pub fn read<RS: Read + Seek>(mut reader: RS) -> Result<Meibo, MeiboError> {
 
 /// The calamine reader alone (the fallback, and the reference in tests).
 pub fn read_with_calamine<RS: Read + Seek>(reader: RS) -> Result<Meibo, MeiboError> {
+    // calamine 0.38 multiplies without checking while it reads a cell reference: an absurd one in a damaged file
+    // (r="AAAAAAAAAAAAAAA1") panics in a debug build (and wraps in a release one). A damaged file must be an error.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| calamine_workbook(reader))).unwrap_or_else(|_| {
+        Err(MeiboError::Damaged("calamine stopped on a cell reference it cannot read".to_string()))
+    })
+}
+
+fn calamine_workbook<RS: Read + Seek>(reader: RS) -> Result<Meibo, MeiboError> {
     let mut workbook: Xlsx<RS> = Xlsx::new(reader).map_err(|e| MeiboError::Damaged(e.to_string()))?;
     let mut outcomes = Vec::new();
     for sheet in workbook.sheet_names() {
@@ -117,16 +125,17 @@ impl<'a> SheetFolder<'a> {
     /// One cell (0-based row and column; `None` for an empty one). `Ok(false)` when the rest of the sheet is not
     /// needed (no header in the rows where it is looked for).
     pub(super) fn cell(&mut self, row: u32, col: u32, value: Option<Cow<'a, str>>) -> Result<bool, MeiboError> {
-        if let Stage::Searching { row: current, cells, stamp, other_layout } = &mut self.stage {
-            if current.is_some_and(|current| current != row) {
-                let header_row = current.unwrap_or(0);
-                match header_of(layout::all(), cells, header_row, stamp, other_layout) {
-                    Some((layout, columns, exact, header_row)) => {
-                        let builder = Builder::new(layout, columns, exact, header_row, stamp.take(), &self.sheet);
-                        self.stage = Stage::Reading { builder: Box::new(builder), row: None, values: Default::default() };
-                    }
-                    None => cells.clear(),
+        // A row above the data ended: is it the header?
+        if let Stage::Searching { row: current, cells, stamp, other_layout } = &mut self.stage
+            && current.is_some_and(|current| current != row)
+        {
+            let header_row = current.unwrap_or(0);
+            match header_of(layout::all(), cells, header_row, stamp, other_layout) {
+                Some((layout, columns, exact, header_row)) => {
+                    let builder = Builder::new(layout, columns, exact, header_row, stamp.take(), &self.sheet);
+                    self.stage = Stage::Reading { builder: Box::new(builder), row: None, values: Default::default() };
                 }
+                None => cells.clear(),
             }
         }
         match &mut self.stage {
