@@ -35,5 +35,5 @@ read -r edit_median edit_max <"$work/edit"
 size_mb=$(python3 -c "import os,sys; print('%.1f' % (os.path.getsize(sys.argv[1]) / 1e6))" "$app")
 echo "| app: launch to an interactive window (first screen drawn with the example's data, Xvfb; median of 7) | $(ms "$(cat "$work/hojo-launch")") ms | < 1000 ms | LibreOffice Calc opening the exported workbook until its window shows it: $(ms "$(cat "$work/lo-launch")") ms |"
 echo "| app: idle memory with its WebKit processes | ${hojo_pss} MB PSS (${hojo_rss} MB RSS) | < 300 MB PSS | LibreOffice Calc with the workbook open: ${lo_pss} MB PSS (${lo_rss} MB RSS) |"
-echo "| app: an amount typed on 経費 until 算定 shows the new figure (median / slowest of 20) | ${edit_median} ms / ${edit_max} ms | < 50 ms | — |"
+echo "| app: an amount entered on 経費 and saved, until 算定 shows the new figure (median / slowest of 20) | ${edit_median} ms / ${edit_max} ms | < 50 ms | — |"
 echo "| app: release binary (screens embedded) | ${size_mb} MB | < 15 MB | — |"
