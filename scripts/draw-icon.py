@@ -86,7 +86,7 @@ def png(width, height, raw):
 
 
 def main():
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "src-tauri" / "icons")
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "icons")
     out.mkdir(parents=True, exist_ok=True)
     for name, size in [("32x32.png", 32), ("128x128.png", 128), ("128x128@2x.png", 256), ("icon.png", 512)]:
         (out / name).write_bytes(render(size))
