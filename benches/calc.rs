@@ -9,7 +9,8 @@ use hojo::case::{Case, parse_case};
 fn main() {
     let benchmarking = std::env::args().any(|arg| arg == "--bench");
     let count = if benchmarking { 10_000 } else { 10 };
-    let template = parse_case(include_bytes!("../bench/data/twenty-trainees.json")).expect("the benchmark case is valid");
+    let template =
+        parse_case(include_bytes!("../bench/data/twenty-trainees.json")).expect("the benchmark case is valid");
     let cases: Vec<Case> = (0..count)
         .map(|index| {
             let mut case = template.clone();

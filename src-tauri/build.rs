@@ -2,6 +2,8 @@
 include!("src/command_names.rs");
 
 fn main() {
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)))
-        .unwrap_or_else(|error| panic!("tauri-build: {error:#}"));
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .unwrap_or_else(|error| panic!("tauri-build: {error:#}"));
 }

@@ -170,7 +170,8 @@ impl std::str::FromStr for Ratio {
     fn from_str(text: &str) -> Result<Ratio, String> {
         let (numerator, denominator) =
             text.split_once('/').ok_or_else(|| format!("補助率 \"{text}\" は \"1/2\" の形で書いてください"))?;
-        let numerator = numerator.trim().parse().map_err(|_| format!("補助率 \"{text}\" の分子が整数ではありません"))?;
+        let numerator =
+            numerator.trim().parse().map_err(|_| format!("補助率 \"{text}\" の分子が整数ではありません"))?;
         let denominator =
             denominator.trim().parse().map_err(|_| format!("補助率 \"{text}\" の分母が整数ではありません"))?;
         Ratio::new(numerator, denominator).ok_or_else(|| format!("補助率 \"{text}\" の分母が0です"))

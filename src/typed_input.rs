@@ -124,7 +124,15 @@ mod tests {
     #[test]
     fn dates_accept_iso_slashes_and_wareki() {
         let april_first = NaiveDate::from_ymd_opt(2024, 4, 1).unwrap();
-        for typed in ["2024-04-01", "2024/4/1", "2024年4月1日", "令和6年4月1日", "R6.4.1", "Ｒ６．４．１", "２０２４－０４－０１"] {
+        for typed in [
+            "2024-04-01",
+            "2024/4/1",
+            "2024年4月1日",
+            "令和6年4月1日",
+            "R6.4.1",
+            "Ｒ６．４．１",
+            "２０２４－０４－０１",
+        ] {
             assert_eq!(parse_date(typed), Ok(april_first), "{typed}");
         }
     }

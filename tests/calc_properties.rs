@@ -43,7 +43,8 @@ prop_compose! {
 }
 
 fn case_of(trainees: Vec<Trainee>) -> Case {
-    let mut case = Case::new("kanwa-nurse", FiscalYear::new(2024), Hospital { name: "さくら病院".into(), ..Hospital::default() });
+    let mut case =
+        Case::new("kanwa-nurse", FiscalYear::new(2024), Hospital { name: "さくら病院".into(), ..Hospital::default() });
     case.trainees = trainees;
     case
 }

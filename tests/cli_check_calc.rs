@@ -119,20 +119,24 @@ fn calc_gives_every_letter_and_item_of_the_example() {
 
 #[test]
 fn check_reports_a_hospital_with_the_palliative_care_addition_as_not_eligible() {
-    let (x3, overall) = verdicts_after(|case| case["hospital"]["filings"].as_array_mut().unwrap().push("緩診".into()), "X3");
+    let (x3, overall) =
+        verdicts_after(|case| case["hospital"]["filings"].as_array_mut().unwrap().push("緩診".into()), "X3");
     assert_eq!((x3.as_str(), overall.as_str()), ("not_met", "not_eligible"));
 }
 
 #[test]
 fn check_keeps_the_pediatric_addition_apart_from_the_palliative_care_addition() {
-    let (x3, overall) = verdicts_after(|case| case["hospital"]["filings"].as_array_mut().unwrap().push("小緩診".into()), "X3");
+    let (x3, overall) =
+        verdicts_after(|case| case["hospital"]["filings"].as_array_mut().unwrap().push("小緩診".into()), "X3");
     assert_eq!((x3.as_str(), overall.as_str()), ("met", "eligible"));
 }
 
 #[test]
 fn check_reports_a_local_incorporated_founder_as_needing_confirmation() {
-    let (x1, overall) =
-        verdicts_after(|case| case["hospital"]["founder_type"] = "local_incorporated_administrative_agency".into(), "X1");
+    let (x1, overall) = verdicts_after(
+        |case| case["hospital"]["founder_type"] = "local_incorporated_administrative_agency".into(),
+        "X1",
+    );
     assert_eq!((x1.as_str(), overall.as_str()), ("needs_confirmation", "needs_confirmation"));
 }
 
@@ -172,13 +176,22 @@ fn refuses_a_trainee_without_a_name() {
 
 #[test]
 fn refuses_a_course_that_ends_before_it_starts() {
-    refuses(|case| case["trainees"][0]["course_ends_on"] = "2024-04-01".into(), &["trainees[0].course_ends_on", "入学日"]);
+    refuses(
+        |case| case["trainees"][0]["course_ends_on"] = "2024-04-01".into(),
+        &["trainees[0].course_ends_on", "入学日"],
+    );
 }
 
 #[test]
 fn refuses_impossible_dates() {
-    refuses(|case| case["trainees"][0]["enrolled_on"] = "2024-02-30".into(), &["trainees[0].enrolled_on", "2024-02-30"]);
-    refuses(|case| case["trainees"][0]["enrolled_on"] = "令和0年4月1日".into(), &["trainees[0].enrolled_on", "令和0年"]);
+    refuses(
+        |case| case["trainees"][0]["enrolled_on"] = "2024-02-30".into(),
+        &["trainees[0].enrolled_on", "2024-02-30"],
+    );
+    refuses(
+        |case| case["trainees"][0]["enrolled_on"] = "令和0年4月1日".into(),
+        &["trainees[0].enrolled_on", "令和0年"],
+    );
     refuses(|case| case["trainees"][0]["enrolled_on"] = "yesterday".into(), &["trainees[0].enrolled_on"]);
 }
 

@@ -37,8 +37,12 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 /// The numbers of the institutions that meet H2–H4, X2 and X3, sorted.
 fn meeting(meibo: &Meibo) -> Vec<&str> {
     let rules = rules(meibo);
-    let mut numbers: Vec<&str> =
-        meibo.institutions.iter().filter(|i| i.evaluate(rules).meets_filing_conditions).map(|i| i.number.as_str()).collect();
+    let mut numbers: Vec<&str> = meibo
+        .institutions
+        .iter()
+        .filter(|i| i.evaluate(rules).meets_filing_conditions)
+        .map(|i| i.number.as_str())
+        .collect();
     numbers.sort_unstable();
     numbers
 }
@@ -59,19 +63,19 @@ fn figures(meibo: &Meibo) -> Figures {
 // reference.py on meibo-19-yamanashi-r0710.xlsx:
 //   rows 4857, institutions 630, with_beds 86, hospitals 60, meeting 14
 const YAMANASHI_MEETING: [&str; 14] = [
-    "0111812", "0114451", "0115722", "0210176", "0210275", "0711199", "0910015", "1110342", "1210886", "1310553", "1610358",
-    "1810065", "1810362", "2010236",
+    "0111812", "0114451", "0115722", "0210176", "0210275", "0711199", "0910015", "1110342", "1210886", "1310553",
+    "1610358", "1810065", "1810362", "2010236",
 ];
 
 // reference.py on meibo-11-saitama-r0710.xlsx:
 //   rows 35541, institutions 4305, with_beds 524, hospitals 340, meeting 56
 const SAITAMA_MEETING: [&str; 56] = [
-    "0101675", "0106278", "0203786", "0207340", "0207894", "0210419", "0401315", "0401745", "0401893", "0403923", "0405043",
-    "0405134", "0405175", "0602318", "0602508", "0602847", "0700054", "0802249", "0901322", "1202050", "1303551", "1701812",
-    "1803139", "1900216", "2200954", "2504496", "2504520", "2505535", "2800753", "2800837", "2900421", "3001039", "3100013",
-    "3102654", "3102761", "3103447", "3200029", "3300472", "3300720", "3700986", "3701158", "4301032", "4301446", "4301610",
-    "4600912", "4800926", "4901302", "4901732", "5100151", "5100680", "5301106", "5700406", "6001036", "6100739", "6200075",
-    "6509350",
+    "0101675", "0106278", "0203786", "0207340", "0207894", "0210419", "0401315", "0401745", "0401893", "0403923",
+    "0405043", "0405134", "0405175", "0602318", "0602508", "0602847", "0700054", "0802249", "0901322", "1202050",
+    "1303551", "1701812", "1803139", "1900216", "2200954", "2504496", "2504520", "2505535", "2800753", "2800837",
+    "2900421", "3001039", "3100013", "3102654", "3102761", "3103447", "3200029", "3300472", "3300720", "3700986",
+    "3701158", "4301032", "4301446", "4301610", "4600912", "4800926", "4901302", "4901732", "5100151", "5100680",
+    "5301106", "5700406", "6001036", "6100739", "6200075", "6509350",
 ];
 
 #[test]
@@ -129,7 +133,9 @@ fn kofu_kyoritsu_field_by_field() {
     assert_eq!(hospital.filings.len(), institution.filings.len());
     assert_eq!(
         hospital.filing("地包ケア２"),
-        Some(&Filing { symbol: "地包ケア２".into(), number: Some("第25号".into()), since: Some(date(2024, 10, 1)) })
+        Some(&Filing {
+            symbol: "地包ケア２".into(), number: Some("第25号".into()), since: Some(date(2024, 10, 1))
+        })
     );
     assert_eq!(hospital.founder_type, None);
     assert_eq!(institution.founder_guess(), None);
@@ -142,7 +148,10 @@ fn saitama_medical_center_is_excluded_by_kanshin_and_its_founder_is_only_guessed
     assert_eq!(institution.name, "独立行政法人地域医療機能推進機構\u{3000}埼玉メディカルセンター");
     assert_eq!(institution.beds.total(), Some(395));
     let general = &institution.filings[0];
-    assert_eq!((general.symbol.as_str(), general.number.as_str(), general.since), ("一般入院", "第2313号", Some(date(2024, 10, 1))));
+    assert_eq!(
+        (general.symbol.as_str(), general.number.as_str(), general.since),
+        ("一般入院", "第2313号", Some(date(2024, 10, 1)))
+    );
     let kanshin = institution.filings.iter().find(|f| f.symbol == "緩診").unwrap();
     assert_eq!((kanshin.number.as_str(), kanshin.since), ("第29号", Some(date(2019, 4, 1))));
 

@@ -20,7 +20,8 @@ fn lists_the_hospitals_that_meet_the_filing_conditions_as_json_lines() {
     let yamanashi = fixture("meibo-19-yamanashi-r0710.xlsx");
     let output = hojo(&["meibo", yamanashi.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    let lines: Vec<serde_json::Value> = text(&output.stdout).lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
+    let lines: Vec<serde_json::Value> =
+        text(&output.stdout).lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
     assert_eq!(lines.len(), 14);
     assert_eq!(
         lines[0],
@@ -62,7 +63,10 @@ fn a_file_that_is_not_a_meibo_exits_1_naming_the_file_in_japanese_and_english() 
     let output = hojo(&["meibo", case.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let message = text(&output.stderr);
-    assert!(message.contains("Cargo.toml") && message.contains("Excel") && message.contains("not an .xlsx file"), "{message}");
+    assert!(
+        message.contains("Cargo.toml") && message.contains("Excel") && message.contains("not an .xlsx file"),
+        "{message}"
+    );
 
     let missing = hojo(&["meibo", "/nonexistent/名簿.xlsx"]);
     assert_eq!(missing.status.code(), Some(1));

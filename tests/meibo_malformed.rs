@@ -9,10 +9,30 @@ use hojo::meibo::{Limits, Meibo, MeiboError};
 use zip::write::SimpleFileOptions;
 
 const HEADERS: [&str; 24] = [
-    "項番", "都道府県コード", "都道府県名", "区分", "医療機関番号", "併設医療機関番号", "医療機関記号番号", "医療機関名称",
-    "医療機関所在地（郵便番号）", "医療機関所在地（住所）", "電話番号", "FAX番号", "病床数", "受理届出名称", "受理記号",
-    "受理番号", "算定開始年月日", "個別有効開始年月日", "備考（見出し）", "備考（データ）", "市町村コード", "市町村名",
-    "種別コード", "種別",
+    "項番",
+    "都道府県コード",
+    "都道府県名",
+    "区分",
+    "医療機関番号",
+    "併設医療機関番号",
+    "医療機関記号番号",
+    "医療機関名称",
+    "医療機関所在地（郵便番号）",
+    "医療機関所在地（住所）",
+    "電話番号",
+    "FAX番号",
+    "病床数",
+    "受理届出名称",
+    "受理記号",
+    "受理番号",
+    "算定開始年月日",
+    "個別有効開始年月日",
+    "備考（見出し）",
+    "備考（データ）",
+    "市町村コード",
+    "市町村名",
+    "種別コード",
+    "種別",
 ];
 
 const STAMP: &str = "[令和７年９月１日 現在 ]令和７年１０月２日作成 全医療機関出力";
@@ -72,19 +92,25 @@ fn rows_xml(rows: &[Vec<String>], first: u32) -> String {
 
 /// The sheet of a small 名簿 in the published layout: stamp on row 2, header on row 4, data from row 5.
 fn meibo_sheet(headers: &[&str], data: &[Vec<String>], tail: &str) -> String {
-    format!(
-        "{}{}{}{}",
-        row(2, &[STAMP]),
-        row(4, headers),
-        rows_xml(data, 5),
-        tail
-    )
+    format!("{}{}{}{}", row(2, &[STAMP]), row(4, headers), rows_xml(data, 5), tail)
 }
 
 fn tokyo_rows() -> Vec<Vec<String>> {
     vec![
-        filing("0101234", "医療法人社団　例会　さくら病院", "一般\u{3000}\u{3000}120／療養\u{3000}\u{3000}51", "地包ケア１", "令和 6年10月 1日"),
-        filing("0101234", "医療法人社団　例会　さくら病院", "一般\u{3000}\u{3000}120／療養\u{3000}\u{3000}51", "がん疼", "平成22年 4月 1日"),
+        filing(
+            "0101234",
+            "医療法人社団　例会　さくら病院",
+            "一般\u{3000}\u{3000}120／療養\u{3000}\u{3000}51",
+            "地包ケア１",
+            "令和 6年10月 1日",
+        ),
+        filing(
+            "0101234",
+            "医療法人社団　例会　さくら病院",
+            "一般\u{3000}\u{3000}120／療養\u{3000}\u{3000}51",
+            "がん疼",
+            "平成22年 4月 1日",
+        ),
         filing("0105678", "すみれクリニック", "", "時間外３", "令和 4年 4月 1日"),
     ]
 }
@@ -189,7 +215,9 @@ fn a_zip_that_is_not_a_workbook_is_refused() {
 
 #[test]
 fn a_truncated_file_is_called_damaged() {
-    let real = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/meibo/meibo-19-yamanashi-r0710.xlsx")).unwrap();
+    let real =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/meibo/meibo-19-yamanashi-r0710.xlsx"))
+            .unwrap();
     for length in [10, 1000, real.len() / 2, real.len() - 10] {
         let refused = error(&real[..length]);
         assert!(matches!(refused, MeiboError::Damaged(_)), "{length}: {refused:?}");
@@ -199,7 +227,8 @@ fn a_truncated_file_is_called_damaged() {
 
 #[test]
 fn a_workbook_that_is_not_a_meibo_names_the_header_it_expected() {
-    let sheet = format!("{}{}", row(1, &["氏名", "住所", "電話番号"]), row(2, &["東京 太郎", "新宿区", "03-0000-0000"]));
+    let sheet =
+        format!("{}{}", row(1, &["氏名", "住所", "電話番号"]), row(2, &["東京 太郎", "新宿区", "03-0000-0000"]));
     let refused = error(&xlsx(&sheet, None));
     assert!(matches!(refused, MeiboError::NotMeibo { .. }), "{refused:?}");
     let message = refused.to_string();
@@ -233,7 +262,10 @@ fn another_bureaus_layout_is_recognised_as_such() {
     let refused = error(&xlsx(&meibo_sheet(&headers, &[], ""), None));
     let message = refused.to_string();
     assert!(matches!(refused, MeiboError::OtherLayout { .. }), "{refused:?}");
-    assert!(message.contains("別の厚生局") && message.contains("関東信越厚生局") && message.contains("another layout"), "{message}");
+    assert!(
+        message.contains("別の厚生局") && message.contains("関東信越厚生局") && message.contains("another layout"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -282,8 +314,10 @@ fn numbers_and_dates_saved_as_such_by_a_spreadsheet_are_read_back_as_the_meibo_w
     let mut rows = tokyo_rows();
     rows[0][4] = String::new();
     rows[0][16] = String::new();
-    let data = row(5, &rows[0].iter().map(String::as_str).collect::<Vec<_>>())
-        .replace("<row r=\"5\">", "<row r=\"5\"><c r=\"E5\"><v>101234</v></c><c r=\"Q5\" t=\"d\"><v>2024-10-01T00:00:00</v></c>");
+    let data = row(5, &rows[0].iter().map(String::as_str).collect::<Vec<_>>()).replace(
+        "<row r=\"5\">",
+        "<row r=\"5\"><c r=\"E5\"><v>101234</v></c><c r=\"Q5\" t=\"d\"><v>2024-10-01T00:00:00</v></c>",
+    );
     let sheet = format!("{}{}{data}{}", row(2, &[STAMP]), row(4, &HEADERS), rows_xml(&rows[1..], 6));
     let bytes = xlsx(&sheet, None);
     assert!(!fast_reader_takes(&bytes), "numbers and dates are calamine's to read");
@@ -383,7 +417,8 @@ fn shared_strings_are_read_like_inline_ones() {
         .replace("<row r=\"4\">", "<row r=\"4\"><c r=\"E4\" t=\"s\"><v>0</v></c>");
     let mut cells = filing("", "共有病院", "一般\u{3000}\u{3000}30", "がん疼", "令和 6年 4月 1日");
     cells[4] = String::new();
-    let data = row(5, &cells.iter().map(String::as_str).collect::<Vec<_>>()).replace("<row r=\"5\">", "<row r=\"5\"><c r=\"E5\" t=\"s\"><v>1</v></c>");
+    let data = row(5, &cells.iter().map(String::as_str).collect::<Vec<_>>())
+        .replace("<row r=\"5\">", "<row r=\"5\"><c r=\"E5\" t=\"s\"><v>1</v></c>");
     let bytes = xlsx(&format!("{}{header_row}{data}", row(2, &[STAMP])), Some(strings));
     assert!(fast_reader_takes(&bytes));
     let meibo = read(&bytes).unwrap();

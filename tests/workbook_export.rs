@@ -40,7 +40,8 @@ fn exports_every_sheet_with_the_engines_figures() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let workbook: Xlsx<_> = open_workbook(&out).unwrap();
     let names = workbook.sheet_names();
-    for sheet in ["第1号様式", "別紙1_事業計画書", "別紙2_所要額調書", "別紙3_支出予定額内訳", "別紙4_受講者名簿"] {
+    for sheet in ["第1号様式", "別紙1_事業計画書", "別紙2_所要額調書", "別紙3_支出予定額内訳", "別紙4_受講者名簿"]
+    {
         assert!(names.iter().any(|name| name == sheet), "{sheet} missing from {names:?}");
     }
     // さくら病院: 看護 花子, G = min(C 4,650,000, F 4,600,000) = 4,600,000 → I = 2,300,000
@@ -68,7 +69,10 @@ fn refuses_to_overwrite_without_force_and_replaces_with_it() {
 #[test]
 fn a_case_that_is_not_eligible_is_refused_naming_the_check_and_leaves_no_file() {
     let folder = tempfile::tempdir().unwrap();
-    let case = case_with(|case| case["hospital"]["filings"] = serde_json::json!(["地包ケア１", "がん疼", "緩診"]), folder.path());
+    let case = case_with(
+        |case| case["hospital"]["filings"] = serde_json::json!(["地包ケア１", "がん疼", "緩診"]),
+        folder.path(),
+    );
     let out = folder.path().join("out.xlsx");
     let output = hojo(&["export", case.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
@@ -82,12 +86,16 @@ fn a_case_that_is_not_eligible_is_refused_naming_the_check_and_leaves_no_file() 
 #[test]
 fn a_draft_is_written_with_every_sheet_marked() {
     let folder = tempfile::tempdir().unwrap();
-    let case = case_with(|case| case["hospital"]["filings"] = serde_json::json!(["地包ケア１", "がん疼", "緩診"]), folder.path());
+    let case = case_with(
+        |case| case["hospital"]["filings"] = serde_json::json!(["地包ケア１", "がん疼", "緩診"]),
+        folder.path(),
+    );
     let out = folder.path().join("out.xlsx");
     let output = hojo(&["export", case.to_str().unwrap(), "-o", out.to_str().unwrap(), "--draft"]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let mut workbook: Xlsx<_> = open_workbook(&out).unwrap();
-    for sheet in ["第1号様式", "別紙1_事業計画書", "別紙2_所要額調書", "別紙3_支出予定額内訳", "別紙4_受講者名簿"] {
+    for sheet in ["第1号様式", "別紙1_事業計画書", "別紙2_所要額調書", "別紙3_支出予定額内訳", "別紙4_受講者名簿"]
+    {
         let range = workbook.worksheet_range(sheet).unwrap();
         let marked = range.used_cells().any(|(_, _, value)| value == &Data::String("下書き".into()));
         assert!(marked, "{sheet} is not marked 下書き");
@@ -97,7 +105,10 @@ fn a_draft_is_written_with_every_sheet_marked() {
 #[test]
 fn a_case_that_needs_confirmation_is_exported_with_the_open_points_on_stderr_and_in_the_plan() {
     let folder = tempfile::tempdir().unwrap();
-    let case = case_with(|case| case["hospital"]["founder_type"] = "local_incorporated_administrative_agency".into(), folder.path());
+    let case = case_with(
+        |case| case["hospital"]["founder_type"] = "local_incorporated_administrative_agency".into(),
+        folder.path(),
+    );
     let out = folder.path().join("out.xlsx");
     let output = hojo(&["export", case.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
@@ -141,7 +152,8 @@ fn an_output_folder_that_does_not_exist_is_an_input_error() {
 #[test]
 fn import_gives_back_the_case_file_that_was_exported() {
     let folder = tempfile::tempdir().unwrap();
-    for name in ["sakura-hospital.json", "cns-second-year.json", "substitute-by-month.json", "needs-confirmation.json"] {
+    for name in ["sakura-hospital.json", "cns-second-year.json", "substitute-by-month.json", "needs-confirmation.json"]
+    {
         let out = folder.path().join(name.replace(".json", ".xlsx"));
         let back = folder.path().join(name);
         let output = hojo(&["export", example(name).to_str().unwrap(), "-o", out.to_str().unwrap()]);

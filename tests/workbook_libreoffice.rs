@@ -65,7 +65,12 @@ fn examples() -> Vec<(String, Case)> {
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .map(|path| (path.file_stem().unwrap().to_string_lossy().into_owned(), parse_case(&std::fs::read(&path).unwrap()).unwrap()))
+        .map(|path| {
+            (
+                path.file_stem().unwrap().to_string_lossy().into_owned(),
+                parse_case(&std::fs::read(&path).unwrap()).unwrap(),
+            )
+        })
         .collect();
     list.sort_by(|a, b| a.0.cmp(&b.0));
     list
@@ -94,7 +99,8 @@ fn edge_cases() -> Vec<(String, Case)> {
     }
     let mut long = base.clone();
     long.hospital.name = "地方独立行政法人 東京都立病院機構 東京都立多摩北部医療センター附属緩和ケア研修病院".into();
-    long.hospital.address = Some("東京都東村山市青葉町一丁目7番1号 多摩北部医療センター本館3階 看護部教育研修室".into());
+    long.hospital.address =
+        Some("東京都東村山市青葉町一丁目7番1号 多摩北部医療センター本館3階 看護部教育研修室".into());
     long.trainees[0].name = "看護 花子（旧姓 山田）ジェニファー・アレクサンドラ".into();
     long.trainees[0].institution = Some("東京女子医科大学看護学部附属看護実践開発研究所認定看護師教育センター".into());
     long.hospital.purpose = Some("がん患者の苦痛の緩和と意思決定支援を病棟横断で担う専門看護師を育成し、地域包括ケア病棟から在宅への移行期における緩和ケアの質を高める。あわせて院内研修の講師として、病棟看護師の実践力の底上げを図る。".into());
@@ -139,7 +145,11 @@ fn same(a: &Data, b: &Data) -> bool {
     };
     match (number(a), number(b)) {
         (Some(x), Some(y)) => x == y,
-        _ => a == b || (matches!(a, Data::Empty) && *b == Data::String(String::new())) || (matches!(b, Data::Empty) && *a == Data::String(String::new())),
+        _ => {
+            a == b
+                || (matches!(a, Data::Empty) && *b == Data::String(String::new()))
+                || (matches!(b, Data::Empty) && *a == Data::String(String::new()))
+        }
     }
 }
 
@@ -174,7 +184,13 @@ fn libreoffice_recalculates_every_formula_to_the_cached_result() {
         assert!(!cached.is_empty(), "{name}: no formulas");
         for (cell, value) in &cached {
             let theirs = fresh.get(cell).unwrap_or(&Data::Empty);
-            assert!(same(value, theirs), "{name} {}!R{}C{}: Hojo cached {value:?}, LibreOffice computes {theirs:?}", cell.0, cell.1 + 1, cell.2 + 1);
+            assert!(
+                same(value, theirs),
+                "{name} {}!R{}C{}: Hojo cached {value:?}, LibreOffice computes {theirs:?}",
+                cell.0,
+                cell.1 + 1,
+                cell.2 + 1
+            );
             checked += 1;
         }
         // Saved again by LibreOffice, the workbook still reads back to the same case.
@@ -197,7 +213,8 @@ fn printed_to_pdf_no_amount_shows_as_hashes() {
     let out = office.convert(&files, "pdf");
     for (name, case) in &cases {
         let pdf = out.join(format!("{name}.pdf"));
-        let text = Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils)");
+        let text =
+            Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils)");
         let text = String::from_utf8_lossy(&text.stdout);
         assert!(!text.contains("###"), "{name}: a cell prints as ###:\n{text}");
         let total = hojo::calc::calculate(case).unwrap().total;

@@ -92,8 +92,14 @@ fn a_long_purpose_is_shown_with_hojos_line_breaks_and_read_back_as_typed_or_as_e
     let purpose = "がん患者の苦痛の緩和と意思決定支援を病棟横断で担う専門看護師を育成し、地域包括ケア病棟から在宅への移行期における緩和ケアの質を高める。あわせて院内研修の講師として、病棟看護師の実践力の底上げを図る。";
     case.hospital.purpose = Some(purpose.to_string());
     let bytes = build(&case, false).unwrap().bytes;
-    let sheet = String::from_utf8(parts(&bytes).into_iter().find(|(name, _)| name == "xl/sharedStrings.xml").unwrap().1).unwrap();
-    let shown = sheet.split("<t>").chain(sheet.split("<t xml:space=\"preserve\">")).find(|text| text.starts_with("がん患者")).unwrap();
+    let sheet =
+        String::from_utf8(parts(&bytes).into_iter().find(|(name, _)| name == "xl/sharedStrings.xml").unwrap().1)
+            .unwrap();
+    let shown = sheet
+        .split("<t>")
+        .chain(sheet.split("<t xml:space=\"preserve\">"))
+        .find(|text| text.starts_with("がん患者"))
+        .unwrap();
     let shown = &shown[..shown.find("</t>").unwrap()];
     assert!(shown.contains('\n'), "Hojo broke the lines: {shown}");
     for line in shown.split('\n').skip(1) {
@@ -155,7 +161,8 @@ fn an_xlsx_from_elsewhere_is_not_taken_for_an_application() {
 #[test]
 fn a_missing_sheet_is_named() {
     let bytes = build(&example("sakura-hospital.json"), false).unwrap().bytes;
-    let bytes = edit_part(&bytes, "xl/workbook.xml", |xml| xml.replace("name=\"別紙3_支出予定額内訳\"", "name=\"別紙3\""));
+    let bytes =
+        edit_part(&bytes, "xl/workbook.xml", |xml| xml.replace("name=\"別紙3_支出予定額内訳\"", "name=\"別紙3\""));
     let text = message(read(&bytes));
     assert!(text.contains("シート「別紙3_支出予定額内訳」がありません"), "{text}");
 }
@@ -250,9 +257,10 @@ fn filing() -> impl Strategy<Value = Filing> {
 }
 
 fn contact() -> impl Strategy<Value = Option<Contact>> {
-    proptest::option::of((optional_text(), optional_text(), optional_text(), optional_text()).prop_map(
-        |(department, name, phone, email)| Contact { department, name, phone, email },
-    ))
+    proptest::option::of(
+        (optional_text(), optional_text(), optional_text(), optional_text())
+            .prop_map(|(department, name, phone, email)| Contact { department, name, phone, email }),
+    )
 }
 
 fn hospital() -> impl Strategy<Value = Hospital> {
@@ -268,22 +276,36 @@ fn hospital() -> impl Strategy<Value = Hospital> {
         contact(),
         optional_text(),
     )
-        .prop_map(|(name, prefecture_code, address, founder_type, beds, filings, employs, representative, contact, purpose)| Hospital {
-            name: format!("病院{name}"),
-            prefecture_code,
-            address,
-            founder_type,
-            beds,
-            filings,
-            employs_qualified_nurse: employs,
-            representative,
-            contact,
-            purpose,
-        })
+        .prop_map(
+            |(
+                name,
+                prefecture_code,
+                address,
+                founder_type,
+                beds,
+                filings,
+                employs,
+                representative,
+                contact,
+                purpose,
+            )| Hospital {
+                name: format!("病院{name}"),
+                prefecture_code,
+                address,
+                founder_type,
+                beds,
+                filings,
+                employs_qualified_nurse: employs,
+                representative,
+                contact,
+                purpose,
+            },
+        )
 }
 
 fn trainee() -> impl Strategy<Value = Trainee> {
-    let qualification = proptest::sample::select(vec!["cancer_nursing_cns", "palliative_care_cn", "cancer_pain_cn", "unknown_course"]);
+    let qualification =
+        proptest::sample::select(vec!["cancer_nursing_cns", "palliative_care_cn", "cancer_pain_cn", "unknown_course"]);
     let months = proptest::collection::btree_set((2023i32..2027, 1u32..=12), 0..14);
     (
         (text(), qualification, optional_text(), proptest::option::of(2000i32..2040), date(), 0u64..1200),

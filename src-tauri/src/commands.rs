@@ -4,13 +4,13 @@ use std::path::Path;
 
 use tauri::State;
 
+use crate::data::Backup;
 use crate::error::{AppResult, no_case};
 use crate::export::Exported;
 use crate::meibo_lookup::{Candidate, MeiboState, MeiboSummary};
 use crate::program_info::ProgramInfo;
 use crate::snapshot::{MeiboApplied, Snapshot};
 use crate::workspace::Workspace;
-use crate::data::Backup;
 use crate::{data, edits, export, files, program_info};
 
 #[tauri::command]
@@ -21,7 +21,10 @@ pub fn get_snapshot(workspace: State<'_, Workspace>) -> Snapshot {
 #[tauri::command]
 pub fn program_info(workspace: State<'_, Workspace>) -> AppResult<ProgramInfo> {
     let case = workspace.case();
-    program_info::program_info(case.as_ref().map_or("kanwa-nurse", |c| c.program.as_str()), case.as_ref().map(|c| c.fiscal_year))
+    program_info::program_info(
+        case.as_ref().map_or("kanwa-nurse", |c| c.program.as_str()),
+        case.as_ref().map(|c| c.fiscal_year),
+    )
 }
 
 #[tauri::command]
@@ -32,13 +35,23 @@ pub fn start_case(workspace: State<'_, Workspace>, fiscal_year: i32, hospital_na
 /// `dry_run`: check the text as it is typed and show what it would give, without saving it (the screens save
 /// when the field is left).
 #[tauri::command]
-pub fn set_hospital_field(workspace: State<'_, Workspace>, field: String, value: String, dry_run: Option<bool>) -> AppResult<Snapshot> {
+pub fn set_hospital_field(
+    workspace: State<'_, Workspace>,
+    field: String,
+    value: String,
+    dry_run: Option<bool>,
+) -> AppResult<Snapshot> {
     let change = |case: &mut hojo::case::Case| edits::set_hospital_field(case, &field, &value);
     if dry_run == Some(true) { workspace.preview(change) } else { workspace.edit(change) }
 }
 
 #[tauri::command]
-pub fn add_filing(workspace: State<'_, Workspace>, symbol: String, number: String, since: String) -> AppResult<Snapshot> {
+pub fn add_filing(
+    workspace: State<'_, Workspace>,
+    symbol: String,
+    number: String,
+    since: String,
+) -> AppResult<Snapshot> {
     workspace.edit(|case| edits::add_filing(case, &symbol, &number, &since))
 }
 
@@ -71,7 +84,11 @@ pub fn set_trainee_field(
     if dry_run == Some(true) {
         return workspace.preview(change);
     }
-    let editor = if as_nurse == Some(true) { data::nurse_editor(&workspace, index)? } else { hojo::store::Editor::Administrator };
+    let editor = if as_nurse == Some(true) {
+        data::nurse_editor(&workspace, index)?
+    } else {
+        hojo::store::Editor::Administrator
+    };
     workspace.edit_as(&editor, change)
 }
 
@@ -93,7 +110,12 @@ pub fn set_salary_monthly(workspace: State<'_, Workspace>, index: usize, monthly
 }
 
 #[tauri::command]
-pub fn set_prior_item(workspace: State<'_, Workspace>, index: usize, item: String, claimed: bool) -> AppResult<Snapshot> {
+pub fn set_prior_item(
+    workspace: State<'_, Workspace>,
+    index: usize,
+    item: String,
+    claimed: bool,
+) -> AppResult<Snapshot> {
     workspace.edit(|case| edits::set_prior_item(case, index, &item, claimed))
 }
 
@@ -129,7 +151,11 @@ pub fn meibo_search(meibo: State<'_, MeiboState>, query: String) -> AppResult<Ve
 }
 
 #[tauri::command]
-pub fn meibo_apply(workspace: State<'_, Workspace>, meibo: State<'_, MeiboState>, number: String) -> AppResult<MeiboApplied> {
+pub fn meibo_apply(
+    workspace: State<'_, Workspace>,
+    meibo: State<'_, MeiboState>,
+    number: String,
+) -> AppResult<MeiboApplied> {
     let snapshot = workspace.edit(|case| meibo.apply(case, &number))?;
     Ok(MeiboApplied { snapshot, founder_hint: meibo.founder_hint(&number) })
 }

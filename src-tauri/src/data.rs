@@ -24,7 +24,9 @@ pub struct Backup {
 }
 
 pub fn backups(workspace: &Workspace) -> AppResult<Vec<Backup>> {
-    let path = workspace.database_path().ok_or_else(|| AppError::new("データベースが開かれていないため、バックアップはありません"))?;
+    let path = workspace
+        .database_path()
+        .ok_or_else(|| AppError::new("データベースが開かれていないため、バックアップはありません"))?;
     let mut backups: Vec<Backup> = list_backups(&path)
         .map_err(store_error)?
         .into_iter()
@@ -61,7 +63,8 @@ fn claim_of(store: &hojo::store::Store, place: Option<crate::persist::Place>, in
 
 /// Writes a trainee's cost sheet (her entries of this 年度) for her to send to the administrator.
 pub fn export_trainee_costs(workspace: &Workspace, index: usize, path: &Path) -> AppResult<()> {
-    let sheet = workspace.with_store(|store, place| store.export_trainee_costs(claim_of(store, place, index)?).map_err(store_error))?;
+    let sheet = workspace
+        .with_store(|store, place| store.export_trainee_costs(claim_of(store, place, index)?).map_err(store_error))?;
     let text = serde_json::to_string_pretty(&sheet).map_err(|error| AppError::new(error.to_string()))?;
     write_atomically(path, text.as_bytes())
 }
@@ -71,7 +74,10 @@ pub fn import_trainee_costs(workspace: &Workspace, path: &Path) -> AppResult<()>
     let shown = path.display();
     let bytes = std::fs::read(path).map_err(|error| AppError::new(format!("{shown} を読めません: {error}")))?;
     let sheet = parse_trainee_costs(&bytes).map_err(|error| {
-        AppError::new(format!("{shown} を読み込めませんでした。\n{}", error.problems.iter().map(|p| p.message_ja.clone()).collect::<Vec<_>>().join("\n")))
+        AppError::new(format!(
+            "{shown} を読み込めませんでした。\n{}",
+            error.problems.iter().map(|p| p.message_ja.clone()).collect::<Vec<_>>().join("\n")
+        ))
     })?;
     workspace.with_store(|store, place| {
         let place = place.ok_or_else(crate::error::no_case)?;

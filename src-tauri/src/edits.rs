@@ -34,10 +34,9 @@ fn whole_number(path: &str, value: &str, what: &str) -> AppResult<Option<u32>> {
     if cleaned.is_empty() {
         return Ok(None);
     }
-    cleaned
-        .parse::<u32>()
-        .map(Some)
-        .map_err(|_| AppError::at(path, format!("「{}」は{what}として読めません。数字で入力してください", value.trim())))
+    cleaned.parse::<u32>().map(Some).map_err(|_| {
+        AppError::at(path, format!("「{}」は{what}として読めません。数字で入力してください", value.trim()))
+    })
 }
 
 pub fn set_hospital_field(case: &mut Case, field: &str, value: &str) -> AppResult<()> {
@@ -63,7 +62,10 @@ pub fn set_hospital_field(case: &mut Case, field: &str, value: &str) -> AppResul
             hospital.founder_type = if value.is_empty() {
                 None
             } else {
-                Some(FounderType::from_id(value).ok_or_else(|| AppError::at(&path, "開設者の種別を一覧から選んでください"))?)
+                Some(
+                    FounderType::from_id(value)
+                        .ok_or_else(|| AppError::at(&path, "開設者の種別を一覧から選んでください"))?,
+                )
             };
         }
         "beds" => hospital.beds = whole_number(&path, value, "病床数")?,
@@ -81,7 +83,10 @@ pub fn set_hospital_field(case: &mut Case, field: &str, value: &str) -> AppResul
                     if let Some(email) = &text
                         && !email.contains('@')
                     {
-                        return Err(AppError::at(path, "メールアドレスは kango@example.jp のように @ を含めて入力してください"));
+                        return Err(AppError::at(
+                            path,
+                            "メールアドレスは kango@example.jp のように @ を含めて入力してください",
+                        ));
                     }
                     contact.email = text;
                 }
@@ -186,14 +191,21 @@ pub fn set_trainee_field(case: &mut Case, index: usize, field: &str, value: &str
             trainee.qualification = value.to_string();
         }
         "institution" => trainee.institution = optional_text(value),
-        "exam_fiscal_year" => trainee.exam_fiscal_year = whole_number(&path, value, "年度")?.map(|y| FiscalYear::new(y as i32)),
+        "exam_fiscal_year" => {
+            trainee.exam_fiscal_year = whole_number(&path, value, "年度")?.map(|y| FiscalYear::new(y as i32))
+        }
         "enrolled_on" | "course_ends_on" => {
             let date = parse_date(value).map_err(|error| AppError::at(&path, error.to_string()))?;
-            let (start, end) = if field == "enrolled_on" { (date, trainee.course_ends_on) } else { (trainee.enrolled_on, date) };
+            let (start, end) =
+                if field == "enrolled_on" { (date, trainee.course_ends_on) } else { (trainee.enrolled_on, date) };
             if end < start {
                 return Err(AppError::at(
                     path,
-                    format!("修了予定日（{}）が入学日（{}）より前になります。日付を確かめてください", hojo::era::format_date(end), hojo::era::format_date(start)),
+                    format!(
+                        "修了予定日（{}）が入学日（{}）より前になります。日付を確かめてください",
+                        hojo::era::format_date(end),
+                        hojo::era::format_date(start)
+                    ),
                 ));
             }
             if field == "enrolled_on" { trainee.enrolled_on = date } else { trainee.course_ends_on = date }
@@ -205,7 +217,10 @@ pub fn set_trainee_field(case: &mut Case, index: usize, field: &str, value: &str
         "salary" => {
             let salary = amount(&path, value)?;
             if salary != Yen::ZERO && !trainee.salary_months.is_empty() {
-                return Err(AppError::at(path, "人件費は月ごとに入力しています。年度合計で入力するには「年度の合計で入力」に切り替えてください"));
+                return Err(AppError::at(
+                    path,
+                    "人件費は月ごとに入力しています。年度合計で入力するには「年度の合計で入力」に切り替えてください",
+                ));
             }
             trainee.salary = salary;
         }
@@ -233,7 +248,10 @@ pub fn set_salary_month(case: &mut Case, index: usize, month: &str, value: &str)
     let position = trainee.salary_months.iter().position(|entry| entry.month == month);
     let path = format!("trainees[{index}].salary_months[{}]", position.unwrap_or(trainee.salary_months.len()));
     if trainee.salary != Yen::ZERO {
-        return Err(AppError::at(path, "人件費を年度合計で入力しています。月ごとに入力するには年度合計を0にしてください"));
+        return Err(AppError::at(
+            path,
+            "人件費を年度合計で入力しています。月ごとに入力するには年度合計を0にしてください",
+        ));
     }
     if value.trim().is_empty() {
         if let Some(position) = position {
@@ -261,7 +279,10 @@ pub fn set_salary_monthly(case: &mut Case, index: usize, monthly: bool) -> AppRe
         if trainee.salary != Yen::ZERO {
             return Err(AppError::at(
                 path,
-                format!("年度合計の人件費（{}）を0にしてから月ごとの入力に切り替えてください", trainee.salary.format_yen()),
+                format!(
+                    "年度合計の人件費（{}）を0にしてから月ごとの入力に切り替えてください",
+                    trainee.salary.format_yen()
+                ),
             ));
         }
         if trainee.salary_months.is_empty() {
@@ -286,7 +307,10 @@ pub fn set_prior_item(case: &mut Case, index: usize, item: &str, claimed: bool) 
     let once: Vec<String> =
         Program::get(&case.program)?.rules_for(case.fiscal_year)?.once_items().map(|rule| rule.id.clone()).collect();
     if !once.iter().any(|id| id == item) {
-        return Err(AppError::at(format!("trainees[{index}].prior_items"), format!("「{item}」は一度だけの経費ではありません")));
+        return Err(AppError::at(
+            format!("trainees[{index}].prior_items"),
+            format!("「{item}」は一度だけの経費ではありません"),
+        ));
     }
     let trainee = trainee_mut(case, index)?;
     trainee.prior_items.retain(|id| id != item);
@@ -302,7 +326,11 @@ mod tests {
     use hojo::case::Hospital;
 
     fn case() -> Case {
-        let mut case = Case::new("kanwa-nurse", FiscalYear::new(2024), Hospital { name: "さくら病院".into(), ..Hospital::default() });
+        let mut case = Case::new(
+            "kanwa-nurse",
+            FiscalYear::new(2024),
+            Hospital { name: "さくら病院".into(), ..Hospital::default() },
+        );
         add_trainee(&mut case, "看護 花子").unwrap();
         case
     }

@@ -31,5 +31,9 @@ pub fn export_workbook(case: &Case, path: &Path, draft: bool) -> AppResult<Expor
         ),
         other => AppError::new(other.to_string()),
     })?;
-    Ok(Exported { path: exported.path.display().to_string(), open_points: exported.open_points, blocking: exported.blocking })
+    Ok(Exported {
+        path: exported.path.display().to_string(),
+        open_points: exported.open_points,
+        blocking: exported.blocking,
+    })
 }

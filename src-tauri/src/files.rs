@@ -11,13 +11,22 @@ const MAX_CASE_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 pub fn read_case_file(path: &Path) -> AppResult<Case> {
     let shown = path.display();
-    let size = std::fs::metadata(path).map_err(|error| AppError::new(format!("{shown} を開けません: {}", io_reason(&error))))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|error| AppError::new(format!("{shown} を開けません: {}", io_reason(&error))))?
+        .len();
     if size > MAX_CASE_FILE_BYTES {
-        return Err(AppError::new(format!("{shown} は大きすぎます（{size}バイト）。Hojo が書き出したJSONファイルを選んでください")));
+        return Err(AppError::new(format!(
+            "{shown} は大きすぎます（{size}バイト）。Hojo が書き出したJSONファイルを選んでください"
+        )));
     }
-    let bytes = std::fs::read(path).map_err(|error| AppError::new(format!("{shown} を読めません: {}", io_reason(&error))))?;
+    let bytes =
+        std::fs::read(path).map_err(|error| AppError::new(format!("{shown} を読めません: {}", io_reason(&error))))?;
     parse_case(&bytes).map_err(|error| {
-        let lines: Vec<String> = error.problems.iter().map(|p| if p.path.is_empty() { p.message_ja.clone() } else { format!("{}: {}", p.path, p.message_ja) }).collect();
+        let lines: Vec<String> = error
+            .problems
+            .iter()
+            .map(|p| if p.path.is_empty() { p.message_ja.clone() } else { format!("{}: {}", p.path, p.message_ja) })
+            .collect();
         AppError::new(format!("{shown} を読み込めませんでした。\n{}", lines.join("\n")))
     })
 }
@@ -54,11 +63,12 @@ pub fn open_folder(path: &Path) -> AppResult<()> {
     } else {
         "xdg-open"
     };
-    std::process::Command::new(opener)
-        .arg(folder)
-        .spawn()
-        .map(|_| ())
-        .map_err(|error| AppError::new(format!("フォルダを開けませんでした（{opener}: {error}）。{} をファイルマネージャーで開いてください", folder.display())))
+    std::process::Command::new(opener).arg(folder).spawn().map(|_| ()).map_err(|error| {
+        AppError::new(format!(
+            "フォルダを開けませんでした（{opener}: {error}）。{} をファイルマネージャーで開いてください",
+            folder.display()
+        ))
+    })
 }
 
 fn io_reason(error: &std::io::Error) -> String {

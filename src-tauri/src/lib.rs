@@ -20,33 +20,37 @@ use workspace::Workspace;
 
 /// The app with its commands and state, on any runtime (the real one, or tauri::test's mock).
 pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, workspace: Workspace) -> tauri::Builder<R> {
-    builder.plugin(tauri_plugin_dialog::init()).manage(workspace).manage(meibo_lookup::MeiboState::default()).invoke_handler(tauri::generate_handler![
-        commands::get_snapshot,
-        commands::program_info,
-        commands::start_case,
-        commands::set_hospital_field,
-        commands::add_filing,
-        commands::remove_filing,
-        commands::add_trainee,
-        commands::remove_trainee,
-        commands::set_trainee_field,
-        commands::set_salary_month,
-        commands::set_salary_monthly,
-        commands::set_prior_item,
-        commands::export_case_json,
-        commands::import_case_json,
-        commands::open_folder,
-        commands::export_workbook,
-        commands::meibo_open,
-        commands::meibo_search,
-        commands::meibo_apply,
-        commands::list_backups,
-        commands::backup_now,
-        commands::restore_backup,
-        commands::export_trainee_costs,
-        commands::import_trainee_costs,
-        commands::app_ready,
-    ])
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .manage(workspace)
+        .manage(meibo_lookup::MeiboState::default())
+        .invoke_handler(tauri::generate_handler![
+            commands::get_snapshot,
+            commands::program_info,
+            commands::start_case,
+            commands::set_hospital_field,
+            commands::add_filing,
+            commands::remove_filing,
+            commands::add_trainee,
+            commands::remove_trainee,
+            commands::set_trainee_field,
+            commands::set_salary_month,
+            commands::set_salary_monthly,
+            commands::set_prior_item,
+            commands::export_case_json,
+            commands::import_case_json,
+            commands::open_folder,
+            commands::export_workbook,
+            commands::meibo_open,
+            commands::meibo_search,
+            commands::meibo_apply,
+            commands::list_backups,
+            commands::backup_now,
+            commands::restore_backup,
+            commands::export_trainee_costs,
+            commands::import_trainee_costs,
+            commands::app_ready,
+        ])
 }
 
 pub fn run() {

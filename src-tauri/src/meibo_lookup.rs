@@ -47,7 +47,8 @@ pub const MAX_CANDIDATES: usize = 50;
 
 impl MeiboState {
     pub fn open(&self, path: &Path) -> AppResult<MeiboSummary> {
-        let meibo = Meibo::open(path).map_err(|error| AppError::new(format!("{} を名簿として読めませんでした。{error}", path.display())))?;
+        let meibo = Meibo::open(path)
+            .map_err(|error| AppError::new(format!("{} を名簿として読めませんでした。{error}", path.display())))?;
         let summary = MeiboSummary {
             authority: meibo.authority.clone(),
             as_of: meibo.as_of.map(|date| date.to_string()),

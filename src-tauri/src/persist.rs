@@ -28,10 +28,12 @@ pub fn persist(store: &mut Store, editor: &Editor, place: Place, old: &Case, new
     if old.hospital != new.hospital {
         store.save_hospital(editor, place.hospital, &new.hospital).map_err(store_error)?;
     }
-    let claims: Vec<ClaimId> = store.trainees(place.application).map_err(store_error)?.iter().map(|view| view.id).collect();
+    let claims: Vec<ClaimId> =
+        store.trainees(place.application).map_err(store_error)?.iter().map(|view| view.id).collect();
     if new.trainees.len() > old.trainees.len() {
         for trainee in &new.trainees[old.trainees.len()..] {
-            let claim = store.add_trainee(editor, place.application, &TraineeProfile::of(trainee)).map_err(store_error)?;
+            let claim =
+                store.add_trainee(editor, place.application, &TraineeProfile::of(trainee)).map_err(store_error)?;
             write_trainee(store, editor, claim, &blank_like(trainee), trainee)?;
         }
         return Ok(());
@@ -67,11 +69,18 @@ fn blank_like(trainee: &Trainee) -> Trainee {
     }
 }
 
-fn write_trainee(store: &mut Store, editor: &Editor, claim: ClaimId, before: &Trainee, after: &Trainee) -> AppResult<()> {
+fn write_trainee(
+    store: &mut Store,
+    editor: &Editor,
+    claim: ClaimId,
+    before: &Trainee,
+    after: &Trainee,
+) -> AppResult<()> {
     if TraineeProfile::of(before) != TraineeProfile::of(after) {
         store.update_trainee(editor, claim, &TraineeProfile::of(after)).map_err(store_error)?;
     }
-    let flags = |t: &Trainee| ClaimFlags { tuition_completed_in_year: t.tuition_completed_in_year, certified: t.certified };
+    let flags =
+        |t: &Trainee| ClaimFlags { tuition_completed_in_year: t.tuition_completed_in_year, certified: t.certified };
     if flags(before) != flags(after) {
         store.set_flags(editor, claim, flags(after)).map_err(store_error)?;
     }
@@ -101,15 +110,23 @@ fn item_amount(trainee: &Trainee, item: CostItem) -> Yen {
 /// (or removed at 0). Several entries are the nurse's receipts: changing the total would rewrite one of them
 /// behind her back, so the screen is told to change the receipts instead.
 fn set_item_total(store: &mut Store, editor: &Editor, claim: ClaimId, item: CostItem, total: Yen) -> AppResult<()> {
-    let entries: Vec<_> = store.costs(claim).map_err(store_error)?.into_iter().filter(|entry| entry.item == item).collect();
+    let entries: Vec<_> =
+        store.costs(claim).map_err(store_error)?.into_iter().filter(|entry| entry.item == item).collect();
     match entries.as_slice() {
         [] if total == Yen::ZERO => Ok(()),
-        [] => store.add_cost(editor, claim, &CostInput { item, amount: total, paid_on: None, memo: None }).map(|_| ()).map_err(store_error),
+        [] => store
+            .add_cost(editor, claim, &CostInput { item, amount: total, paid_on: None, memo: None })
+            .map(|_| ())
+            .map_err(store_error),
         [entry] if total == Yen::ZERO && entry.paid_on.is_none() && entry.memo.is_none() => {
             store.remove_cost(editor, entry.id).map_err(store_error)
         }
         [entry] => store
-            .update_cost(editor, entry.id, &CostInput { item, amount: total, paid_on: entry.paid_on, memo: entry.memo.clone() })
+            .update_cost(
+                editor,
+                entry.id,
+                &CostInput { item, amount: total, paid_on: entry.paid_on, memo: entry.memo.clone() },
+            )
             .map_err(store_error),
         several => Err(AppError::new(format!(
             "{}は支払いごとに{}件記録されています（受講者用の画面）。合計を変えるには、その明細を直してください",
@@ -119,7 +136,13 @@ fn set_item_total(store: &mut Store, editor: &Editor, claim: ClaimId, item: Cost
     }
 }
 
-fn write_months(store: &mut Store, editor: &Editor, claim: ClaimId, before: &Trainee, after: &Trainee) -> AppResult<()> {
+fn write_months(
+    store: &mut Store,
+    editor: &Editor,
+    claim: ClaimId,
+    before: &Trainee,
+    after: &Trainee,
+) -> AppResult<()> {
     if before.salary_months == after.salary_months {
         return Ok(());
     }
@@ -129,7 +152,11 @@ fn write_months(store: &mut Store, editor: &Editor, claim: ClaimId, before: &Tra
         match amount_in(after, entry.month) {
             None => store.remove_salary_month(editor, entry.id).map_err(store_error)?,
             Some(amount) if amount != entry.amount => store
-                .update_salary_month(editor, entry.id, &SalaryMonthInput { month: entry.month, amount, memo: entry.memo.clone() })
+                .update_salary_month(
+                    editor,
+                    entry.id,
+                    &SalaryMonthInput { month: entry.month, amount, memo: entry.memo.clone() },
+                )
                 .map_err(store_error)?,
             Some(_) => {}
         }
@@ -137,7 +164,11 @@ fn write_months(store: &mut Store, editor: &Editor, claim: ClaimId, before: &Tra
     for month in &after.salary_months {
         if !stored.iter().any(|entry| entry.month == month.month) {
             store
-                .add_salary_month(editor, claim, &SalaryMonthInput { month: month.month, amount: month.amount, memo: None })
+                .add_salary_month(
+                    editor,
+                    claim,
+                    &SalaryMonthInput { month: month.month, amount: month.amount, memo: None },
+                )
                 .map_err(store_error)?;
         }
     }

@@ -45,7 +45,10 @@ pub fn program_info(program_id: &str, year: Option<FiscalYear>) -> AppResult<Pro
         name: program.name.clone(),
         first_fiscal_year: program.first_fiscal_year,
         qualifications: rules.qualifications.clone(),
-        founder_types: FounderType::ALL.iter().map(|f| Choice { id: f.id().to_string(), label: f.label().to_string() }).collect(),
+        founder_types: FounderType::ALL
+            .iter()
+            .map(|f| Choice { id: f.id().to_string(), label: f.label().to_string() })
+            .collect(),
         items: rules
             .items
             .iter()

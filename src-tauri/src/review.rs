@@ -45,14 +45,23 @@ impl Finding {
     }
 }
 
-pub fn review(case: &Case, problems: &[Problem], eligibility: Option<&Eligibility>, calculation: Option<&Calculation>) -> Vec<Finding> {
+pub fn review(
+    case: &Case,
+    problems: &[Problem],
+    eligibility: Option<&Eligibility>,
+    calculation: Option<&Calculation>,
+) -> Vec<Finding> {
     let mut findings: Vec<Finding> = problems
         .iter()
         .map(|problem| Finding::error(screen_of(&problem.path), Some(problem.path.clone()), problem.message_ja.clone()))
         .collect();
     missing_hospital_fields(case, &mut findings);
     if case.trainees.is_empty() {
-        findings.push(Finding::error(Screen::Trainees, None, "受講者が登録されていません。「受講者」で追加してください"));
+        findings.push(Finding::error(
+            Screen::Trainees,
+            None,
+            "受講者が登録されていません。「受講者」で追加してください",
+        ));
     }
     for (index, trainee) in case.trainees.iter().enumerate() {
         if trainee.institution.as_deref().is_none_or(|text| text.trim().is_empty()) {
@@ -77,7 +86,11 @@ pub fn review(case: &Case, problems: &[Problem], eligibility: Option<&Eligibilit
     if let Some(calculation) = calculation {
         for (index, row) in calculation.rows.iter().enumerate() {
             for warning in &row.warnings {
-                findings.push(Finding::warning(Screen::Costs, Some(format!("trainees[{index}]")), format!("{}: {warning}", row.name)));
+                findings.push(Finding::warning(
+                    Screen::Costs,
+                    Some(format!("trainees[{index}]")),
+                    format!("{}: {warning}", row.name),
+                ));
             }
         }
     }
@@ -109,7 +122,11 @@ fn missing_hospital_fields(case: &Case, findings: &mut Vec<Finding>) {
     ];
     for (path, missing, label) in required {
         if missing {
-            findings.push(Finding::error(Screen::Hospital, Some(path.to_string()), format!("{label}が入力されていません")));
+            findings.push(Finding::error(
+                Screen::Hospital,
+                Some(path.to_string()),
+                format!("{label}が入力されていません"),
+            ));
         }
     }
 }
@@ -117,8 +134,17 @@ fn missing_hospital_fields(case: &Case, findings: &mut Vec<Finding>) {
 /// The screen where a case-file path is edited.
 pub fn screen_of(path: &str) -> Screen {
     const COST_FIELDS: [&str; 11] = [
-        "admission", "tuition", "tuition_completed_in_year", "exam_fee", "registration_fee", "certified",
-        "salary", "salary_kind", "salary_months", "other_costs", "other_income",
+        "admission",
+        "tuition",
+        "tuition_completed_in_year",
+        "exam_fee",
+        "registration_fee",
+        "certified",
+        "salary",
+        "salary_kind",
+        "salary_months",
+        "other_costs",
+        "other_income",
     ];
     if path.starts_with("trainees[") {
         let field = path.split('.').nth(1).unwrap_or("");

@@ -54,9 +54,15 @@ impl Workspace {
     /// The database named by HOJO_DB, else the app-data folder's; in memory (saying why) when it cannot be opened.
     pub fn open_default() -> Workspace {
         match hojo::store::resolve_db_path(None) {
-            None => Workspace::in_memory(Some("ホームフォルダが分からないため、データベースを作れませんでした".to_string())),
+            None => {
+                Workspace::in_memory(Some("ホームフォルダが分からないため、データベースを作れませんでした".to_string()))
+            }
             Some(path) => Workspace::open(&path).unwrap_or_else(|error| {
-                Workspace::in_memory(Some(format!("データベース {} を開けませんでした: {}", path.display(), error.message)))
+                Workspace::in_memory(Some(format!(
+                    "データベース {} を開けませんでした: {}",
+                    path.display(),
+                    error.message
+                )))
             }),
         }
     }
@@ -88,7 +94,8 @@ impl Workspace {
         let program = Program::get("kanwa-nurse")?;
         let year = FiscalYear::new(fiscal_year);
         program.rules_for(year).map_err(|error| AppError::at("fiscal_year", error.to_string()))?;
-        let hospital = Hospital { name: name.to_string(), prefecture_code: Some("13".to_string()), ..Hospital::default() };
+        let hospital =
+            Hospital { name: name.to_string(), prefecture_code: Some("13".to_string()), ..Hospital::default() };
         let mut inner = self.lock();
         let case = match inner.db.as_mut() {
             None => Case::new(&program.id, year, hospital),
@@ -99,7 +106,8 @@ impl Workspace {
                     Some(found) => found.id,
                     None => db.store.add_hospital(&editor, &hospital).map_err(store_error)?,
                 };
-                let application = db.store.start_application(&editor, hospital_id, &program.id, year).map_err(store_error)?;
+                let application =
+                    db.store.start_application(&editor, hospital_id, &program.id, year).map_err(store_error)?;
                 db.place = Some(Place { hospital: hospital_id, application });
                 db.store.load_case(application).map_err(store_error)?
             }
@@ -115,7 +123,8 @@ impl Workspace {
         let case = match inner.db.as_mut() {
             None => case,
             Some(db) => {
-                let outcome = db.store.import_case(&Editor::Administrator, &case, ImportMode::Replace).map_err(store_error)?;
+                let outcome =
+                    db.store.import_case(&Editor::Administrator, &case, ImportMode::Replace).map_err(store_error)?;
                 db.place = Some(Place { hospital: outcome.hospital_id, application: outcome.application_id });
                 db.store.load_case(outcome.application_id).map_err(store_error)?
             }
@@ -158,7 +167,8 @@ impl Workspace {
     /// Runs something with the database (backups, a nurse's cost file), then reloads the open application.
     pub fn with_store<T>(&self, action: impl FnOnce(&mut Store, Option<Place>) -> AppResult<T>) -> AppResult<T> {
         let mut inner = self.lock();
-        let db = inner.db.as_mut().ok_or_else(|| AppError::new("データベースが開かれていないため、この操作はできません"))?;
+        let db =
+            inner.db.as_mut().ok_or_else(|| AppError::new("データベースが開かれていないため、この操作はできません"))?;
         let result = action(&mut db.store, db.place)?;
         let case = match db.place {
             Some(place) => Some(db.store.load_case(place.application).map_err(store_error)?),

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use hojo_desktop::data::Backup;
 use hojo_desktop::error::AppError;
-use hojo_desktop::program_info::ProgramInfo;
 use hojo_desktop::export::Exported;
 use hojo_desktop::meibo_lookup::{Candidate, MeiboSummary};
+use hojo_desktop::program_info::ProgramInfo;
 use hojo_desktop::snapshot::{MeiboApplied, Snapshot};
 use ts_rs::{Config, TS};
 
@@ -31,7 +31,9 @@ fn files_of(folder: &Path) -> BTreeMap<String, String> {
             entries
                 .filter_map(Result::ok)
                 .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "ts"))
-                .map(|entry| (entry.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(entry.path()).unwrap()))
+                .map(|entry| {
+                    (entry.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(entry.path()).unwrap())
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -56,7 +58,10 @@ fn committed_typescript_bindings_match_the_rust_types() {
         );
     }
     for name in actual.keys() {
-        assert!(expected.contains_key(name), "ui/src/bindings/{name} no longer matches any Rust type: delete it or regenerate");
+        assert!(
+            expected.contains_key(name),
+            "ui/src/bindings/{name} no longer matches any Rust type: delete it or regenerate"
+        );
     }
 }
 

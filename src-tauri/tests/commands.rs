@@ -156,7 +156,8 @@ fn a_cost_typed_in_full_width_with_commas_shows_in_the_calculation_at_once() {
     let window = window().started().with_trainee();
     window.ok("set_trainee_field", json!({"index": 0, "field": "admission", "value": "１００，０００円"}));
     window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "900,000"}));
-    let snapshot = window.ok("set_trainee_field", json!({"index": 0, "field": "tuition_completed_in_year", "value": "true"}));
+    let snapshot =
+        window.ok("set_trainee_field", json!({"index": 0, "field": "tuition_completed_in_year", "value": "true"}));
     let row = &snapshot["calculation"]["trainees"][0];
     assert_eq!(row["D"], 1_000_000);
     assert_eq!(row["I"], 500_000);
@@ -166,9 +167,11 @@ fn a_cost_typed_in_full_width_with_commas_shows_in_the_calculation_at_once() {
 #[test]
 fn a_dry_run_checks_what_is_typed_and_shows_its_figures_without_saving_it() {
     let window = window().started().with_trainee();
-    let preview = window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "５", "dryRun": true}));
+    let preview =
+        window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "５", "dryRun": true}));
     assert_eq!(preview["case"]["trainees"][0]["tuition"], 5);
-    let error = window.refused("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "５万", "dryRun": true}));
+    let error =
+        window.refused("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "５万", "dryRun": true}));
     assert_eq!(error["path"], "trainees[0].tuition");
     window.ok("set_hospital_field", json!({"field": "beds", "value": "99", "dryRun": true}));
     window.ok("set_salary_monthly", json!({"index": 0, "monthly": true}));
@@ -186,7 +189,8 @@ fn a_refused_amount_or_date_names_the_field_and_keeps_what_was_saved() {
     let error = window.refused("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "九十万"}));
     assert_eq!(error["path"], "trainees[0].tuition");
     assert!(error["message"].as_str().unwrap().contains("数字で入力"), "{error}");
-    let error = window.refused("set_trainee_field", json!({"index": 0, "field": "enrolled_on", "value": "令和6年2月30日"}));
+    let error =
+        window.refused("set_trainee_field", json!({"index": 0, "field": "enrolled_on", "value": "令和6年2月30日"}));
     assert_eq!(error["path"], "trainees[0].enrolled_on");
     window.refused("set_trainee_field", json!({"index": 3, "field": "tuition", "value": "1"}));
     window.refused("set_trainee_field", json!({"index": 0, "field": "favourite_colour", "value": "1"}));
@@ -225,7 +229,13 @@ fn trainees_are_added_and_removed() {
     window.refused("add_trainee", json!({"name": ""}));
     let snapshot = window.ok("remove_trainee", json!({"index": 0}));
     assert_eq!(snapshot["case"]["trainees"], json!([]));
-    assert!(snapshot["findings"].as_array().unwrap().iter().any(|f| f["message"].as_str().unwrap().contains("受講者が登録されていません")));
+    assert!(
+        snapshot["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["message"].as_str().unwrap().contains("受講者が登録されていません"))
+    );
     window.refused("remove_trainee", json!({"index": 0}));
 }
 
@@ -247,7 +257,8 @@ fn the_case_file_goes_out_and_comes_back_the_same() {
     assert!(error["message"].as_str().unwrap().contains("途中で終わっています"), "{error}");
     let error = other.refused("import_case_json", json!({"path": folder.path().join("none.json").to_str().unwrap()}));
     assert!(error["message"].as_str().unwrap().contains("見つかりません"), "{error}");
-    let error = window.refused("export_case_json", json!({"path": folder.path().join("no/such/folder/x.json").to_str().unwrap()}));
+    let error = window
+        .refused("export_case_json", json!({"path": folder.path().join("no/such/folder/x.json").to_str().unwrap()}));
     assert!(error["message"].as_str().unwrap().contains("書き出せませんでした"), "{error}");
 }
 
@@ -355,7 +366,8 @@ fn a_workbook_of_an_ineligible_hospital_is_refused_unless_a_draft() {
 }
 
 fn meibo_fixture() -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/meibo/meibo-19-yamanashi-r0710.xlsx");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/meibo/meibo-19-yamanashi-r0710.xlsx");
     path.canonicalize().unwrap().to_str().unwrap().to_string()
 }
 
@@ -404,7 +416,8 @@ fn backups_are_listed_taken_and_restored() {
     window.ok("remove_trainee", json!({"index": 0}));
     let restored = window.ok("restore_backup", json!({"path": newest}));
     assert_eq!(restored["case"]["trainees"][0]["name"], "看護 花子", "the trainee is back");
-    let error = window.refused("restore_backup", json!({"path": window.folder.path().join("none.sqlite3").to_str().unwrap()}));
+    let error =
+        window.refused("restore_backup", json!({"path": window.folder.path().join("none.sqlite3").to_str().unwrap()}));
     assert!(!error["message"].as_str().unwrap().is_empty());
 }
 

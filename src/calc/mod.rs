@@ -149,7 +149,15 @@ pub fn calculate_row(rules: &Rules, row: &RowInput) -> RowCalculation {
                     rule.note_when_not_counted.as_deref().unwrap_or("条件を満たしていません")
                 ));
             }
-            ItemCalculation { item: rule.id.clone(), label: rule.label.clone(), amount, eligible, standard, selected, note }
+            ItemCalculation {
+                item: rule.id.clone(),
+                label: rule.label.clone(),
+                amount,
+                eligible,
+                standard,
+                selected,
+                note,
+            }
         })
         .collect();
 

@@ -59,7 +59,8 @@ fn counted_months(trainee: &Trainee, year: FiscalYear, label: &str, warnings: &m
         if status == MonthStatus::Counted {
             total += entry.amount;
         } else if entry.amount > Yen::ZERO {
-            let outside = if status == MonthStatus::OutsideYear { year.japanese_name() } else { "受講期間".to_string() };
+            let outside =
+                if status == MonthStatus::OutsideYear { year.japanese_name() } else { "受講期間".to_string() };
             warnings.push(format!(
                 "{}の{} {} は{}の外のため計上していません",
                 entry.month.japanese_name(),

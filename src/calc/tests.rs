@@ -15,7 +15,8 @@ fn trainee() -> Trainee {
 }
 
 fn calc_in(year: i32, trainee: Trainee) -> RowCalculation {
-    let mut case = Case::new("kanwa-nurse", FiscalYear::new(year), Hospital { name: "さくら病院".into(), ..Hospital::default() });
+    let mut case =
+        Case::new("kanwa-nurse", FiscalYear::new(year), Hospital { name: "さくら病院".into(), ..Hospital::default() });
     case.trainees.push(trainee);
     calculate(&case).unwrap().rows.remove(0)
 }
@@ -83,28 +84,34 @@ fn a_full_first_year_reaches_every_standard() {
 #[test]
 fn the_lifetime_cap_limits_a_later_year() {
     // Two full years used 6,150,000 each = 12,300,000: nothing is left for a third.
-    let exhausted = calc_in(2026, Trainee {
-        enrolled_on: date(2024, 4, 1),
-        course_ends_on: date(2027, 3, 31),
-        tuition: yen(1_100_000),
-        salary: yen(4_900_000),
-        prior_years_standard_used: yen(12_300_000),
-        prior_items: vec!["admission".into()],
-        ..trainee()
-    });
+    let exhausted = calc_in(
+        2026,
+        Trainee {
+            enrolled_on: date(2024, 4, 1),
+            course_ends_on: date(2027, 3, 31),
+            tuition: yen(1_100_000),
+            salary: yen(4_900_000),
+            prior_years_standard_used: yen(12_300_000),
+            prior_items: vec!["admission".into()],
+            ..trainee()
+        },
+    );
     assert_eq!(exhausted.standard, yen(0));
     assert_eq!(exhausted.selected, yen(0));
     assert_eq!(exhausted.subsidy, yen(0));
 
     // With 12,000,000 used, E is the 300,000 left, not the year's 6,100,000.
-    let nearly = calc_in(2025, Trainee {
-        course_ends_on: date(2026, 3, 31),
-        tuition: yen(1_100_000),
-        salary: yen(4_900_000),
-        prior_years_standard_used: yen(12_000_000),
-        prior_items: vec!["admission".into()],
-        ..trainee()
-    });
+    let nearly = calc_in(
+        2025,
+        Trainee {
+            course_ends_on: date(2026, 3, 31),
+            tuition: yen(1_100_000),
+            salary: yen(4_900_000),
+            prior_years_standard_used: yen(12_000_000),
+            prior_items: vec!["admission".into()],
+            ..trainee()
+        },
+    );
     assert_eq!(nearly.standard, yen(300_000));
     assert_eq!(nearly.selected, yen(300_000));
     assert_eq!(nearly.subsidy, yen(150_000));
@@ -113,14 +120,17 @@ fn the_lifetime_cap_limits_a_later_year() {
 
 #[test]
 fn once_only_items_have_no_standard_in_a_second_year_but_still_show_in_a_and_d() {
-    let row = calc_in(2025, Trainee {
-        course_ends_on: date(2026, 3, 31),
-        admission: yen(200_000),
-        certified: true,
-        exam_fee: yen(50_000),
-        prior_items: vec!["admission".into()],
-        ..trainee()
-    });
+    let row = calc_in(
+        2025,
+        Trainee {
+            course_ends_on: date(2026, 3, 31),
+            admission: yen(200_000),
+            certified: true,
+            exam_fee: yen(50_000),
+            prior_items: vec!["admission".into()],
+            ..trainee()
+        },
+    );
     let admission = item(&row, "admission");
     assert_eq!(admission.standard, Some(yen(0)));
     assert_eq!(admission.selected, yen(0));
@@ -153,7 +163,10 @@ fn exam_and_registration_fees_count_only_once_certified() {
 }
 
 fn months(entries: &[(i32, u32, i64)]) -> Vec<SalaryMonth> {
-    entries.iter().map(|&(y, m, amount)| SalaryMonth { month: YearMonth::new(y, m).unwrap(), amount: yen(amount) }).collect()
+    entries
+        .iter()
+        .map(|&(y, m, amount)| SalaryMonth { month: YearMonth::new(y, m).unwrap(), amount: yen(amount) })
+        .collect()
 }
 
 #[test]
@@ -182,7 +195,11 @@ fn salary_months_outside_the_fiscal_year_do_not_count() {
 
 #[test]
 fn a_course_ending_on_the_first_of_a_month_still_counts_that_month() {
-    let row = calc(Trainee { course_ends_on: date(2024, 9, 1), salary_months: months(&[(2024, 9, 250_000), (2024, 10, 250_000)]), ..trainee() });
+    let row = calc(Trainee {
+        course_ends_on: date(2024, 9, 1),
+        salary_months: months(&[(2024, 9, 250_000), (2024, 10, 250_000)]),
+        ..trainee()
+    });
     assert_eq!(item(&row, "salary").amount, yen(250_000));
 }
 
@@ -204,7 +221,8 @@ fn other_income_above_the_costs_gives_zero_and_a_warning() {
 
 #[test]
 fn other_income_below_f_limits_g_to_c() {
-    let row = calc(Trainee { admission: yen(200_000), tuition: yen(1_000_000), other_income: yen(1_000_000), ..trainee() });
+    let row =
+        calc(Trainee { admission: yen(200_000), tuition: yen(1_000_000), other_income: yen(1_000_000), ..trainee() });
     assert_eq!(row.net_cost, yen(200_000));
     assert_eq!(row.selected, yen(1_200_000));
     assert_eq!(row.base, yen(200_000));
@@ -221,7 +239,8 @@ fn other_costs_are_in_a_and_never_in_d() {
 
 #[test]
 fn the_total_rounds_each_trainee_before_summing() {
-    let mut case = Case::new("kanwa-nurse", FiscalYear::new(2024), Hospital { name: "さくら病院".into(), ..Hospital::default() });
+    let mut case =
+        Case::new("kanwa-nurse", FiscalYear::new(2024), Hospital { name: "さくら病院".into(), ..Hospital::default() });
     case.trainees.push(Trainee { admission: yen(1_999), ..trainee() });
     case.trainees.push(Trainee { name: "看護 次郎".into(), admission: yen(1_999), ..trainee() });
     let calculation = calculate(&case).unwrap();
@@ -248,6 +267,9 @@ fn the_training_program_uses_its_row_standard_and_ten_tenths() {
     assert_eq!(result.eligible_cost, yen(2_700_500));
     assert_eq!(result.standard, yen(2_434_000));
     assert_eq!(result.subsidy, yen(2_434_000));
-    let small = calculate_row(rules, &RowInput { items: vec![ItemInput { id: "venue".into(), amount: yen(100_999), counted: true }], ..row });
+    let small = calculate_row(
+        rules,
+        &RowInput { items: vec![ItemInput { id: "venue".into(), amount: yen(100_999), counted: true }], ..row },
+    );
     assert_eq!(small.subsidy, yen(100_000));
 }

@@ -50,7 +50,12 @@ impl From<Problem> for CaseError {
 /// Reads a case from the bytes of a file and validates it against its program's rules.
 pub fn parse_case(bytes: &[u8]) -> Result<Case, CaseError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Problem::new("", "ファイルが空です。hojo-case/1 形式のJSONを指定してください", "the file is empty; expected a hojo-case/1 JSON file").into());
+        return Err(Problem::new(
+            "",
+            "ファイルが空です。hojo-case/1 形式のJSONを指定してください",
+            "the file is empty; expected a hojo-case/1 JSON file",
+        )
+        .into());
     }
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
@@ -65,7 +70,11 @@ pub fn parse_case(bytes: &[u8]) -> Result<Case, CaseError> {
         Problem::new(path, japanese, english)
     })?;
     deserializer.end().map_err(|error| {
-        Problem::new("", format!("JSONの後に余分な文字があります（{}行{}列）", error.line(), error.column()), error.to_string())
+        Problem::new(
+            "",
+            format!("JSONの後に余分な文字があります（{}行{}列）", error.line(), error.column()),
+            error.to_string(),
+        )
     })?;
     super::validate(&case)?;
     Ok(case)
@@ -83,7 +92,9 @@ fn translate(error: &serde_json::Error) -> String {
     let english = error.to_string();
     let at = format!("（{}行{}列）", error.line(), error.column());
     match error.classify() {
-        Category::Syntax => format!("JSONとして読めません{at}。ファイルが壊れていないか、JSONファイルを選んだか確かめてください"),
+        Category::Syntax => {
+            format!("JSONとして読めません{at}。ファイルが壊れていないか、JSONファイルを選んだか確かめてください")
+        }
         Category::Eof => format!("JSONが途中で終わっています{at}。ファイルが最後まで保存されているか確かめてください"),
         Category::Io => "ファイルを読めませんでした".to_string(),
         Category::Data => translate_data_error(&english),
@@ -94,7 +105,9 @@ fn translate_data_error(english: &str) -> String {
     let quoted = |text: &str| text.split('`').nth(1).unwrap_or("").to_string();
     if english.starts_with("unknown field") {
         let expected = english.split("expected ").nth(1).map(|rest| rest.split(" at line").next().unwrap_or(rest));
-        let hint = expected.map(|names| format!("。使える項目: {}", names.replace('`', "").replace("one of ", ""))).unwrap_or_default();
+        let hint = expected
+            .map(|names| format!("。使える項目: {}", names.replace('`', "").replace("one of ", "")))
+            .unwrap_or_default();
         format!("知らない項目「{}」があります（綴りを確かめてください{hint}）", quoted(english))
     } else if english.starts_with("missing field") {
         format!("必須の項目「{}」がありません", quoted(english))
@@ -103,7 +116,11 @@ fn translate_data_error(english: &str) -> String {
         format!("値の種類が違います（{}が必要です）", expected_in_japanese(expected))
     } else if english.starts_with("unknown variant") {
         let expected = english.split("expected ").nth(1).unwrap_or("").split(" at line").next().unwrap_or("");
-        format!("「{}」は使えない値です。次のどれかを書いてください: {}", quoted(english), expected.replace('`', "").replace("one of ", ""))
+        format!(
+            "「{}」は使えない値です。次のどれかを書いてください: {}",
+            quoted(english),
+            expected.replace('`', "").replace("one of ", "")
+        )
     } else if english.starts_with("invalid value") {
         let expected = english.split("expected ").nth(1).unwrap_or("").split(" at line").next().unwrap_or("");
         format!("値が範囲外です（{}が必要です）", expected_in_japanese(expected))

@@ -290,7 +290,13 @@ pub struct SalaryMonth {
 impl Case {
     /// An empty case for a hospital and 年度, as the app starts one.
     pub fn new(program: &str, fiscal_year: FiscalYear, hospital: Hospital) -> Case {
-        Case { format: CASE_FORMAT.to_string(), program: program.to_string(), fiscal_year, hospital, trainees: Vec::new() }
+        Case {
+            format: CASE_FORMAT.to_string(),
+            program: program.to_string(),
+            fiscal_year,
+            hospital,
+            trainees: Vec::new(),
+        }
     }
 }
 

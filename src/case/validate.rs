@@ -16,13 +16,19 @@ pub fn validate(case: &Case) -> Result<(), CaseError> {
         ));
     }
     match Program::get(&case.program) {
-        Err(error) => problems.push(Problem::new("program", error.to_string(), format!("unknown program {:?}", case.program))),
+        Err(error) => {
+            problems.push(Problem::new("program", error.to_string(), format!("unknown program {:?}", case.program)))
+        }
         Ok(program) => {
             if let Err(error) = program.rules_for(case.fiscal_year) {
                 problems.push(Problem::new(
                     "fiscal_year",
                     error.to_string(),
-                    format!("fiscal year {} is before the program's first ({})", case.fiscal_year.starting_year(), program.first_fiscal_year.starting_year()),
+                    format!(
+                        "fiscal year {} is before the program's first ({})",
+                        case.fiscal_year.starting_year(),
+                        program.first_fiscal_year.starting_year()
+                    ),
                 ));
             } else {
                 check_prior_items(case, program, &mut problems);
@@ -39,7 +45,11 @@ pub fn validate(case: &Case) -> Result<(), CaseError> {
 fn check_hospital(case: &Case, problems: &mut Vec<Problem>) {
     let hospital = &case.hospital;
     if hospital.name.trim().is_empty() {
-        problems.push(Problem::new("hospital.name", "病院名が空です。病院の正式名称を入力してください", "the hospital name is empty"));
+        problems.push(Problem::new(
+            "hospital.name",
+            "病院名が空です。病院の正式名称を入力してください",
+            "the hospital name is empty",
+        ));
     }
     if let Some(code) = &hospital.prefecture_code {
         let valid = code.len() == 2 && code.parse::<u8>().is_ok_and(|n| (1..=47).contains(&n));
@@ -53,7 +63,11 @@ fn check_hospital(case: &Case, problems: &mut Vec<Problem>) {
     }
     for (index, filing) in hospital.filings.iter().enumerate() {
         if filing.symbol.trim().is_empty() {
-            problems.push(Problem::new(format!("hospital.filings[{index}]"), "受理記号が空です", "the filing symbol is empty"));
+            problems.push(Problem::new(
+                format!("hospital.filings[{index}]"),
+                "受理記号が空です",
+                "the filing symbol is empty",
+            ));
         }
     }
 }
@@ -61,7 +75,11 @@ fn check_hospital(case: &Case, problems: &mut Vec<Problem>) {
 fn check_trainee(index: usize, trainee: &super::Trainee, problems: &mut Vec<Problem>) {
     let at = |field: &str| format!("trainees[{index}].{field}");
     if trainee.name.trim().is_empty() {
-        problems.push(Problem::new(at("name"), "受講者の氏名が空です。氏名を入力してください", "the trainee's name is empty"));
+        problems.push(Problem::new(
+            at("name"),
+            "受講者の氏名が空です。氏名を入力してください",
+            "the trainee's name is empty",
+        ));
     }
     if trainee.course_ends_on < trainee.enrolled_on {
         problems.push(Problem::new(
@@ -121,7 +139,10 @@ fn check_prior_items(case: &Case, program: &Program, problems: &mut Vec<Problem>
             if !once.contains(&item.as_str()) {
                 problems.push(Problem::new(
                     format!("trainees[{index}].prior_items[{item_index}]"),
-                    format!("「{item}」は前年度までに計上済みとして書ける経費ではありません（書けるもの: {}）", once.join(", ")),
+                    format!(
+                        "「{item}」は前年度までに計上済みとして書ける経費ではありません（書けるもの: {}）",
+                        once.join(", ")
+                    ),
                     format!("{item:?} is not a once-only item; expected one of {}", once.join(", ")),
                 ));
             }

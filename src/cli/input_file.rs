@@ -12,7 +12,8 @@ const CASE_FILE_LIMIT: u64 = 16 * 1024 * 1024;
 pub fn read_case(path: &Path) -> Result<Case, InputError> {
     let bytes = read_bounded(path, CASE_FILE_LIMIT)?;
     parse_case(&bytes).map_err(|error| {
-        let lines: Vec<String> = error.problems.iter().map(|problem| format!("{}: {problem}", path.display())).collect();
+        let lines: Vec<String> =
+            error.problems.iter().map(|problem| format!("{}: {problem}", path.display())).collect();
         InputError(format!("ケースファイルに誤りがあります (the case file is not valid):\n{}", lines.join("\n")))
     })
 }

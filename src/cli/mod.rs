@@ -2,8 +2,8 @@
 
 mod calc;
 mod check;
-mod export;
 mod db;
+mod export;
 mod import;
 mod input_file;
 mod meibo;

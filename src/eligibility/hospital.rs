@@ -22,7 +22,10 @@ fn check_one(hospital: &Hospital, rule: &HospitalCheckRule) -> Check {
 
 fn prefecture(hospital: &Hospital, codes: &[String], rule: &HospitalCheckRule) -> (Verdict, String) {
     match hospital.prefecture_code.as_deref() {
-        None => (Verdict::NeedsConfirmation, "都道府県コードが未入力です。病院情報で所在地の都道府県を入力してください。".into()),
+        None => (
+            Verdict::NeedsConfirmation,
+            "都道府県コードが未入力です。病院情報で所在地の都道府県を入力してください。".into(),
+        ),
         Some(code) if codes.iter().any(|c| c == code) => (Verdict::Met, format!("都道府県コード{code}です。")),
         Some(code) => (Verdict::NotMet, format!("都道府県コードが{code}です。{}", rule.when_not_met)),
     }
@@ -108,7 +111,10 @@ mod tests {
     fn a_tokyo_hospital_with_both_filings_meets_every_check() {
         let checks = check_hospital(&eligible_hospital(), rules());
         assert!(checks.iter().all(|c| c.verdict == Verdict::Met), "{checks:#?}");
-        assert_eq!(checks.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["H1", "H2", "H3", "H4", "X1", "X2", "X3", "X4"]);
+        assert_eq!(
+            checks.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+            ["H1", "H2", "H3", "H4", "X1", "X2", "X3", "X4"]
+        );
     }
 
     #[test]
@@ -127,10 +133,16 @@ mod tests {
     #[test]
     fn h3_each_community_care_ward_filing_counts_but_not_chihoka() {
         for symbol in ["地包ケア１", "地包ケア２", "地包ケア３", "地包ケア４"] {
-            let hospital = Hospital { filings: vec![Filing::symbol_only(symbol), Filing::symbol_only("がん疼")], ..eligible_hospital() };
+            let hospital = Hospital {
+                filings: vec![Filing::symbol_only(symbol), Filing::symbol_only("がん疼")],
+                ..eligible_hospital()
+            };
             assert_eq!(verdict(&hospital, "H3"), Verdict::Met, "{symbol}");
         }
-        let chihoka = Hospital { filings: vec![Filing::symbol_only("地包加"), Filing::symbol_only("がん疼")], ..eligible_hospital() };
+        let chihoka = Hospital {
+            filings: vec![Filing::symbol_only("地包加"), Filing::symbol_only("がん疼")],
+            ..eligible_hospital()
+        };
         assert_eq!(verdict(&chihoka, "H3"), Verdict::NotMet);
         let half_width = Hospital { filings: vec![Filing::symbol_only("地包ケア1")], ..eligible_hospital() };
         assert_eq!(verdict(&half_width, "H3"), Verdict::NotMet, "受理記号 match exactly, full-width digit included");

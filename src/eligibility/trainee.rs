@@ -17,7 +17,8 @@ fn qualification(trainee: &Trainee, rules: &Rules) -> Check {
         Some(q) => Check::new("T1", label, Verdict::Met, format!("{}は対象資格です。", q.label)),
         None => {
             let known: Vec<&str> = rules.qualifications.iter().map(|q| q.label.as_str()).collect();
-            let reason = format!("「{}」は対象資格ではありません。対象は{}です。", trainee.qualification, known.join("・"));
+            let reason =
+                format!("「{}」は対象資格ではありません。対象は{}です。", trainee.qualification, known.join("・"));
             Check::new("T1", label, Verdict::NotMet, reason)
         }
     }
@@ -32,7 +33,11 @@ fn enrollment(trainee: &Trainee, rules: &Rules) -> Check {
     if trainee.enrolled_on >= first {
         Check::new("T2", &label, Verdict::Met, format!("入学日は{entered}です。"))
     } else {
-        let reason = format!("入学日が{entered}です。{}以降に入学した方が対象です（{}入学分から）。", format_date(first), FiscalYear::of(first).japanese_name());
+        let reason = format!(
+            "入学日が{entered}です。{}以降に入学した方が対象です（{}入学分から）。",
+            format_date(first),
+            FiscalYear::of(first).japanese_name()
+        );
         Check::new("T2", &label, Verdict::NotMet, reason)
     }
 }
@@ -44,7 +49,10 @@ fn period(trainee: &Trainee, year: FiscalYear) -> Check {
     if overlaps {
         Check::new("T3", &label, Verdict::Met, format!("受講期間は{span}です。"))
     } else {
-        let reason = format!("受講期間（{span}）が{}と重なりません。受講期間のある年度で申請してください。", year.japanese_name());
+        let reason = format!(
+            "受講期間（{span}）が{}と重なりません。受講期間のある年度で申請してください。",
+            year.japanese_name()
+        );
         Check::new("T3", &label, Verdict::NotMet, reason)
     }
 }

@@ -92,7 +92,10 @@ pub fn check_archive<R: Read + Seek>(reader: R, limits: Limits) -> Result<(), Me
 }
 
 /// The `uniqueCount` of `<sst …>` (what calamine reserves for), read from the first few kilobytes only.
-fn declared_string_count<R: Read + Seek>(archive: &mut zip::ZipArchive<R>, index: usize) -> Result<Option<u64>, MeiboError> {
+fn declared_string_count<R: Read + Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    index: usize,
+) -> Result<Option<u64>, MeiboError> {
     let entry = archive.by_index(index).map_err(|e| MeiboError::Damaged(e.to_string()))?;
     let mut head = Vec::with_capacity(4096);
     entry.take(4096).read_to_end(&mut head).map_err(|e| MeiboError::Damaged(e.to_string()))?;

@@ -134,6 +134,9 @@ mod tests {
     #[test]
     fn nonsense_is_reported_not_counted() {
         assert_eq!(parse_beds("一般\u{3000}\u{3000}百床").total(), None);
-        assert_eq!(Beds::unreadable_groups("一般\u{3000}\u{3000}百床／療養\u{3000}\u{3000}5"), vec!["一般\u{3000}\u{3000}百床"]);
+        assert_eq!(
+            Beds::unreadable_groups("一般\u{3000}\u{3000}百床／療養\u{3000}\u{3000}5"),
+            vec!["一般\u{3000}\u{3000}百床"]
+        );
     }
 }

@@ -28,7 +28,9 @@ pub enum MeiboError {
         "{expected_authority}の名簿の様式ではありません。見出しの行（{row}行目）に「{missing}」がありません。別の厚生局の名簿か、様式が変わった名簿です。いま読めるのは{expected_authority}の「{expected_title}」です (another layout: the header lacks {missing}; expected the {expected_authority} layout)"
     )]
     OtherLayout { row: u32, missing: String, expected_authority: String, expected_title: String },
-    #[error("名簿に医療機関の行がありません（見出しは{0}行目）。正しいファイルか確かめてください (the 名簿 has no rows)")]
+    #[error(
+        "名簿に医療機関の行がありません（見出しは{0}行目）。正しいファイルか確かめてください (the 名簿 has no rows)"
+    )]
     NoRows(u32),
     #[error("名簿の行が多すぎます（{0}行まで）。正しいファイルか確かめてください (too many rows)")]
     TooManyRows(usize),

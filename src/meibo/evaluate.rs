@@ -44,7 +44,10 @@ fn filing_symbols(test: &HospitalTest) -> impl Iterator<Item = &str> {
 }
 
 fn is_filing_condition(test: &HospitalTest) -> bool {
-    matches!(test, HospitalTest::MinimumBeds { .. } | HospitalTest::FilingRequired { .. } | HospitalTest::FilingForbidden { .. })
+    matches!(
+        test,
+        HospitalTest::MinimumBeds { .. } | HospitalTest::FilingRequired { .. } | HospitalTest::FilingForbidden { .. }
+    )
 }
 
 impl Institution {
@@ -102,7 +105,13 @@ mod tests {
             beds: parse_beds(beds),
             filings: symbols
                 .iter()
-                .map(|s| MeiboFiling { name: String::new(), symbol: s.to_string(), number: "第1号".into(), since: None, row: 5 })
+                .map(|s| MeiboFiling {
+                    name: String::new(),
+                    symbol: s.to_string(),
+                    number: "第1号".into(),
+                    since: None,
+                    row: 5,
+                })
                 .collect(),
             first_row: 5,
         }
@@ -115,7 +124,9 @@ mod tests {
 
     #[test]
     fn a_hospital_with_both_filings_meets_them_outside_tokyo_too() {
-        let evaluation = institution("一般\u{3000}\u{3000}120／療養\u{3000}\u{3000}51", &["地包ケア１", "がん疼", "小緩診"]).evaluate(rules());
+        let evaluation =
+            institution("一般\u{3000}\u{3000}120／療養\u{3000}\u{3000}51", &["地包ケア１", "がん疼", "小緩診"])
+                .evaluate(rules());
         assert!(evaluation.meets_filing_conditions, "{evaluation:#?}");
         assert_eq!(evaluation.matched_symbols, ["地包ケア１", "がん疼"]);
         assert_eq!(evaluation.prefecture.map(|c| c.verdict), Some(Verdict::NotMet));
@@ -123,7 +134,8 @@ mod tests {
 
     #[test]
     fn evaluating_on_the_named_filings_alone_gives_the_checks_of_the_whole_hospital() {
-        let institution = institution("一般\u{3000}\u{3000}120", &["一般入院", "地包ケア１", "がん疼", "緩診", "小緩診"]);
+        let institution =
+            institution("一般\u{3000}\u{3000}120", &["一般入院", "地包ケア１", "がん疼", "緩診", "小緩診"]);
         let whole = check_hospital(&institution.to_hospital(), rules());
         let evaluation = institution.evaluate(rules());
         for check in evaluation.checks.iter().chain(&evaluation.prefecture) {
@@ -134,14 +146,17 @@ mod tests {
     #[test]
     fn a_palliative_care_ward_or_kanshin_excludes() {
         for symbol in ["緩１", "緩２", "緩診"] {
-            let evaluation = institution("一般\u{3000}\u{3000}120", &["地包ケア２", "がん疼", symbol]).evaluate(rules());
+            let evaluation =
+                institution("一般\u{3000}\u{3000}120", &["地包ケア２", "がん疼", symbol]).evaluate(rules());
             assert!(!evaluation.meets_filing_conditions, "{symbol}");
         }
     }
 
     #[test]
     fn a_clinic_or_unknown_beds_does_not_meet_them() {
-        assert!(!institution("一般\u{3000}\u{3000}19", &["地包ケア１", "がん疼"]).evaluate(rules()).meets_filing_conditions);
+        assert!(
+            !institution("一般\u{3000}\u{3000}19", &["地包ケア１", "がん疼"]).evaluate(rules()).meets_filing_conditions
+        );
         let unknown = institution("", &["地包ケア１", "がん疼"]).evaluate(rules());
         assert!(!unknown.meets_filing_conditions);
         assert_eq!(unknown.checks[0].verdict, Verdict::NeedsConfirmation);

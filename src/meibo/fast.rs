@@ -89,7 +89,9 @@ fn tags<'t>(text: &'t [u8], name: &'t [u8]) -> impl Iterator<Item = &'t str> {
             let rest = &text[start + 1..];
             let end = start + 1 + memchr(b'>', rest)?;
             at = end + 1;
-            if rest.starts_with(name) && matches!(rest.get(name.len()), Some(b' ' | b'/' | b'>' | b'\t' | b'\n' | b'\r')) {
+            if rest.starts_with(name)
+                && matches!(rest.get(name.len()), Some(b' ' | b'/' | b'>' | b'\t' | b'\n' | b'\r'))
+            {
                 return std::str::from_utf8(&text[start + 1 + name.len()..end]).ok();
             }
         }
@@ -255,7 +257,11 @@ struct Position {
 
 /// Streams the sheet XML chunk by chunk, cutting each chunk before its last `<row` so that only whole rows are
 /// scanned. The outer `Result` steps aside; the inner one is the 名簿's own verdict.
-fn scan_sheet<'s, R: Read>(mut sheet: R, strings: &'s [String], folder: &mut SheetFolder<'s>) -> Scan<Result<(), MeiboError>> {
+fn scan_sheet<'s, R: Read>(
+    mut sheet: R,
+    strings: &'s [String],
+    folder: &mut SheetFolder<'s>,
+) -> Scan<Result<(), MeiboError>> {
     let mut buffer: Vec<u8> = Vec::with_capacity(2 * CHUNK);
     let mut position = Position { in_sheet_data: false, in_row: false, done: false, row: 0, col: 0 };
     let mut ended = false;
@@ -297,7 +303,12 @@ fn read_full<R: Read>(reader: &mut R, buffer: &mut [u8]) -> std::io::Result<usiz
 }
 
 /// Scans whole rows. `Ok(Ok(false))` when the folder needs no more cells.
-fn scan<'s>(bytes: &[u8], strings: &'s [String], at: &mut Position, folder: &mut SheetFolder<'s>) -> Scan<Result<bool, MeiboError>> {
+fn scan<'s>(
+    bytes: &[u8],
+    strings: &'s [String],
+    at: &mut Position,
+    folder: &mut SheetFolder<'s>,
+) -> Scan<Result<bool, MeiboError>> {
     let mut pos = 0;
     loop {
         // Tags follow each other directly in the published sheets: look at the next byte before searching.
@@ -397,7 +408,10 @@ fn scan<'s>(bytes: &[u8], strings: &'s [String], at: &mut Position, folder: &mut
 /// Where the name of a tag (after `<`) ends; a closing tag keeps its `/`: `/row`.
 fn tag_name_end(tag: &[u8]) -> usize {
     let from = usize::from(tag.first() == Some(&b'/'));
-    tag[from..].iter().position(|b| matches!(b, b' ' | b'/' | b'\t' | b'\n' | b'\r')).map_or(tag.len(), |end| end + from)
+    tag[from..]
+        .iter()
+        .position(|b| matches!(b, b' ' | b'/' | b'\t' | b'\n' | b'\r'))
+        .map_or(tag.len(), |end| end + from)
 }
 
 /// The raw value of ` name="…"` in a tag. Spaces around `=` (legal, never written by Excel) step aside rather
@@ -409,7 +423,11 @@ fn byte_attribute<'t>(tag: &'t [u8], name: &[u8]) -> Scan<Option<&'t [u8]>> {
         if (a == b'=' && b.is_ascii_whitespace()) || (a.is_ascii_whitespace() && b == b'=') {
             return Err(unsupported(line!()));
         }
-        if found.is_none() && a.is_ascii_whitespace() && tag[i + 1..].starts_with(name) && tag.get(i + 1 + name.len()) == Some(&b'=') {
+        if found.is_none()
+            && a.is_ascii_whitespace()
+            && tag[i + 1..].starts_with(name)
+            && tag.get(i + 1 + name.len()) == Some(&b'=')
+        {
             let quote_at = i + 2 + name.len();
             let quote = *tag.get(quote_at).ok_or_else(|| unsupported(line!()))?;
             if quote != b'"' && quote != b'\'' {
@@ -559,7 +577,13 @@ fn cell_reference(reference: &[u8]) -> Scan<(u32, u32)> {
 /// The value of a `<c>` element from just after its start tag, and the position after `</c>`: a shared string
 /// (t="s") or an inline one (t="inlineStr"). Numbers, dates, booleans, errors and formulas step aside — unless the
 /// cell's column is not wanted, when only its end is looked for.
-fn cell_value<'s>(bytes: &[u8], at: usize, kind: Option<&[u8]>, strings: &'s [String], wanted: bool) -> Scan<(Option<Cow<'s, str>>, usize)> {
+fn cell_value<'s>(
+    bytes: &[u8],
+    at: usize,
+    kind: Option<&[u8]>,
+    strings: &'s [String],
+    wanted: bool,
+) -> Scan<(Option<Cow<'s, str>>, usize)> {
     // The common shape, <v>…</v></c>, without searching for the end tag.
     let simple = bytes[at..].strip_prefix(b"<v>").and_then(|rest| {
         let end = find_short(rest, b'<')?;
@@ -586,7 +610,10 @@ fn cell_value<'s>(bytes: &[u8], at: usize, kind: Option<&[u8]>, strings: &'s [St
     }
     match kind {
         Some(b"s") => {
-            let text = inner.strip_prefix(b"<v>").and_then(|rest| rest.strip_suffix(b"</v>")).ok_or_else(|| unsupported(line!()))?;
+            let text = inner
+                .strip_prefix(b"<v>")
+                .and_then(|rest| rest.strip_suffix(b"</v>"))
+                .ok_or_else(|| unsupported(line!()))?;
             let index = parse_number(text.trim_ascii())? as usize;
             Ok((Some(Cow::Borrowed(strings.get(index).ok_or_else(|| unsupported(line!()))?.as_str())), after))
         }

@@ -78,18 +78,30 @@ mod tests {
 
     #[test]
     fn national_agencies_are_guessed_as_incorporated_administrative_agencies() {
-        assert_eq!(guess("独立行政法人国立病院機構\u{3000}埼玉病院"), Some(FounderType::IncorporatedAdministrativeAgency));
+        assert_eq!(
+            guess("独立行政法人国立病院機構\u{3000}埼玉病院"),
+            Some(FounderType::IncorporatedAdministrativeAgency)
+        );
         assert_eq!(
             guess("独立行政法人地域医療機能推進機構\u{3000}埼玉メディカルセンター"),
             Some(FounderType::IncorporatedAdministrativeAgency)
         );
-        assert_eq!(guess("国立研究開発法人\u{3000}国立がん研究センター中央病院"), Some(FounderType::IncorporatedAdministrativeAgency));
-        assert_eq!(guess("国立大学法人\u{3000}山梨大学医学部附属病院"), Some(FounderType::NationalUniversityCorporation));
+        assert_eq!(
+            guess("国立研究開発法人\u{3000}国立がん研究センター中央病院"),
+            Some(FounderType::IncorporatedAdministrativeAgency)
+        );
+        assert_eq!(
+            guess("国立大学法人\u{3000}山梨大学医学部附属病院"),
+            Some(FounderType::NationalUniversityCorporation)
+        );
     }
 
     #[test]
     fn local_agencies_are_not_mistaken_for_national_ones() {
-        assert_eq!(guess("地方独立行政法人\u{3000}山梨県立病院機構\u{3000}山梨県立中央病院"), Some(FounderType::LocalIncorporatedAdministrativeAgency));
+        assert_eq!(
+            guess("地方独立行政法人\u{3000}山梨県立病院機構\u{3000}山梨県立中央病院"),
+            Some(FounderType::LocalIncorporatedAdministrativeAgency)
+        );
         assert_eq!(guess("東京都立広尾病院"), Some(FounderType::LocalIncorporatedAdministrativeAgency));
     }
 

@@ -111,7 +111,9 @@ impl Meibo {
         let mut file = File::open(path).map_err(|e| MeiboError::Io(e.to_string()))?;
         let size = file.metadata().map_err(|e| MeiboError::Io(e.to_string()))?.len();
         if size > FILE_LIMIT {
-            return Err(MeiboError::TooLarge { part: "ファイル".into(), size: size >> 20, limit: FILE_LIMIT >> 20 });
+            return Err(MeiboError::TooLarge {
+                part: "ファイル".into(), size: size >> 20, limit: FILE_LIMIT >> 20
+            });
         }
         Meibo::read(&mut file)
     }

@@ -34,9 +34,8 @@ pub fn read<RS: Read + Seek>(mut reader: RS) -> Result<Meibo, MeiboError> {
 pub fn read_with_calamine<RS: Read + Seek>(reader: RS) -> Result<Meibo, MeiboError> {
     // calamine 0.38 multiplies without checking while it reads a cell reference: an absurd one in a damaged file
     // (r="AAAAAAAAAAAAAAA1") panics in a debug build (and wraps in a release one). A damaged file must be an error.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| calamine_workbook(reader))).unwrap_or_else(|_| {
-        Err(MeiboError::Damaged("calamine stopped on a cell reference it cannot read".to_string()))
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| calamine_workbook(reader)))
+        .unwrap_or_else(|_| Err(MeiboError::Damaged("calamine stopped on a cell reference it cannot read".to_string())))
 }
 
 fn calamine_workbook<RS: Read + Seek>(reader: RS) -> Result<Meibo, MeiboError> {
@@ -99,8 +98,17 @@ pub(super) struct SheetFolder<'a> {
 }
 
 enum Stage<'a> {
-    Searching { row: Option<u32>, cells: Vec<(u32, String)>, stamp: Option<String>, other_layout: Option<MeiboError> },
-    Reading { builder: Box<Builder>, row: Option<u32>, values: Values<'a> },
+    Searching {
+        row: Option<u32>,
+        cells: Vec<(u32, String)>,
+        stamp: Option<String>,
+        other_layout: Option<MeiboError>,
+    },
+    Reading {
+        builder: Box<Builder>,
+        row: Option<u32>,
+        values: Values<'a>,
+    },
     /// The header was not found in the rows where it is looked for.
     NotFound(Option<MeiboError>),
 }
@@ -274,7 +282,14 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(layout: &'static Layout, columns: [u32; Field::COUNT], exact: bool, header_row: u32, stamp: Option<String>, sheet: &str) -> Builder {
+    fn new(
+        layout: &'static Layout,
+        columns: [u32; Field::COUNT],
+        exact: bool,
+        header_row: u32,
+        stamp: Option<String>,
+        sheet: &str,
+    ) -> Builder {
         let width = columns.iter().max().map_or(0, |max| *max as usize + 1);
         let mut field_of_column = vec![None; width];
         for field in Field::ALL {
@@ -285,7 +300,8 @@ impl Builder {
         if as_of.is_none() {
             warnings.push(MeiboWarning {
                 row: None,
-                message: "名簿の「現在」の日付が見つかりません。いつ時点の名簿か確かめてください (no date stamp)".into(),
+                message: "名簿の「現在」の日付が見つかりません。いつ時点の名簿か確かめてください (no date stamp)"
+                    .into(),
             });
         }
         if !exact {
@@ -438,7 +454,11 @@ impl Builder {
         let warnings = &mut self.meibo.warnings;
         if self.blank_number_count > 0 {
             let named: Vec<String> = self.blank_number_rows.iter().map(|r| format!("{r}行目")).collect();
-            let more = if self.blank_number_count > named.len() { format!(" ほか{}行", self.blank_number_count - named.len()) } else { String::new() };
+            let more = if self.blank_number_count > named.len() {
+                format!(" ほか{}行", self.blank_number_count - named.len())
+            } else {
+                String::new()
+            };
             warnings.push(MeiboWarning {
                 row: self.blank_number_rows.first().copied(),
                 message: format!(

@@ -119,15 +119,29 @@ pub struct HospitalCheckRule {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum HospitalTest {
-    Prefecture { codes: Vec<String> },
-    MinimumBeds { beds: u32 },
+    Prefecture {
+        codes: Vec<String>,
+    },
+    MinimumBeds {
+        beds: u32,
+    },
     /// At least one of these 受理記号, matched exactly.
-    FilingRequired { any_of: Vec<String> },
+    FilingRequired {
+        any_of: Vec<String>,
+    },
     /// None of these 受理記号, matched exactly.
-    FilingForbidden { any_of: Vec<String> },
-    Founder { not_met: Vec<String>, needs_confirmation: Vec<String> },
+    FilingForbidden {
+        any_of: Vec<String>,
+    },
+    Founder {
+        not_met: Vec<String>,
+        needs_confirmation: Vec<String>,
+    },
     /// A fact only the hospital can declare.
-    Declaration { field: String, must_be: bool },
+    Declaration {
+        field: String,
+        must_be: bool,
+    },
 }
 
 /// Why a program or 年度 could not be used.

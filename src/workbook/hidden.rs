@@ -59,8 +59,16 @@ pub fn entries(case: &Case) -> Vec<Entry> {
         entry("fiscal_year", case.fiscal_year.starting_year().to_string(), "年度（開始する西暦年）"),
         entry("hospital.prefecture_code", hospital.prefecture_code.clone().unwrap_or_default(), "都道府県コード"),
         entry("hospital.founder_type", hospital.founder_type.map_or("", FounderType::id), "開設者の種別"),
-        entry("hospital.filings", filings, "届出（受理記号・受理番号・算定開始年月日）。別紙1に表示した受理番号・算定開始年月日は別紙1の値を使います"),
-        entry("hospital.employs_qualified_nurse", flag(hospital.employs_qualified_nurse), "対象資格を有する看護師を雇用している"),
+        entry(
+            "hospital.filings",
+            filings,
+            "届出（受理記号・受理番号・算定開始年月日）。別紙1に表示した受理番号・算定開始年月日は別紙1の値を使います",
+        ),
+        entry(
+            "hospital.employs_qualified_nurse",
+            flag(hospital.employs_qualified_nurse),
+            "対象資格を有する看護師を雇用している",
+        ),
         entry("hospital.contact", flag(hospital.contact.is_some()), "担当者の記入欄がある"),
         entry("trainees", case.trainees.len().to_string(), "受講者数"),
     ];
@@ -71,7 +79,11 @@ pub fn entries(case: &Case) -> Vec<Entry> {
         rows.extend([
             entry(at("qualification"), &trainee.qualification, format!("{who} 対象資格")),
             entry(at("salary_kind"), trainee.salary_kind.id(), format!("{who} 人件費の区分")),
-            entry(at("tuition_completed_in_year"), flag(trainee.tuition_completed_in_year), format!("{who} 受講料の課程を年度内に修了する")),
+            entry(
+                at("tuition_completed_in_year"),
+                flag(trainee.tuition_completed_in_year),
+                format!("{who} 受講料の課程を年度内に修了する"),
+            ),
             entry(at("certified"), flag(trainee.certified), format!("{who} 認定済み")),
             entry(at("salary_months"), months.join(","), format!("{who} 人件費を月別に入力した月（金額は別紙3）")),
             entry(
@@ -95,7 +107,10 @@ pub struct HiddenError {
 /// Reads the rows back (key → value).
 pub fn parse(values: &HashMap<String, String>) -> Result<Hidden, HiddenError> {
     let get = |key: &str| -> Result<&str, HiddenError> {
-        values.get(key).map(String::as_str).ok_or_else(|| HiddenError { key: key.to_string(), message: "項目がありません".to_string() })
+        values
+            .get(key)
+            .map(String::as_str)
+            .ok_or_else(|| HiddenError { key: key.to_string(), message: "項目がありません".to_string() })
     };
     let bad = |key: &str, message: &str| HiddenError { key: key.to_string(), message: message.to_string() };
     let boolean = |key: &str| -> Result<bool, HiddenError> {
@@ -109,7 +124,8 @@ pub fn parse(values: &HashMap<String, String>) -> Result<Hidden, HiddenError> {
         let value = get(key)?;
         Ok((!value.is_empty()).then(|| value.to_string()))
     };
-    let number = |key: &str| -> Result<i64, HiddenError> { get(key)?.parse().map_err(|_| bad(key, "整数のはずです")) };
+    let number =
+        |key: &str| -> Result<i64, HiddenError> { get(key)?.parse().map_err(|_| bad(key, "整数のはずです")) };
     let list = |key: &str| -> Result<Vec<String>, HiddenError> {
         let value = get(key)?;
         Ok(if value.is_empty() { Vec::new() } else { value.split(',').map(str::to_string).collect() })
@@ -117,10 +133,12 @@ pub fn parse(values: &HashMap<String, String>) -> Result<Hidden, HiddenError> {
 
     let founder_type = match optional("hospital.founder_type")? {
         None => None,
-        Some(id) => Some(FounderType::from_id(&id).ok_or_else(|| bad("hospital.founder_type", "開設者の種別が不明です"))?),
+        Some(id) => {
+            Some(FounderType::from_id(&id).ok_or_else(|| bad("hospital.founder_type", "開設者の種別が不明です"))?)
+        }
     };
-    let filings: Vec<Filing> =
-        serde_json::from_str(get("hospital.filings")?).map_err(|_| bad("hospital.filings", "届出の一覧が読めません"))?;
+    let filings: Vec<Filing> = serde_json::from_str(get("hospital.filings")?)
+        .map_err(|_| bad("hospital.filings", "届出の一覧が読めません"))?;
     let count = usize::try_from(number("trainees")?).map_err(|_| bad("trainees", "受講者数が負です"))?;
     if count > MAX_TRAINEES {
         return Err(bad("trainees", "受講者数が多すぎます"));

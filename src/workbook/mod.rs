@@ -78,7 +78,9 @@ pub enum ExportError {
     Exists(PathBuf),
     #[error("{}: ファイルを書き込めません ({error}) (cannot write the file)", path.display())]
     Io { path: PathBuf, error: std::io::Error },
-    #[error("「{0}」の申請書様式はまだ用意していません（受講者ごとの様式のみ） (no workbook layout for this program yet)")]
+    #[error(
+        "「{0}」の申請書様式はまだ用意していません（受講者ごとの様式のみ） (no workbook layout for this program yet)"
+    )]
     NoLayout(String),
     #[error("申請書ファイルを作れませんでした（内部エラー）: {0} (the workbook could not be built)")]
     Build(String),
@@ -130,7 +132,12 @@ pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
         .iter()
         .flat_map(|row| row.warnings.iter().map(move |warning| format!("{}: {warning}", row.name)))
         .collect();
-    Ok(Workbook { bytes, open_points: eligibility.open_points(), blocking: if draft { blocking } else { Vec::new() }, warnings })
+    Ok(Workbook {
+        bytes,
+        open_points: eligibility.open_points(),
+        blocking: if draft { blocking } else { Vec::new() },
+        warnings,
+    })
 }
 
 /// Builds the workbook and writes it to `path` atomically: a temporary file in the same folder, then a rename.
@@ -144,7 +151,12 @@ pub fn write(case: &Case, path: &Path, options: ExportOptions) -> Result<Exporte
     }
     let workbook = build(case, options.draft)?;
     atomic::write_file(path, &workbook.bytes, options.overwrite)?;
-    Ok(Exported { path: path.to_path_buf(), open_points: workbook.open_points, blocking: workbook.blocking, warnings: workbook.warnings })
+    Ok(Exported {
+        path: path.to_path_buf(),
+        open_points: workbook.open_points,
+        blocking: workbook.blocking,
+        warnings: workbook.warnings,
+    })
 }
 
 /// Writes bytes to `path` atomically (temporary file in the same folder, then a rename), keeping an existing

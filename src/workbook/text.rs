@@ -7,7 +7,8 @@
 //! lines they take, to give the row its height.
 
 /// Characters that must not begin a line (行頭禁則).
-const NO_LINE_START: &str = "、。，．,.）)」』】〕〉》］]｝}！!？?・：:；;ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻‐゠–〜～";
+const NO_LINE_START: &str =
+    "、。，．,.）)」』】〕〉》］]｝}！!？?・：:；;ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻‐゠–〜～";
 /// Characters that must not end a line (行末禁則).
 const NO_LINE_END: &str = "（(「『【〔〈《［[｛{";
 
@@ -201,11 +202,9 @@ mod tests {
         assert_eq!(wrap_phrases("がん看護専門看護師", 10, &words), vec!["がん看護", "専門看護師"]);
         assert_eq!(wrap_phrases("代替看護職員給与費", 12, &words), vec!["代替看護職員", "給与費"]);
         assert_eq!(wrap_phrases("受講者給与費", 12, &words), vec!["受講者給与費"]);
-        assert_eq!(
-            wrap_phrases("認定看護師教育課程 A課程", 20, &words),
-            vec!["認定看護師教育課程", "A課程"]
-        );
-        for line in wrap_phrases("認定看護師教育課程 B課程（特定行為研修を組み込んだ課程）", 20, &words) {
+        assert_eq!(wrap_phrases("認定看護師教育課程 A課程", 20, &words), vec!["認定看護師教育課程", "A課程"]);
+        for line in wrap_phrases("認定看護師教育課程 B課程（特定行為研修を組み込んだ課程）", 20, &words)
+        {
             assert!(display_width(&line) <= 20 && !line.starts_with('）'), "{line}");
         }
     }

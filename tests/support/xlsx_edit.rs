@@ -53,5 +53,9 @@ pub fn cell_to_text(xml: String, a1: &str, text: &str) -> String {
         rest.find("/>").unwrap() + 2
     };
     let style = rest[..rest.find('>').unwrap()].split(" s=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or("0");
-    format!("{}<c r=\"{a1}\" s=\"{style}\" t=\"inlineStr\"><is><t>{text}</t></is></c>{}", &xml[..start], &xml[start + end..])
+    format!(
+        "{}<c r=\"{a1}\" s=\"{style}\" t=\"inlineStr\"><is><t>{text}</t></is></c>{}",
+        &xml[..start],
+        &xml[start + end..]
+    )
 }

@@ -13,7 +13,8 @@ const MAX_TOTAL: u64 = 64 << 20;
 
 pub fn check(bytes: &[u8]) -> Result<(), ImportError> {
     check_kind(bytes)?;
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|error| ImportError::Damaged(error.to_string()))?;
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|error| ImportError::Damaged(error.to_string()))?;
     if archive.len() > MAX_ENTRIES {
         return Err(ImportError::TooLarge { part: format!("{} 個の部品", archive.len()), size: 0, limit: 0 });
     }
@@ -43,7 +44,11 @@ pub fn check(bytes: &[u8]) -> Result<(), ImportError> {
         // calamine reserves room for the declared number of strings up front; each takes at least 5 bytes.
         let declared = declared_string_count(&mut archive, index)?;
         if declared.is_some_and(|count| count > size / 5 + 1) {
-            return Err(ImportError::TooLarge { part: "共有文字列の数".into(), size: size >> 20, limit: MAX_ENTRY >> 20 });
+            return Err(ImportError::TooLarge {
+                part: "共有文字列の数".into(),
+                size: size >> 20,
+                limit: MAX_ENTRY >> 20,
+            });
         }
     }
     Ok(())
@@ -71,7 +76,10 @@ fn check_kind(bytes: &[u8]) -> Result<(), ImportError> {
 }
 
 /// The `uniqueCount` of `<sst …>`, read from the first few kilobytes only.
-fn declared_string_count(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, index: usize) -> Result<Option<u64>, ImportError> {
+fn declared_string_count(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    index: usize,
+) -> Result<Option<u64>, ImportError> {
     let entry = archive.by_index(index).map_err(|error| ImportError::Damaged(error.to_string()))?;
     let mut head = Vec::with_capacity(4096);
     entry.take(4096).read_to_end(&mut head).map_err(|error| ImportError::Damaged(error.to_string()))?;

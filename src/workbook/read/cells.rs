@@ -69,7 +69,8 @@ impl Sheet {
             Data::Bool(flag) => Ok(Some(if *flag { "TRUE" } else { "FALSE" }.to_string())),
             Data::DateTime(_) | Data::DateTimeIso(_) => Ok(self.optional_date(cell)?.map(crate::era::format_date)),
             Data::DurationIso(text) => Ok(Some(text.clone())),
-            Data::Error(error) => Err(self.error(cell, format!("エラー値（{error}）になっています。文字を入力し直してください (error value)"))),
+            Data::Error(error) => Err(self
+                .error(cell, format!("エラー値（{error}）になっています。文字を入力し直してください (error value)"))),
         }
     }
 
@@ -85,23 +86,31 @@ impl Sheet {
 
     /// An amount in whole yen, 0 or more; an empty cell is 0円.
     pub fn amount(&self, cell: Cell) -> Result<Yen, ImportError> {
-        let number = match self.value(cell) {
-            Data::Empty => return Ok(Yen::ZERO),
-            Data::Float(number) => *number,
-            Data::Int(number) => *number as f64,
-            Data::String(text) => {
-                return parse_yen(text).or_else(|error| match error {
-                    crate::typed_input::AmountInputError::Empty => Ok(Yen::ZERO),
-                    other => Err(self.error(cell, format!("{other} (not an amount)"))),
-                });
-            }
-            other => return Err(self.error(cell, format!("金額のセルに「{other}」が入っています。120000 のように数字で入力してください (not an amount)"))),
-        };
+        let number =
+            match self.value(cell) {
+                Data::Empty => return Ok(Yen::ZERO),
+                Data::Float(number) => *number,
+                Data::Int(number) => *number as f64,
+                Data::String(text) => {
+                    return parse_yen(text).or_else(|error| match error {
+                        crate::typed_input::AmountInputError::Empty => Ok(Yen::ZERO),
+                        other => Err(self.error(cell, format!("{other} (not an amount)"))),
+                    });
+                }
+                other => return Err(self.error(
+                    cell,
+                    format!(
+                        "金額のセルに「{other}」が入っています。120000 のように数字で入力してください (not an amount)"
+                    ),
+                )),
+            };
         if number < 0.0 {
             return Err(self.error(cell, "金額がマイナスです。0円以上で入力してください (negative amount)"));
         }
         if number.fract() != 0.0 {
-            return Err(self.error(cell, format!("「{number}」: 金額は1円単位の整数で入力してください (not whole yen)")));
+            return Err(
+                self.error(cell, format!("「{number}」: 金額は1円単位の整数で入力してください (not whole yen)"))
+            );
         }
         if number > 100_000_000_000.0 {
             return Err(self.error(cell, "金額が大きすぎます (amount too large)"));
@@ -127,7 +136,10 @@ impl Sheet {
                 let text = text.split('T').next().unwrap_or(text);
                 parse_date(text).map(Some).map_err(|error| self.error(cell, format!("{error} (not a date)")))
             }
-            other => Err(self.error(cell, format!("日付のセルに「{other}」が入っています。令和6年4月1日 のように入力してください (not a date)"))),
+            other => Err(self.error(
+                cell,
+                format!("日付のセルに「{other}」が入っています。令和6年4月1日 のように入力してください (not a date)"),
+            )),
         }
     }
 
@@ -148,7 +160,9 @@ impl Sheet {
                 Ok(Some(FiscalYear::of(date)))
             }
             Data::Int(year) if (1900..=9999).contains(year) => Ok(Some(FiscalYear::new(*year as i32))),
-            Data::Float(year) if (1900.0..=9999.0).contains(year) && year.fract() == 0.0 => Ok(Some(FiscalYear::new(*year as i32))),
+            Data::Float(year) if (1900.0..=9999.0).contains(year) && year.fract() == 0.0 => {
+                Ok(Some(FiscalYear::new(*year as i32)))
+            }
             _ => Ok(self.optional_date(cell)?.map(FiscalYear::of)),
         }
     }
@@ -176,7 +190,9 @@ impl Sheet {
         // Excel's day 0 is 1899-12-30 for every date after 1900-02-28 (the fictitious 1900-02-29 lies before).
         let base = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or(NaiveDate::MIN);
         if !(61.0..=2_958_465.0).contains(&serial) {
-            return Err(self.error(cell, "日付が範囲外です。令和6年4月1日 のように入力してください (date out of range)"));
+            return Err(
+                self.error(cell, "日付が範囲外です。令和6年4月1日 のように入力してください (date out of range)")
+            );
         }
         base.checked_add_days(chrono::Days::new(serial.floor() as u64))
             .ok_or_else(|| self.error(cell, "日付が範囲外です (date out of range)"))

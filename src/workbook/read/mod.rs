@@ -33,9 +33,13 @@ pub enum ImportError {
     NotXlsx(&'static str),
     #[error("ブックが壊れていて読めません ({0}) (the workbook is damaged)")]
     Damaged(String),
-    #[error("ブックの「{part}」が大きすぎます（展開すると {size} MB、上限 {limit} MB）。Hojo が作成した申請書ではないか、壊れています (too large once expanded)")]
+    #[error(
+        "ブックの「{part}」が大きすぎます（展開すると {size} MB、上限 {limit} MB）。Hojo が作成した申請書ではないか、壊れています (too large once expanded)"
+    )]
     TooLarge { part: String, size: u64, limit: u64 },
-    #[error("Hojo が作成した申請書ではありません（シート「{0}」がありません）。Hojo で書き出したブックを選んでください (not a workbook written by Hojo)")]
+    #[error(
+        "Hojo が作成した申請書ではありません（シート「{0}」がありません）。Hojo で書き出したブックを選んでください (not a workbook written by Hojo)"
+    )]
     Foreign(String),
     #[error("シート「{0}」がありません。シートを削除したり名前を変えたりしていないか確かめてください (sheet missing)")]
     MissingSheet(String),
@@ -64,11 +68,14 @@ pub fn import(path: &Path) -> Result<Case, ImportError> {
         file_error(format!("{reason}: {error}"))
     })?;
     let mut bytes = Vec::new();
-    file.take(FILE_LIMIT + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| file_error(format!("ファイルを読めません。フォルダではなくファイルを指定してください ({error})")))?;
+    file.take(FILE_LIMIT + 1).read_to_end(&mut bytes).map_err(|error| {
+        file_error(format!("ファイルを読めません。フォルダではなくファイルを指定してください ({error})"))
+    })?;
     if bytes.len() as u64 > FILE_LIMIT {
-        return Err(file_error(format!("ファイルが大きすぎます（{} MB まで）。Hojo が作成した申請書を選んでください (file too large)", FILE_LIMIT >> 20)));
+        return Err(file_error(format!(
+            "ファイルが大きすぎます（{} MB まで）。Hojo が作成した申請書を選んでください (file too large)",
+            FILE_LIMIT >> 20
+        )));
     }
     read(&bytes)
 }
@@ -81,7 +88,8 @@ pub fn import(path: &Path) -> Result<Case, ImportError> {
 /// data sheet damaged; or a case that breaks the case rules.
 pub fn read(bytes: &[u8]) -> Result<Case, ImportError> {
     archive::check(bytes)?;
-    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|error| ImportError::Damaged(error.to_string()))?;
+    let mut workbook: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|error| ImportError::Damaged(error.to_string()))?;
     let names = workbook.sheet_names();
     if !names.iter().any(|name| name == DATA.name) {
         return Err(ImportError::Foreign(DATA.name.to_string()));
@@ -119,10 +127,9 @@ fn placed(error: CaseError) -> CaseError {
         .problems
         .into_iter()
         .map(|problem| match cell_of(&problem.path) {
-            Some((sheet, cell)) => Problem {
-                path: format!("シート「{sheet}」のセル {} ({})", cell.a1(), problem.path),
-                ..problem
-            },
+            Some((sheet, cell)) => {
+                Problem { path: format!("シート「{sheet}」のセル {} ({})", cell.a1(), problem.path), ..problem }
+            }
             None => problem,
         })
         .collect();
@@ -166,7 +173,9 @@ fn load(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &'static str) -> Result<HashMa
         if value != Data::Empty {
             cells.insert((row, col), value);
             if cells.len() > MAX_CELLS {
-                return Err(ImportError::TooLarge { part: format!("シート「{name}」のセル数"), size: 0, limit: 0 });
+                return Err(ImportError::TooLarge {
+                    part: format!("シート「{name}」のセル数"), size: 0, limit: 0
+                });
             }
         }
     }
@@ -196,13 +205,15 @@ fn read_hidden(data: &Sheet) -> Result<(Hidden, HashMap<String, String>), Import
     if values.get("format").is_some_and(|format| format != CASE_FORMAT) {
         return Err(ImportError::Data { key: "format".into(), message: format!("{CASE_FORMAT} のはずです") });
     }
-    let hidden = hidden::parse(&values).map_err(|error| ImportError::Data { key: error.key, message: error.message })?;
+    let hidden =
+        hidden::parse(&values).map_err(|error| ImportError::Data { key: error.key, message: error.message })?;
     let originals = values.into_iter().filter(|(key, _)| key.starts_with(layout::ORIGINAL_PREFIX)).collect();
     Ok((hidden, originals))
 }
 
 fn read_hospital(hidden: &Hidden, form1: &Sheet, plan: &Sheet) -> Result<Hospital, ImportError> {
-    let program = Program::get(&hidden.program).map_err(|error| ImportError::Data { key: "program".into(), message: error.to_string() })?;
+    let program = Program::get(&hidden.program)
+        .map_err(|error| ImportError::Data { key: "program".into(), message: error.to_string() })?;
     let rules = program
         .rules_for(hidden.fiscal_year)
         .map_err(|error| ImportError::Data { key: "fiscal_year".into(), message: error.to_string() })?;
@@ -240,8 +251,14 @@ fn read_hospital(hidden: &Hidden, form1: &Sheet, plan: &Sheet) -> Result<Hospita
     })
 }
 
-fn read_trainees(hidden: &Hidden, budget: &Sheet, breakdown: &Sheet, roster: &Sheet) -> Result<Vec<Trainee>, ImportError> {
-    let program = Program::get(&hidden.program).map_err(|error| ImportError::Data { key: "program".into(), message: error.to_string() })?;
+fn read_trainees(
+    hidden: &Hidden,
+    budget: &Sheet,
+    breakdown: &Sheet,
+    roster: &Sheet,
+) -> Result<Vec<Trainee>, ImportError> {
+    let program = Program::get(&hidden.program)
+        .map_err(|error| ImportError::Data { key: "program".into(), message: error.to_string() })?;
     let rules = program
         .rules_for(hidden.fiscal_year)
         .map_err(|error| ImportError::Data { key: "fiscal_year".into(), message: error.to_string() })?;

@@ -4,7 +4,10 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Context, amount_formula, amount_text, fitted_width, formula_string, height_for_lines, set_up_sheet, text_formula, usable_width};
+use super::{
+    Context, amount_formula, amount_text, fitted_width, formula_string, height_for_lines, set_up_sheet, text_formula,
+    usable_width,
+};
 use crate::calc::{MonthStatus, month_status};
 use crate::case::Trainee;
 use crate::money::Yen;
@@ -25,7 +28,15 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     for col in [BREAKDOWN.amount_col, BREAKDOWN.standard_col, BREAKDOWN.selected_col] {
         widths[usize::from(col)] = fitted_width(widths[usize::from(col)], amounts.iter().map(String::as_str), 20.0);
     }
-    set_up_sheet(sheet, context, BREAKDOWN.name, BREAKDOWN.landscape, &widths, Cell::new(last_row, BREAKDOWN.last_col + 1), BREAKDOWN.draft)?;
+    set_up_sheet(
+        sheet,
+        context,
+        BREAKDOWN.name,
+        BREAKDOWN.landscape,
+        &widths,
+        Cell::new(last_row, BREAKDOWN.last_col + 1),
+        BREAKDOWN.draft,
+    )?;
 
     let (cell, label) = BREAKDOWN.sheet_label;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
@@ -43,7 +54,13 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     Ok(())
 }
 
-fn write_block(sheet: &mut Worksheet, context: &Context, index: usize, block: &BreakdownBlock, note_width: usize) -> Result<(), XlsxError> {
+fn write_block(
+    sheet: &mut Worksheet,
+    context: &Context,
+    index: usize,
+    block: &BreakdownBlock,
+    note_width: usize,
+) -> Result<(), XlsxError> {
     let styles = &context.styles;
     let trainee = &context.case.trainees[index];
     let row = &context.calculation.rows[index];
@@ -55,8 +72,20 @@ fn write_block(sheet: &mut Worksheet, context: &Context, index: usize, block: &B
     let qualification = format!("（{}）", super::budget::qualification_label(context, &trainee.qualification));
     let shown = format!("{prefix}{}{qualification}", super::roster::shown_name(context, index));
     let formula = format!("={}&{name}&{}", formula_string(&prefix), formula_string(&qualification));
-    sheet.merge_range(block.heading_row, BREAKDOWN.label_col, block.heading_row, BREAKDOWN.last_col, "", &styles.subtitle)?;
-    sheet.write_formula_with_format(block.heading_row, BREAKDOWN.label_col, text_formula(formula, &shown), &styles.subtitle)?;
+    sheet.merge_range(
+        block.heading_row,
+        BREAKDOWN.label_col,
+        block.heading_row,
+        BREAKDOWN.last_col,
+        "",
+        &styles.subtitle,
+    )?;
+    sheet.write_formula_with_format(
+        block.heading_row,
+        BREAKDOWN.label_col,
+        text_formula(formula, &shown),
+        &styles.subtitle,
+    )?;
 
     for (offset, text) in BREAKDOWN.header.iter().enumerate() {
         sheet.write_string_with_format(block.header_row, BREAKDOWN.label_col + offset as u16, *text, &styles.header)?;
@@ -71,21 +100,33 @@ fn write_block(sheet: &mut Worksheet, context: &Context, index: usize, block: &B
         .collect();
     for ((item, rule), &r) in row.items.iter().zip(&context.rules.items).zip(&block.item_rows) {
         let at = |col: u16| Cell::new(r, col).a1();
-        let label = if rule.monthly { (BREAKDOWN.salary_label)(&item.label, trainee.salary_kind.label()) } else { item.label.clone() };
+        let label = if rule.monthly {
+            (BREAKDOWN.salary_label)(&item.label, trainee.salary_kind.label())
+        } else {
+            item.label.clone()
+        };
         sheet.write_string_with_format(r, BREAKDOWN.label_col, &label, &styles.cell)?;
         if rule.monthly && !trainee.salary_months.is_empty() {
-            let cells: Vec<String> = counted_months.iter().map(|month_row| Cell::new(*month_row, BREAKDOWN.amount_col).a1()).collect();
+            let cells: Vec<String> =
+                counted_months.iter().map(|month_row| Cell::new(*month_row, BREAKDOWN.amount_col).a1()).collect();
             if cells.is_empty() {
                 sheet.write_number_with_format(r, BREAKDOWN.amount_col, 0.0, &styles.amount)?;
             } else {
                 let formula = format!("=SUM({})", cells.join(","));
-                sheet.write_formula_with_format(r, BREAKDOWN.amount_col, amount_formula(formula, item.amount), &styles.amount)?;
+                sheet.write_formula_with_format(
+                    r,
+                    BREAKDOWN.amount_col,
+                    amount_formula(formula, item.amount),
+                    &styles.amount,
+                )?;
             }
         } else {
             sheet.write_number_with_format(r, BREAKDOWN.amount_col, item.amount.get() as f64, &styles.input_amount)?;
         }
         match item.standard {
-            Some(standard) => sheet.write_number_with_format(r, BREAKDOWN.standard_col, standard.get() as f64, &styles.amount)?,
+            Some(standard) => {
+                sheet.write_number_with_format(r, BREAKDOWN.standard_col, standard.get() as f64, &styles.amount)?
+            }
             None => sheet.write_blank(r, BREAKDOWN.standard_col, &styles.amount)?,
         };
         if counted(rule.counted_when.as_deref(), trainee) {
@@ -93,7 +134,12 @@ fn write_block(sheet: &mut Worksheet, context: &Context, index: usize, block: &B
                 Some(_) => format!("=MIN({},{})", at(BREAKDOWN.amount_col), at(BREAKDOWN.standard_col)),
                 None => format!("={}", at(BREAKDOWN.amount_col)),
             };
-            sheet.write_formula_with_format(r, BREAKDOWN.selected_col, amount_formula(formula, item.selected), &styles.amount)?;
+            sheet.write_formula_with_format(
+                r,
+                BREAKDOWN.selected_col,
+                amount_formula(formula, item.selected),
+                &styles.amount,
+            )?;
         } else {
             sheet.write_number_with_format(r, BREAKDOWN.selected_col, item.selected.get() as f64, &styles.amount)?;
         }
@@ -110,11 +156,22 @@ fn write_block(sheet: &mut Worksheet, context: &Context, index: usize, block: &B
     let r = block.total_row;
     let first = block.item_rows.first().copied().unwrap_or(block.other_costs_row);
     sheet.write_string_with_format(r, BREAKDOWN.label_col, BREAKDOWN.total_label, &styles.cell_center)?;
-    let sum = |col: u16, last_row: u32| format!("=SUM({}:{})", Cell::new(first, col).a1(), Cell::new(last_row, col).a1());
-    sheet.write_formula_with_format(r, BREAKDOWN.amount_col, amount_formula(sum(BREAKDOWN.amount_col, block.other_costs_row), row.total_cost), &styles.amount)?;
+    let sum =
+        |col: u16, last_row: u32| format!("=SUM({}:{})", Cell::new(first, col).a1(), Cell::new(last_row, col).a1());
+    sheet.write_formula_with_format(
+        r,
+        BREAKDOWN.amount_col,
+        amount_formula(sum(BREAKDOWN.amount_col, block.other_costs_row), row.total_cost),
+        &styles.amount,
+    )?;
     sheet.write_blank(r, BREAKDOWN.standard_col, &styles.amount)?;
     let selected: Yen = row.items.iter().map(|item| item.selected).sum();
-    sheet.write_formula_with_format(r, BREAKDOWN.selected_col, amount_formula(sum(BREAKDOWN.selected_col, block.other_costs_row), selected), &styles.amount)?;
+    sheet.write_formula_with_format(
+        r,
+        BREAKDOWN.selected_col,
+        amount_formula(sum(BREAKDOWN.selected_col, block.other_costs_row), selected),
+        &styles.amount,
+    )?;
     sheet.write_blank(r, BREAKDOWN.note_col, &styles.cell)?;
 
     if let Some(header) = block.months_header_row {
@@ -123,7 +180,13 @@ fn write_block(sheet: &mut Worksheet, context: &Context, index: usize, block: &B
     Ok(())
 }
 
-fn write_months(sheet: &mut Worksheet, context: &Context, trainee: &Trainee, header: u32, rows: &[u32]) -> Result<(), XlsxError> {
+fn write_months(
+    sheet: &mut Worksheet,
+    context: &Context,
+    trainee: &Trainee,
+    header: u32,
+    rows: &[u32],
+) -> Result<(), XlsxError> {
     let styles = &context.styles;
     let [month_label, amount_label, note_label] = BREAKDOWN.months_header;
     sheet.write_string_with_format(header, BREAKDOWN.label_col, month_label, &styles.header)?;

@@ -26,14 +26,27 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
 
     let mut widths = BUDGET.widths.to_vec();
     let names: Vec<&str> = context.case.trainees.iter().map(|t| t.name.as_str()).collect();
-    widths[usize::from(BUDGET.name_col)] = fitted_width(widths[usize::from(BUDGET.name_col)], names.iter().copied(), 24.0);
-    let qualifications: Vec<String> = context.case.trainees.iter().map(|t| qualification_label(context, &t.qualification)).collect();
+    widths[usize::from(BUDGET.name_col)] =
+        fitted_width(widths[usize::from(BUDGET.name_col)], names.iter().copied(), 24.0);
+    let qualifications: Vec<String> =
+        context.case.trainees.iter().map(|t| qualification_label(context, &t.qualification)).collect();
     widths[usize::from(BUDGET.qualification_col)] =
         fitted_width(widths[usize::from(BUDGET.qualification_col)], qualifications.iter().map(String::as_str), 28.0);
     let sums = column_sums(context);
     let amounts: Vec<String> = rows
         .iter()
-        .flat_map(|row| [row.total_cost, row.other_income, row.net_cost, row.eligible_cost, row.standard, row.selected, row.base, row.subsidy])
+        .flat_map(|row| {
+            [
+                row.total_cost,
+                row.other_income,
+                row.net_cost,
+                row.eligible_cost,
+                row.standard,
+                row.selected,
+                row.base,
+                row.subsidy,
+            ]
+        })
         .chain(sums.iter().map(|(_, sum)| *sum))
         .map(amount_text)
         .collect();
@@ -64,7 +77,12 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         let at = |col: u16| Cell::new(r, col).a1();
         let roster_row = ROSTER.first_row + index as u32;
         let name = format!("={}&\"\"", layout::sheet_ref(ROSTER.name, Cell::new(roster_row, ROSTER.name_col)));
-        sheet.write_formula_with_format(r, BUDGET.name_col, text_formula(name, &super::roster::shown_name(context, index)), &styles.cell_wrap)?;
+        sheet.write_formula_with_format(
+            r,
+            BUDGET.name_col,
+            text_formula(name, &super::roster::shown_name(context, index)),
+            &styles.cell_wrap,
+        )?;
         sheet.write_string_with_format(r, BUDGET.qualification_col, &qualifications[index], &styles.cell_wrap)?;
         let block_total = |col: u16| layout::sheet_ref(BREAKDOWN.name, Cell::new(block.total_row, col));
         sheet.write_formula_with_format(
@@ -73,13 +91,23 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
             amount_formula(format!("={}", block_total(BREAKDOWN.amount_col)), row.total_cost),
             &styles.amount,
         )?;
-        sheet.write_number_with_format(r, BUDGET.other_income_col, row.other_income.get() as f64, &styles.input_amount)?;
+        sheet.write_number_with_format(
+            r,
+            BUDGET.other_income_col,
+            row.other_income.get() as f64,
+            &styles.input_amount,
+        )?;
         let net = format!("={}-{}", at(BUDGET.total_cost_col), at(BUDGET.other_income_col));
         sheet.write_formula_with_format(r, BUDGET.net_cost_col, amount_formula(net, row.net_cost), &styles.amount)?;
         sheet.write_number_with_format(r, BUDGET.eligible_col, row.eligible_cost.get() as f64, &styles.amount)?;
         sheet.write_number_with_format(r, BUDGET.standard_col, row.standard.get() as f64, &styles.amount)?;
         let selected = format!("=MIN({},{})", at(BUDGET.standard_col), block_total(BREAKDOWN.selected_col));
-        sheet.write_formula_with_format(r, BUDGET.selected_col, amount_formula(selected, row.selected), &styles.amount)?;
+        sheet.write_formula_with_format(
+            r,
+            BUDGET.selected_col,
+            amount_formula(selected, row.selected),
+            &styles.amount,
+        )?;
         let base = format!("=MAX(0,MIN({},{}))", at(BUDGET.net_cost_col), at(BUDGET.selected_col));
         sheet.write_formula_with_format(r, BUDGET.base_col, amount_formula(base, row.base), &styles.amount)?;
         sheet.write_string_with_format(r, BUDGET.rate_col, rate.to_string(), &styles.cell_center)?;
@@ -88,14 +116,26 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         sheet.write_formula_with_format(r, BUDGET.subsidy_col, amount_formula(subsidy, row.subsidy), &styles.amount)?;
     }
 
-    sheet.merge_range(total_row, BUDGET.name_col, total_row, BUDGET.qualification_col, BUDGET.total_label, &styles.cell_center)?;
+    sheet.merge_range(
+        total_row,
+        BUDGET.name_col,
+        total_row,
+        BUDGET.qualification_col,
+        BUDGET.total_label,
+        &styles.cell_center,
+    )?;
     for (col, sum) in sums {
         if rows.is_empty() {
             sheet.write_number_with_format(total_row, col, 0.0, &styles.amount)?;
         } else {
             let first = Cell::new(BUDGET.first_row, col).a1();
             let last = Cell::new(total_row - 1, col).a1();
-            sheet.write_formula_with_format(total_row, col, amount_formula(format!("=SUM({first}:{last})"), sum), &styles.amount)?;
+            sheet.write_formula_with_format(
+                total_row,
+                col,
+                amount_formula(format!("=SUM({first}:{last})"), sum),
+                &styles.amount,
+            )?;
         }
     }
     sheet.write_blank(total_row, BUDGET.rate_col, &styles.cell)?;
@@ -132,7 +172,9 @@ fn rounded_down(expression: &str, unit: i64) -> String {
         format!("ROUNDDOWN({expression},0)")
     } else if rest == 1 {
         format!("ROUNDDOWN({expression},-{digits})")
-    } else { format!("FLOOR({expression},{unit})") }
+    } else {
+        format!("FLOOR({expression},{unit})")
+    }
 }
 
 /// 緩和ケア認定看護師; an id the program does not know is shown as it is (the checks report it).

@@ -26,11 +26,17 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         value: DATA.version.to_string(),
         label: "このブックの様式の版（読み戻しに使います）".to_string(),
     };
-    let originals = context.originals.borrow().iter().map(|(key, text)| hidden::Entry {
-        key: key.clone(),
-        value: text.clone(),
-        label: "入力どおりの文（表示では Hojo が改行を入れています。表示のセルを書き換えた場合はそちらを使います）".to_string(),
-    }).collect::<Vec<_>>();
+    let originals = context
+        .originals
+        .borrow()
+        .iter()
+        .map(|(key, text)| hidden::Entry {
+            key: key.clone(),
+            value: text.clone(),
+            label: "入力どおりの文（表示では Hojo が改行を入れています。表示のセルを書き換えた場合はそちらを使います）"
+                .to_string(),
+        })
+        .collect::<Vec<_>>();
     let rows = std::iter::once(version).chain(hidden::entries(context.case)).chain(originals);
     for (index, entry) in rows.enumerate() {
         let row = DATA.first_row + index as u32;

@@ -67,11 +67,28 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         text::wrap(head, title_units).into_iter().chain([layout::FORM1_TITLE_TAIL.to_string()]).collect()
     };
     let title_format = styles.title.clone().set_font_size(layout::FORM1_TITLE_SIZE);
-    sheet.merge_range(FORM1.title.row, FORM1.title.col, FORM1.title.row, FORM1.text_last_col, &title_lines.join("\n"), &title_format)?;
-    sheet.set_row_height(FORM1.title.row, height_for_lines(title_lines.len()) * layout::FORM1_TITLE_SIZE / layout::FONT_SIZE)?;
+    sheet.merge_range(
+        FORM1.title.row,
+        FORM1.title.col,
+        FORM1.title.row,
+        FORM1.text_last_col,
+        &title_lines.join("\n"),
+        &title_format,
+    )?;
+    sheet.set_row_height(
+        FORM1.title.row,
+        height_for_lines(title_lines.len()) * layout::FORM1_TITLE_SIZE / layout::FONT_SIZE,
+    )?;
 
     let body = text::wrap(&format!("　{}", layout::form1_body(&year_name)), usable_width(text_width));
-    sheet.merge_range(FORM1.body.row, FORM1.body.col, FORM1.body.row, FORM1.text_last_col, &body.join("\n"), &styles.note)?;
+    sheet.merge_range(
+        FORM1.body.row,
+        FORM1.body.col,
+        FORM1.body.row,
+        FORM1.text_last_col,
+        &body.join("\n"),
+        &styles.note,
+    )?;
     sheet.set_row_height(FORM1.body.row, height_for_lines(body.len()))?;
 
     let (cell, label) = FORM1.ki;

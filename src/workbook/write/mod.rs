@@ -54,10 +54,8 @@ pub fn workbook_bytes(context: &Context) -> Result<Vec<u8>, XlsxError> {
     roster::write(workbook.add_worksheet(), context)?;
     data::write(workbook.add_worksheet(), context)?;
 
-    let amount = layout::sheet_ref(layout::FORM1.name, layout::FORM1.amount).replace(
-        &layout::FORM1.amount.a1(),
-        &layout::FORM1.amount.absolute(),
-    );
+    let amount = layout::sheet_ref(layout::FORM1.name, layout::FORM1.amount)
+        .replace(&layout::FORM1.amount.a1(), &layout::FORM1.amount.absolute());
     workbook.define_name(layout::NAME_APPLIED_AMOUNT, &format!("={amount}"))?;
     let total = budget::total_cell(context);
     workbook.define_name(layout::NAME_SUBSIDY_TOTAL, &format!("='{}'!{}", layout::BUDGET.name, total.absolute()))?;
@@ -102,7 +100,13 @@ pub fn set_up_sheet(
 
 /// 病院名 beside its label, by formula from the 申請書 (one place to correct it), over the columns up to
 /// `last_col`; a name longer than the cells wraps and the row grows.
-pub fn hospital_name_row(sheet: &mut Worksheet, context: &Context, label: (Cell, &str), last_col: u16, widths: &[f64]) -> Result<(), XlsxError> {
+pub fn hospital_name_row(
+    sheet: &mut Worksheet,
+    context: &Context,
+    label: (Cell, &str),
+    last_col: u16,
+    widths: &[f64],
+) -> Result<(), XlsxError> {
     let styles = &context.styles;
     let (cell, text) = label;
     sheet.write_string_with_format(cell.row, cell.col, text, &styles.cell)?;

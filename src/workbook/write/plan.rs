@@ -16,12 +16,18 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let notes = notes(context);
     let value_width: f64 = PLAN.widths[usize::from(PLAN.value_col)..=usize::from(PLAN.last_col)].iter().sum();
     let note_width: f64 = PLAN.widths[usize::from(PLAN.label_col)..=usize::from(PLAN.last_col)].iter().sum();
-    let wrapped_notes: Vec<(bool, Vec<String>)> = notes
-        .iter()
-        .map(|(heading, line)| (*heading, text::wrap(line, usable_width(note_width))))
-        .collect();
+    let wrapped_notes: Vec<(bool, Vec<String>)> =
+        notes.iter().map(|(heading, line)| (*heading, text::wrap(line, usable_width(note_width)))).collect();
     let last_row = PLAN.notes_row + wrapped_notes.len() as u32;
-    set_up_sheet(sheet, context, PLAN.name, PLAN.landscape, PLAN.widths, Cell::new(last_row, PLAN.last_col + 1), PLAN.draft)?;
+    set_up_sheet(
+        sheet,
+        context,
+        PLAN.name,
+        PLAN.landscape,
+        PLAN.widths,
+        Cell::new(last_row, PLAN.last_col + 1),
+        PLAN.draft,
+    )?;
 
     let (cell, label) = PLAN.sheet_label;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
@@ -60,7 +66,9 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     label(sheet, PLAN.beds)?;
     merged(sheet, PLAN.beds.0, &styles.input_beds)?;
     match hospital.beds {
-        Some(beds) => sheet.write_number_with_format(PLAN.beds.0, PLAN.value_col, f64::from(beds), &styles.input_beds)?,
+        Some(beds) => {
+            sheet.write_number_with_format(PLAN.beds.0, PLAN.value_col, f64::from(beds), &styles.input_beds)?
+        }
         None => sheet.write_blank(PLAN.beds.0, PLAN.value_col, &styles.input_beds)?,
     };
 
@@ -80,7 +88,12 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
 
     label(sheet, PLAN.trainee_count)?;
     merged(sheet, PLAN.trainee_count.0, &styles.count)?;
-    sheet.write_number_with_format(PLAN.trainee_count.0, PLAN.value_col, context.case.trainees.len() as f64, &styles.count)?;
+    sheet.write_number_with_format(
+        PLAN.trainee_count.0,
+        PLAN.value_col,
+        context.case.trainees.len() as f64,
+        &styles.count,
+    )?;
 
     let (row, text) = PLAN.contact_heading;
     sheet.write_string_with_format(row, PLAN.label_col, text, &styles.plain)?;
@@ -109,10 +122,11 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
 
 /// The filing rows: the first of the case's 届出 whose 受理記号 the program's check accepts.
 pub fn shown_filing<'a>(rules: &Rules, filings: &'a [Filing], check_id: &str) -> Option<&'a Filing> {
-    let symbols = rules.hospital_checks.iter().find(|check| check.id == check_id).and_then(|check| match &check.test {
-        HospitalTest::FilingRequired { any_of } => Some(any_of),
-        _ => None,
-    })?;
+    let symbols =
+        rules.hospital_checks.iter().find(|check| check.id == check_id).and_then(|check| match &check.test {
+            HospitalTest::FilingRequired { any_of } => Some(any_of),
+            _ => None,
+        })?;
     filings.iter().find(|filing| symbols.contains(&filing.symbol))
 }
 
@@ -125,7 +139,14 @@ fn write_filings(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxErr
     for (col, text) in columns.into_iter().zip(PLAN.filings_header) {
         sheet.write_string_with_format(header_row, col, text, &styles.header)?;
     }
-    sheet.merge_range(header_row, PLAN.filing_since_col, header_row, PLAN.last_col, PLAN.filings_header[3], &styles.header)?;
+    sheet.merge_range(
+        header_row,
+        PLAN.filing_since_col,
+        header_row,
+        PLAN.last_col,
+        PLAN.filings_header[3],
+        &styles.header,
+    )?;
     for (row, check_id, label) in PLAN.filing_rows {
         sheet.write_string_with_format(row, PLAN.label_col, label, &styles.cell)?;
         match shown_filing(context.rules, &context.case.hospital.filings, check_id) {
@@ -133,11 +154,18 @@ fn write_filings(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxErr
                 sheet.merge_range(row, PLAN.filing_since_col, row, PLAN.last_col, "", &styles.input_date)?;
                 sheet.write_string_with_format(row, PLAN.filing_symbol_col, &filing.symbol, &styles.cell_center)?;
                 match filing.number.as_deref().filter(|number| !number.is_empty()) {
-                    Some(number) => sheet.write_string_with_format(row, PLAN.filing_number_col, number, &styles.input_text)?,
+                    Some(number) => {
+                        sheet.write_string_with_format(row, PLAN.filing_number_col, number, &styles.input_text)?
+                    }
                     None => sheet.write_blank(row, PLAN.filing_number_col, &styles.input_text)?,
                 };
                 if let Some(since) = filing.since {
-                    sheet.write_date_with_format(row, PLAN.filing_since_col, &super::roster::excel_date(since)?, &styles.input_date)?;
+                    sheet.write_date_with_format(
+                        row,
+                        PLAN.filing_since_col,
+                        &super::roster::excel_date(since)?,
+                        &styles.input_date,
+                    )?;
                 }
             }
             None => {

@@ -14,13 +14,22 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let trainees = &context.case.trainees;
     let last_row = ROSTER.first_row + trainees.len().max(1) as u32;
 
-    let qualifications: Vec<String> = trainees.iter().map(|t| super::budget::qualification_label(context, &t.qualification)).collect();
+    let qualifications: Vec<String> =
+        trainees.iter().map(|t| super::budget::qualification_label(context, &t.qualification)).collect();
     let courses: Vec<String> = trainees
         .iter()
         .map(|t| context.rules.qualification(&t.qualification).map(|q| q.course.clone()).unwrap_or_default())
         .collect();
     let widths = widths(context);
-    set_up_sheet(sheet, context, ROSTER.name, ROSTER.landscape, &widths, Cell::new(last_row, ROSTER.last_col + 1), ROSTER.draft)?;
+    set_up_sheet(
+        sheet,
+        context,
+        ROSTER.name,
+        ROSTER.landscape,
+        &widths,
+        Cell::new(last_row, ROSTER.last_col + 1),
+        ROSTER.draft,
+    )?;
 
     let (cell, label) = ROSTER.sheet_label;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
@@ -38,12 +47,19 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     for (index, trainee) in trainees.iter().enumerate() {
         let r = ROSTER.first_row + index as u32;
         sheet.write_number_with_format(r, ROSTER.number_col, (index + 1) as f64, &styles.cell_center)?;
-        let typed = |col: u16, text: &str| super::typed_text(context, ROSTER.name, Cell::new(r, col), text, widths[usize::from(col)]);
+        let typed = |col: u16, text: &str| {
+            super::typed_text(context, ROSTER.name, Cell::new(r, col), text, widths[usize::from(col)])
+        };
         sheet.write_string_with_format(r, ROSTER.name_col, typed(ROSTER.name_col, &trainee.name), &styles.input_row)?;
         let qualification = label(&qualifications[index], ROSTER.qualification_col);
         sheet.write_string_with_format(r, ROSTER.qualification_col, qualification.join("\n"), &styles.cell_wrap)?;
         match trainee.institution.as_deref().filter(|name| !name.is_empty()) {
-            Some(name) => sheet.write_string_with_format(r, ROSTER.institution_col, typed(ROSTER.institution_col, name), &styles.input_row)?,
+            Some(name) => sheet.write_string_with_format(
+                r,
+                ROSTER.institution_col,
+                typed(ROSTER.institution_col, name),
+                &styles.input_row,
+            )?,
             None => sheet.write_blank(r, ROSTER.institution_col, &styles.input_row)?,
         };
         let course = label(&courses[index], ROSTER.course_col);
@@ -51,7 +67,12 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         sheet.write_date_with_format(r, ROSTER.enrolled_col, &excel_date(trainee.enrolled_on)?, &styles.input_date)?;
         sheet.write_date_with_format(r, ROSTER.ends_col, &excel_date(trainee.course_ends_on)?, &styles.input_date)?;
         match trainee.exam_fiscal_year {
-            Some(year) => sheet.write_date_with_format(r, ROSTER.exam_year_col, &excel_date(year.first_day())?, &styles.input_fiscal_year)?,
+            Some(year) => sheet.write_date_with_format(
+                r,
+                ROSTER.exam_year_col,
+                &excel_date(year.first_day())?,
+                &styles.input_fiscal_year,
+            )?,
             None => sheet.write_blank(r, ROSTER.exam_year_col, &styles.input_fiscal_year)?,
         };
         let salary_kind = label(trainee.salary_kind.label(), ROSTER.salary_kind_col);
@@ -74,7 +95,8 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
 /// The roster's column widths: the layout's, widened to fit names, institutions and dates.
 pub fn widths(context: &Context) -> Vec<f64> {
     let trainees = &context.case.trainees;
-    let dates: Vec<String> = trainees.iter().flat_map(|t| [format_date(t.enrolled_on), format_date(t.course_ends_on)]).collect();
+    let dates: Vec<String> =
+        trainees.iter().flat_map(|t| [format_date(t.enrolled_on), format_date(t.course_ends_on)]).collect();
     let mut widths = ROSTER.widths.to_vec();
     let mut fit = |col: u16, texts: Vec<&str>, cap: f64| {
         let index = usize::from(col);

@@ -53,13 +53,20 @@ impl Styles {
             plain_right: base().set_align(FormatAlign::Right),
             title: base().set_font_size(14).set_align(FormatAlign::Center).set_text_wrap(),
             subtitle: base().set_font_size(12),
-            draft: base().set_font_size(14).set_bold().set_font_color(Color::RGB(0xC0_00_00)).set_align(FormatAlign::Right),
+            draft: base()
+                .set_font_size(14)
+                .set_bold()
+                .set_font_color(Color::RGB(0xC0_00_00))
+                .set_align(FormatAlign::Right),
             cell: boxed(),
             cell_center: boxed().set_align(FormatAlign::Center),
             cell_wrap: boxed().set_text_wrap(),
             header: boxed().set_align(FormatAlign::Center).set_text_wrap(),
             amount: boxed().set_num_format(layout::AMOUNT_FORMAT),
-            amount_strong: base().set_font_size(12).set_num_format(layout::AMOUNT_FORMAT).set_border_bottom(FormatBorder::Thin),
+            amount_strong: base()
+                .set_font_size(12)
+                .set_num_format(layout::AMOUNT_FORMAT)
+                .set_border_bottom(FormatBorder::Thin),
             month: boxed().set_num_format(layout::MONTH_FORMAT).set_align(FormatAlign::Center),
             input_text: boxed().set_unlocked(),
             input_wrap: boxed().set_text_wrap().set_align(FormatAlign::Top).set_unlocked(),
@@ -67,7 +74,10 @@ impl Styles {
             input_amount: boxed().set_num_format(layout::AMOUNT_FORMAT).set_unlocked(),
             input_beds: boxed().set_num_format(layout::BEDS_FORMAT).set_align(FormatAlign::Left).set_unlocked(),
             input_date: boxed().set_num_format(layout::DATE_FORMAT).set_align(FormatAlign::Center).set_unlocked(),
-            input_fiscal_year: boxed().set_num_format(layout::FISCAL_YEAR_FORMAT).set_align(FormatAlign::Center).set_unlocked(),
+            input_fiscal_year: boxed()
+                .set_num_format(layout::FISCAL_YEAR_FORMAT)
+                .set_align(FormatAlign::Center)
+                .set_unlocked(),
             input_date_plain: base().set_num_format(layout::DATE_FORMAT).set_align(FormatAlign::Right).set_unlocked(),
             input_plain: base().set_text_wrap().set_unlocked(),
             count: boxed().set_num_format("#,##0\"名\"").set_align(FormatAlign::Left),
