@@ -1,0 +1,10 @@
+# Gates before any test: the code is formatted (rustfmt.toml), clippy finds nothing with -D warnings in any crate
+# or target, the screens type-check (tsc, strict), and setup left the committed npm lock as it is.
+set -euo pipefail
+cargo fmt --all --check
+cargo clippy --locked --workspace --all-targets -- -D warnings 2>&1
+(cd ui && npx --no-install tsc --noEmit -p tsconfig.json)
+if ! git diff --quiet -- ui/package-lock.json 2>/dev/null; then
+  echo "ui/package-lock.json changed during setup: commit the lock that npm install writes" >&2
+  exit 1
+fi
