@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use hojo::case::{Case, Hospital, SalaryMonth, Trainee, parse_case};
 use hojo::fiscal_year::{FiscalYear, YearMonth};
 use hojo::money::Yen;
+use hojo::program::ItemId;
 use hojo::store::{
     CostInput, CostItem, Editor, ImportMode, SalaryMonthInput, Store, TRAINEE_COSTS_FORMAT, TraineeCosts, TraineeKey,
 };
@@ -57,7 +58,7 @@ fn main() {
     let mut edits = Vec::new();
     for index in 0..runs * 2 {
         let receipt = CostInput {
-            item: CostItem::OtherCosts,
+            item: CostItem::OTHER_COSTS,
             amount: Yen::new(1_000 + index as i64),
             paid_on: NaiveDate::from_ymd_opt(2026, 6, 1),
             memo: Some(format!("ベンチマーク {index}")),
@@ -77,7 +78,7 @@ fn main() {
         let mut ram_edits = Vec::new();
         for index in 0..runs * 2 {
             let receipt =
-                CostInput { item: CostItem::OtherCosts, amount: Yen::new(index as i64), paid_on: None, memo: None };
+                CostInput { item: CostItem::OTHER_COSTS, amount: Yen::new(index as i64), paid_on: None, memo: None };
             let started = Instant::now();
             store.add_cost(&nurse, claim, &receipt).expect("edit");
             ram_edits.push(started.elapsed());
@@ -177,14 +178,14 @@ fn costs_file(case: &Case, trainee: &Trainee, year: FiscalYear) -> TraineeCosts 
         },
         entered_by: Some(trainee.name.clone()),
         costs: vec![
-            receipt(CostItem::Admission, 100_000, day(3, 20), "入学金"),
-            receipt(CostItem::Tuition, 450_000, day(4, 10), "前期授業料"),
-            receipt(CostItem::Tuition, 450_000, day(10, 10), "後期授業料"),
-            receipt(CostItem::ExamFee, 20_000, day(2, 1), "認定審査料"),
-            receipt(CostItem::RegistrationFee, 10_000, day(3, 1), "認定登録料"),
-            receipt(CostItem::OtherCosts, 12_800, day(5, 12), "テキスト代"),
-            receipt(CostItem::OtherCosts, 8_400, day(7, 3), "交通費"),
-            receipt(CostItem::OtherIncome, 0, None, "寄付なし"),
+            receipt(CostItem::Item(ItemId::Admission), 100_000, day(3, 20), "入学金"),
+            receipt(CostItem::Item(ItemId::Tuition), 450_000, day(4, 10), "前期授業料"),
+            receipt(CostItem::Item(ItemId::Tuition), 450_000, day(10, 10), "後期授業料"),
+            receipt(CostItem::Item(ItemId::ExamFee), 20_000, day(2, 1), "認定審査料"),
+            receipt(CostItem::Item(ItemId::RegistrationFee), 10_000, day(3, 1), "認定登録料"),
+            receipt(CostItem::OTHER_COSTS, 12_800, day(5, 12), "テキスト代"),
+            receipt(CostItem::OTHER_COSTS, 8_400, day(7, 3), "交通費"),
+            receipt(CostItem::OTHER_INCOME, 0, None, "寄付なし"),
         ],
         salary_months: year
             .months()

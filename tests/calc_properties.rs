@@ -37,7 +37,7 @@ prop_compose! {
             salary_kind: SalaryKind::Trainee, salary: if monthly { Yen::ZERO } else { Yen::new(salary) }, salary_months,
             other_costs: Yen::new(other_costs), other_income: Yen::new(other_income),
             prior_years_standard_used: Yen::new(prior_used),
-            prior_items: if prior_admission { vec!["admission".into()] } else { vec![] },
+            prior_items: if prior_admission { vec![hojo::program::ItemId::Admission] } else { vec![] },
         }
     }
 }

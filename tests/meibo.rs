@@ -157,9 +157,12 @@ fn saitama_medical_center_is_excluded_by_kanshin_and_its_founder_is_only_guessed
 
     let evaluation = institution.evaluate(rules(meibo));
     assert!(!evaluation.meets_filing_conditions);
-    let x3 = evaluation.checks.iter().find(|c| c.id == "X3").unwrap();
+    let x3 = evaluation.checks.iter().find(|c| c.id.id() == "X3").unwrap();
     assert_eq!(x3.verdict, Verdict::NotMet);
-    assert!(evaluation.checks.iter().filter(|c| c.id != "X3").all(|c| c.verdict == Verdict::Met), "{evaluation:#?}");
+    assert!(
+        evaluation.checks.iter().filter(|c| c.id.id() != "X3").all(|c| c.verdict == Verdict::Met),
+        "{evaluation:#?}"
+    );
 
     let guess = institution.founder_guess().expect("a guess from the name");
     assert_eq!(guess.founder_type, FounderType::IncorporatedAdministrativeAgency);
@@ -177,7 +180,7 @@ fn a_jcho_hospital_meets_the_filing_conditions_but_x1_stays_open() {
     assert_eq!(evaluation.prefecture.map(|c| c.verdict), Some(Verdict::NotMet), "埼玉県 is not 都内");
     // The full hospital checks, as the app runs them on the filled profile: X1 needs confirmation, not met.
     let checks = hojo::eligibility::check_hospital(&institution.to_hospital(), rules(meibo));
-    let x1 = checks.iter().find(|c| c.id == "X1").unwrap();
+    let x1 = checks.iter().find(|c| c.id.id() == "X1").unwrap();
     assert_eq!(x1.verdict, Verdict::NeedsConfirmation);
 }
 

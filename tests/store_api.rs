@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use hojo::case::{Case, SalaryKind, parse_case};
 use hojo::fiscal_year::{FiscalYear, YearMonth};
 use hojo::money::Yen;
+use hojo::program::ItemId;
 use hojo::store::{
     ApplicationStatus, ClaimFlags, CostInput, CostItem, Editor, ImportMode, SalaryMonthInput, Store, StoreError,
     TraineeProfile,
@@ -47,7 +48,7 @@ fn every_example_comes_back_as_the_same_case() {
 }
 
 #[test]
-fn a_case_with_salary_months_empty_contact_and_several_trainees_round_trips() {
+fn a_case_with_salary_months_empty_contact_and_several_trainees_round_trips_with_months_in_calendar_order() {
     let mut case = sakura();
     case.hospital.contact = Some(Default::default());
     case.hospital.filings.clear();
@@ -59,7 +60,7 @@ fn a_case_with_salary_months_empty_contact_and_several_trainees_round_trips() {
         hojo::case::SalaryMonth { month: YearMonth::new(2024, 5).unwrap(), amount: Yen::new(280_000) },
         hojo::case::SalaryMonth { month: YearMonth::new(2024, 4).unwrap(), amount: Yen::new(300_000) },
     ];
-    second.prior_items = vec!["admission".into()];
+    second.prior_items = vec![ItemId::Admission];
     second.prior_years_standard_used = Yen::new(1_200_000);
     second.certified = true;
     // Same name twice: two different nurses.
@@ -69,7 +70,11 @@ fn a_case_with_salary_months_empty_contact_and_several_trainees_round_trips() {
     case.trainees.push(third);
     let (_dir, mut store) = fresh();
     let outcome = store.import_case(&ADMIN, &case, ImportMode::New).unwrap();
-    assert_eq!(store.load_case(outcome.application_id).unwrap(), case);
+    let loaded = store.load_case(outcome.application_id).unwrap();
+    let months: Vec<String> = loaded.trainees[1].salary_months.iter().map(|m| m.month.to_string()).collect();
+    assert_eq!(months, ["2024-04", "2024-05"], "months come back in calendar order, however they were entered");
+    case.normalize();
+    assert_eq!(loaded, case);
 }
 
 #[test]
@@ -115,7 +120,7 @@ fn cost_entries_sum_into_the_case_and_are_in_the_history() {
     let (_dir, mut store, application, claim) = one_trainee();
     let nurse = Editor::Nurse("看護 花子".into());
     let receipt = CostInput {
-        item: CostItem::Tuition,
+        item: CostItem::Item(ItemId::Tuition),
         amount: Yen::new(50_000),
         paid_on: Some(date(2024, 10, 1)),
         memo: Some("後期分".into()),
@@ -143,7 +148,7 @@ fn a_negative_amount_is_refused_naming_the_field() {
         .add_cost(
             &ADMIN,
             claim,
-            &CostInput { item: CostItem::Admission, amount: Yen::new(-5), paid_on: None, memo: None },
+            &CostInput { item: CostItem::Item(ItemId::Admission), amount: Yen::new(-5), paid_on: None, memo: None },
         )
         .unwrap_err();
     match &error {
@@ -161,7 +166,8 @@ fn salary_months_must_fall_in_the_course_and_the_year_and_not_beside_a_lump_sum(
     // The example gives 人件費 as one amount: months are refused until it is removed.
     let error = store.add_salary_month(&ADMIN, claim, &april).unwrap_err();
     assert!(matches!(error, StoreError::Invalid { field: "month", .. }), "{error}");
-    let lump = store.costs(claim).unwrap().into_iter().find(|cost| cost.item == CostItem::Salary).unwrap();
+    let lump =
+        store.costs(claim).unwrap().into_iter().find(|cost| cost.item == CostItem::Item(ItemId::Salary)).unwrap();
     store.remove_cost(&ADMIN, lump.id).unwrap();
     store.add_salary_month(&ADMIN, claim, &april).unwrap();
     // The course ends 2025-03-14; the 年度 ends with March. April 2025 is outside both.
@@ -181,7 +187,8 @@ fn salary_months_must_fall_in_the_course_and_the_year_and_not_beside_a_lump_sum(
 #[test]
 fn a_course_cannot_be_shortened_past_its_salary_months() {
     let (_dir, mut store, _application, claim) = one_trainee();
-    let lump = store.costs(claim).unwrap().into_iter().find(|cost| cost.item == CostItem::Salary).unwrap();
+    let lump =
+        store.costs(claim).unwrap().into_iter().find(|cost| cost.item == CostItem::Item(ItemId::Salary)).unwrap();
     store.remove_cost(&ADMIN, lump.id).unwrap();
     let march = SalaryMonthInput { month: YearMonth::new(2025, 3).unwrap(), amount: Yen::new(300_000), memo: None };
     store.add_salary_month(&ADMIN, claim, &march).unwrap();
@@ -307,7 +314,7 @@ fn a_costs_file_round_trips_and_is_checked_whole_before_writing() {
         memo: None,
     });
     assert!(store.import_trainee_costs(&ADMIN, application, &file).is_err());
-    file.costs.retain(|cost| cost.item != CostItem::Salary);
+    file.costs.retain(|cost| cost.item != CostItem::Item(ItemId::Salary));
     file.salary_months.push(SalaryMonthInput {
         month: YearMonth::new(2025, 4).unwrap(),
         amount: Yen::new(1),
@@ -360,7 +367,7 @@ fn what_a_submitted_year_used_carries_into_the_next_year() {
     let trainee = store.trainee(carried).unwrap().trainee;
     assert_eq!(trainee.prior_years_standard_used, selected);
     // 入学料 was claimed in 2024 (the example's 100,000円), so it is once-only history now.
-    assert_eq!(trainee.prior_items, ["admission"]);
+    assert_eq!(trainee.prior_items, [ItemId::Admission]);
 
     // Back to 作成中: the 2024 figures are no longer counted for a trainee added later.
     store.set_application_status(&ADMIN, application, ApplicationStatus::Draft, None).unwrap();

@@ -11,6 +11,7 @@ use std::process::{Child, Command, Stdio};
 
 use hojo::case::parse_case;
 use hojo::money::Yen;
+use hojo::program::ItemId;
 use hojo::store::{ClaimFlags, CostInput, CostItem, Editor, ImportMode, Store, StoreError};
 
 const EDITOR_ENV: &str = "HOJO_TEST_CHILD_EDITOR_DB";
@@ -46,7 +47,7 @@ fn child_editor() {
                 let memo = format!("run {run} step {step}");
                 let amount = (run * 1000 + step) as i64;
                 let cost = CostInput {
-                    item: CostItem::OtherCosts,
+                    item: CostItem::OTHER_COSTS,
                     amount: Yen::new(amount),
                     paid_on: None,
                     memo: Some(memo.clone()),
@@ -88,7 +89,7 @@ fn child_writer() {
     let editor = Editor::Nurse(name.clone());
     for index in 0..WRITES_PER_WRITER {
         let cost = CostInput {
-            item: CostItem::Tuition,
+            item: CostItem::Item(ItemId::Tuition),
             amount: Yen::new(1),
             paid_on: None,
             memo: Some(format!("{name} {index}")),
@@ -315,7 +316,7 @@ fn an_edit_that_cannot_get_the_database_says_so_and_changes_nothing() {
     let other = rusqlite::Connection::open(&db).unwrap();
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
     store.set_busy_timeout(std::time::Duration::ZERO).unwrap();
-    let cost = CostInput { item: CostItem::Tuition, amount: Yen::new(10), paid_on: None, memo: None };
+    let cost = CostInput { item: CostItem::Item(ItemId::Tuition), amount: Yen::new(10), paid_on: None, memo: None };
     let error = store.add_cost(&Editor::Administrator, claim, &cost).unwrap_err();
     assert!(matches!(error, StoreError::Busy), "{error}");
     assert!(error.to_string().contains("保存されていません"), "{error}");

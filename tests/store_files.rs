@@ -137,7 +137,7 @@ fn add_receipt(store: &mut Store, amount: i64) {
     let hospital = store.hospitals().unwrap()[0].id;
     let application = store.applications(hospital).unwrap()[0].id;
     let claim = store.trainees(application).unwrap()[0].id;
-    let receipt = CostInput { item: CostItem::OtherCosts, amount: Yen::new(amount), paid_on: None, memo: None };
+    let receipt = CostInput { item: CostItem::OTHER_COSTS, amount: Yen::new(amount), paid_on: None, memo: None };
     store.add_cost(&Editor::Administrator, claim, &receipt).unwrap();
 }
 

@@ -341,7 +341,7 @@ fn trainee() -> impl Strategy<Value = Trainee> {
                 other_costs,
                 other_income,
                 prior_years_standard_used: prior_used,
-                prior_items: prior_items.into_iter().map(str::to_string).collect(),
+                prior_items: prior_items.into_iter().filter_map(hojo::program::ItemId::from_id).collect(),
             }
         })
 }

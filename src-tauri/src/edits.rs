@@ -304,18 +304,18 @@ pub fn set_salary_monthly(case: &mut Case, index: usize, monthly: bool) -> AppRe
 
 /// A once-only item (入学料, 認定審査料, 認定登録料) already claimed in an earlier 年度.
 pub fn set_prior_item(case: &mut Case, index: usize, item: &str, claimed: bool) -> AppResult<()> {
-    let once: Vec<String> =
-        Program::get(&case.program)?.rules_for(case.fiscal_year)?.once_items().map(|rule| rule.id.clone()).collect();
-    if !once.iter().any(|id| id == item) {
+    let once: Vec<hojo::program::ItemId> =
+        Program::get(&case.program)?.rules_for(case.fiscal_year)?.once_items().map(|rule| rule.id).collect();
+    let Some(item) = once.iter().copied().find(|id| id.id() == item) else {
         return Err(AppError::at(
             format!("trainees[{index}].prior_items"),
             format!("「{item}」は一度だけの経費ではありません"),
         ));
-    }
+    };
     let trainee = trainee_mut(case, index)?;
-    trainee.prior_items.retain(|id| id != item);
+    trainee.prior_items.retain(|id| *id != item);
     if claimed {
-        trainee.prior_items.push(item.to_string());
+        trainee.prior_items.push(item);
     }
     Ok(())
 }

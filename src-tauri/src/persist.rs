@@ -85,7 +85,7 @@ fn write_trainee(
         store.set_flags(editor, claim, flags(after)).map_err(store_error)?;
     }
     // Amounts before months: switching 人件費 to months needs the yearly amount gone first, and back the reverse.
-    for item in CostItem::ALL {
+    for item in Trainee::COST_ITEMS {
         let (old, new) = (item_amount(before, item), item_amount(after, item));
         if old != new {
             set_item_total(store, editor, claim, item, new)?;
@@ -95,15 +95,7 @@ fn write_trainee(
 }
 
 fn item_amount(trainee: &Trainee, item: CostItem) -> Yen {
-    match item {
-        CostItem::Admission => trainee.admission,
-        CostItem::Tuition => trainee.tuition,
-        CostItem::ExamFee => trainee.exam_fee,
-        CostItem::RegistrationFee => trainee.registration_fee,
-        CostItem::Salary => trainee.salary,
-        CostItem::OtherCosts => trainee.other_costs,
-        CostItem::OtherIncome => trainee.other_income,
-    }
+    trainee.cost(item).unwrap_or(Yen::ZERO)
 }
 
 /// The administrator's screens edit an item's total. With no entry yet one is added; with one it is changed
@@ -130,7 +122,7 @@ fn set_item_total(store: &mut Store, editor: &Editor, claim: ClaimId, item: Cost
             .map_err(store_error),
         several => Err(AppError::new(format!(
             "{}は支払いごとに{}件記録されています（受講者用の画面）。合計を変えるには、その明細を直してください",
-            item.label(),
+            item.id(),
             several.len()
         ))),
     }

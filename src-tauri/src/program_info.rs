@@ -18,12 +18,12 @@ pub struct Choice {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ItemInfo {
-    pub id: String,
+    pub id: hojo::program::ItemId,
     pub label: String,
     pub standard: Option<Yen>,
     pub once: bool,
     /// The flag that must be on for the amount to count: `tuition_completed_in_year`, `certified`.
-    pub counted_when: Option<String>,
+    pub counted_when: Option<hojo::program::FlagId>,
     pub monthly: bool,
 }
 
@@ -53,11 +53,11 @@ pub fn program_info(program_id: &str, year: Option<FiscalYear>) -> AppResult<Pro
             .items
             .iter()
             .map(|item| ItemInfo {
-                id: item.id.clone(),
+                id: item.id,
                 label: item.label.clone(),
                 standard: item.standard,
                 once: item.once,
-                counted_when: item.counted_when.clone(),
+                counted_when: item.counted_when,
                 monthly: item.monthly,
             })
             .collect(),

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::case::Case;
 use crate::fiscal_year::FiscalYear;
 use crate::money::{Ratio, Yen};
-use crate::program::{Program, ProgramError, Rules};
+use crate::program::{ItemId, Program, ProgramError, Rules};
 
 pub use rows::{MonthStatus, month_status, trainee_row};
 
@@ -24,14 +24,14 @@ pub struct RowInput {
     /// The 選定額 of earlier 年度, summed, against the lifetime 基準額.
     pub prior_standard_used: Yen,
     /// Once-only items claimed in an earlier 年度.
-    pub prior_once_items: Vec<String>,
+    pub prior_once_items: Vec<ItemId>,
     /// What the reduction left out and why (months outside the course, …).
     pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemInput {
-    pub id: String,
+    pub id: ItemId,
     /// The cost of the item in the 年度 (for salary, of the months that count).
     pub amount: Yen,
     /// The item's "counted only when" condition holds.
@@ -42,7 +42,7 @@ pub struct ItemInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemCalculation {
-    pub item: String,
+    pub item: ItemId,
     pub label: String,
     /// The cost entered (in A).
     pub amount: Yen,
@@ -149,15 +149,7 @@ pub fn calculate_row(rules: &Rules, row: &RowInput) -> RowCalculation {
                     rule.note_when_not_counted.as_deref().unwrap_or("条件を満たしていません")
                 ));
             }
-            ItemCalculation {
-                item: rule.id.clone(),
-                label: rule.label.clone(),
-                amount,
-                eligible,
-                standard,
-                selected,
-                note,
-            }
+            ItemCalculation { item: rule.id, label: rule.label.clone(), amount, eligible, standard, selected, note }
         })
         .collect();
 

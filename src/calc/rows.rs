@@ -5,7 +5,7 @@ use super::{ItemInput, RowInput};
 use crate::case::Trainee;
 use crate::fiscal_year::FiscalYear;
 use crate::money::Yen;
-use crate::program::Rules;
+use crate::program::{CostItem, Rules};
 
 pub fn trainee_row(trainee: &Trainee, rules: &Rules, year: FiscalYear) -> RowInput {
     let mut warnings = Vec::new();
@@ -13,13 +13,15 @@ pub fn trainee_row(trainee: &Trainee, rules: &Rules, year: FiscalYear) -> RowInp
         .items
         .iter()
         .map(|rule| {
-            let amount = if rule.monthly && !trainee.salary_months.is_empty() {
+            let amount = if rule.monthly && trainee.salary_is_monthly() {
                 counted_months(trainee, year, &rule.label, &mut warnings)
             } else {
-                trainee.item_amount(&rule.id).unwrap_or(Yen::ZERO)
+                // Program data and the trainee form are checked against each other by a test of every
+                // trainee program, so an item without a field cannot ship.
+                trainee.cost(CostItem::Item(rule.id)).unwrap_or(Yen::ZERO)
             };
-            let counted = rule.counted_when.as_deref().is_none_or(|flag| trainee.flag(flag).unwrap_or(false));
-            ItemInput { id: rule.id.clone(), amount, counted }
+            let counted = rule.counted_when.is_none_or(|flag| trainee.flag(flag));
+            ItemInput { id: rule.id, amount, counted }
         })
         .collect();
     RowInput {

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::case::{Hospital, SalaryMonth, Trainee};
 use crate::fiscal_year::YearMonth;
+use crate::program::ItemId;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -26,7 +27,7 @@ fn calc(trainee: Trainee) -> RowCalculation {
 }
 
 fn item<'a>(row: &'a RowCalculation, id: &str) -> &'a ItemCalculation {
-    row.items.iter().find(|item| item.item == id).unwrap()
+    row.items.iter().find(|item| item.item.id() == id).unwrap()
 }
 
 fn yen(amount: i64) -> Yen {
@@ -92,7 +93,7 @@ fn the_lifetime_cap_limits_a_later_year() {
             tuition: yen(1_100_000),
             salary: yen(4_900_000),
             prior_years_standard_used: yen(12_300_000),
-            prior_items: vec!["admission".into()],
+            prior_items: vec![ItemId::Admission],
             ..trainee()
         },
     );
@@ -108,7 +109,7 @@ fn the_lifetime_cap_limits_a_later_year() {
             tuition: yen(1_100_000),
             salary: yen(4_900_000),
             prior_years_standard_used: yen(12_000_000),
-            prior_items: vec!["admission".into()],
+            prior_items: vec![ItemId::Admission],
             ..trainee()
         },
     );
@@ -127,7 +128,7 @@ fn once_only_items_have_no_standard_in_a_second_year_but_still_show_in_a_and_d()
             admission: yen(200_000),
             certified: true,
             exam_fee: yen(50_000),
-            prior_items: vec!["admission".into()],
+            prior_items: vec![ItemId::Admission],
             ..trainee()
         },
     );
@@ -147,7 +148,7 @@ fn tuition_of_a_year_not_completed_counts_in_a_but_not_in_d() {
     assert_eq!(row.total_cost, yen(900_000));
     assert_eq!(row.eligible_cost, yen(0));
     assert_eq!(row.subsidy, yen(0));
-    assert_eq!(item(&row, "tuition").note.as_deref(), Some("年度内に修了した場合に計上"));
+    assert_eq!(item(&row, "tuition").note.as_deref(), Some("本年度分の課程を修了した場合に計上"));
     assert!(row.warnings.iter().any(|w| w.contains("受講料")), "{:?}", row.warnings);
 }
 
@@ -254,8 +255,8 @@ fn the_training_program_uses_its_row_standard_and_ten_tenths() {
     let row = RowInput {
         name: "協力病院".into(),
         items: vec![
-            ItemInput { id: "lecturer_fee".into(), amount: yen(1_500_000), counted: true },
-            ItemInput { id: "venue".into(), amount: yen(1_200_500), counted: true },
+            ItemInput { id: ItemId::LecturerFee, amount: yen(1_500_000), counted: true },
+            ItemInput { id: ItemId::Venue, amount: yen(1_200_500), counted: true },
         ],
         other_costs: Yen::ZERO,
         other_income: Yen::ZERO,
@@ -269,7 +270,7 @@ fn the_training_program_uses_its_row_standard_and_ten_tenths() {
     assert_eq!(result.subsidy, yen(2_434_000));
     let small = calculate_row(
         rules,
-        &RowInput { items: vec![ItemInput { id: "venue".into(), amount: yen(100_999), counted: true }], ..row },
+        &RowInput { items: vec![ItemInput { id: ItemId::Venue, amount: yen(100_999), counted: true }], ..row },
     );
     assert_eq!(small.subsidy, yen(100_000));
 }

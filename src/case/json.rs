@@ -59,7 +59,7 @@ pub fn parse_case(bytes: &[u8]) -> Result<Case, CaseError> {
     }
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let case: Case = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+    let mut case: Case = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
         let path = if path == "." { String::new() } else { path };
         let english = error.inner().to_string();
@@ -77,6 +77,7 @@ pub fn parse_case(bytes: &[u8]) -> Result<Case, CaseError> {
         )
     })?;
     super::validate(&case)?;
+    case.normalize();
     Ok(case)
 }
 

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::fiscal_year::{FiscalYear, YearMonth};
 use crate::money::Yen;
+use crate::program::{CostItem, DeclarationId, FlagId, ItemId, OtherAmount};
+
+pub use crate::program::FounderType;
 
 pub use filing::Filing;
 pub use json::{CaseError, Problem, parse_case, to_json};
@@ -72,11 +75,11 @@ impl Hospital {
         self.filings.iter().find(|filing| filing.symbol == symbol)
     }
 
-    /// A declaration a program's check asks about, by its field name; `None` when the case has no such field.
-    pub fn declaration(&self, field: &str) -> Option<bool> {
+    /// A declaration a program's check asks about; `None` when this case form does not hold it.
+    pub fn declaration(&self, field: DeclarationId) -> Option<bool> {
         match field {
-            "employs_qualified_nurse" => Some(self.employs_qualified_nurse),
-            _ => None,
+            DeclarationId::EmploysQualifiedNurse => Some(self.employs_qualified_nurse),
+            DeclarationId::DesignatedCooperatingHospital => None,
         }
     }
 }
@@ -94,81 +97,6 @@ pub struct Contact {
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-}
-
-/// 開設者の種別
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum FounderType {
-    National,
-    IncorporatedAdministrativeAgency,
-    LocalIncorporatedAdministrativeAgency,
-    NationalUniversityCorporation,
-    Prefecture,
-    Municipality,
-    MedicalCorporation,
-    SocialWelfareCorporation,
-    PublicInterestCorporation,
-    Individual,
-    Other,
-}
-
-impl FounderType {
-    pub const ALL: [FounderType; 11] = [
-        FounderType::National,
-        FounderType::IncorporatedAdministrativeAgency,
-        FounderType::LocalIncorporatedAdministrativeAgency,
-        FounderType::NationalUniversityCorporation,
-        FounderType::Prefecture,
-        FounderType::Municipality,
-        FounderType::MedicalCorporation,
-        FounderType::SocialWelfareCorporation,
-        FounderType::PublicInterestCorporation,
-        FounderType::Individual,
-        FounderType::Other,
-    ];
-
-    /// The id used in case files and program data.
-    pub fn id(self) -> &'static str {
-        match self {
-            FounderType::National => "national",
-            FounderType::IncorporatedAdministrativeAgency => "incorporated_administrative_agency",
-            FounderType::LocalIncorporatedAdministrativeAgency => "local_incorporated_administrative_agency",
-            FounderType::NationalUniversityCorporation => "national_university_corporation",
-            FounderType::Prefecture => "prefecture",
-            FounderType::Municipality => "municipality",
-            FounderType::MedicalCorporation => "medical_corporation",
-            FounderType::SocialWelfareCorporation => "social_welfare_corporation",
-            FounderType::PublicInterestCorporation => "public_interest_corporation",
-            FounderType::Individual => "individual",
-            FounderType::Other => "other",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            FounderType::National => "国",
-            FounderType::IncorporatedAdministrativeAgency => "独立行政法人（国立研究開発法人を含む）",
-            FounderType::LocalIncorporatedAdministrativeAgency => "地方独立行政法人",
-            FounderType::NationalUniversityCorporation => "国立大学法人",
-            FounderType::Prefecture => "都道府県",
-            FounderType::Municipality => "市区町村",
-            FounderType::MedicalCorporation => "医療法人",
-            FounderType::SocialWelfareCorporation => "社会福祉法人",
-            FounderType::PublicInterestCorporation => "公益法人",
-            FounderType::Individual => "個人",
-            FounderType::Other => "その他",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<FounderType> {
-        FounderType::ALL.into_iter().find(|founder| founder.id() == id)
-    }
-
-    pub fn from_label(label: &str) -> Option<FounderType> {
-        FounderType::ALL.into_iter().find(|founder| founder.label() == label)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -225,29 +153,73 @@ pub struct Trainee {
     pub prior_years_standard_used: Yen,
     /// Once-only items claimed in an earlier 年度.
     #[serde(default)]
-    pub prior_items: Vec<String>,
+    pub prior_items: Vec<ItemId>,
+}
+
+/// The one table from a cost item to the trainee's field that holds it: both accessors are generated from it.
+macro_rules! trainee_cost_fields {
+    ($($item:pat => $field:ident),* $(,)?) => {
+        impl Trainee {
+            /// The amount entered for a cost item (for 人件費, the yearly amount, not the months); `None` for
+            /// the items of programs whose rows are not trainees.
+            pub fn cost(&self, item: CostItem) -> Option<Yen> {
+                match item {
+                    $($item => Some(self.$field),)*
+                    _ => None,
+                }
+            }
+
+            /// The field of a cost item, to change it.
+            pub fn cost_mut(&mut self, item: CostItem) -> Option<&mut Yen> {
+                match item {
+                    $($item => Some(&mut self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+trainee_cost_fields! {
+    CostItem::Item(ItemId::Admission) => admission,
+    CostItem::Item(ItemId::Tuition) => tuition,
+    CostItem::Item(ItemId::ExamFee) => exam_fee,
+    CostItem::Item(ItemId::RegistrationFee) => registration_fee,
+    CostItem::Item(ItemId::Salary) => salary,
+    CostItem::Other(OtherAmount::OtherCosts) => other_costs,
+    CostItem::Other(OtherAmount::OtherIncome) => other_income,
 }
 
 impl Trainee {
-    /// A flag a program item is counted by (`counted_when` in the program data); `None` when unknown.
-    pub fn flag(&self, name: &str) -> Option<bool> {
-        match name {
-            "tuition_completed_in_year" => Some(self.tuition_completed_in_year),
-            "certified" => Some(self.certified),
-            _ => None,
+    /// The cost items a trainee row holds, in the case file's order.
+    pub const COST_ITEMS: [CostItem; 7] = [
+        CostItem::Item(ItemId::Admission),
+        CostItem::Item(ItemId::Tuition),
+        CostItem::Item(ItemId::ExamFee),
+        CostItem::Item(ItemId::RegistrationFee),
+        CostItem::Item(ItemId::Salary),
+        CostItem::OTHER_COSTS,
+        CostItem::OTHER_INCOME,
+    ];
+
+    /// A flag a program item is counted by (`counted_when` in the program data).
+    pub fn flag(&self, flag: FlagId) -> bool {
+        match flag {
+            FlagId::TuitionCompletedInYear => self.tuition_completed_in_year,
+            FlagId::Certified => self.certified,
         }
     }
 
-    /// The entered amount of a lump-sum item, by its program id; `None` for ids this case form does not have.
-    pub fn item_amount(&self, item_id: &str) -> Option<Yen> {
-        match item_id {
-            "admission" => Some(self.admission),
-            "tuition" => Some(self.tuition),
-            "exam_fee" => Some(self.exam_fee),
-            "registration_fee" => Some(self.registration_fee),
-            "salary" => Some(self.salary),
-            _ => None,
+    pub fn set_flag(&mut self, flag: FlagId, value: bool) {
+        match flag {
+            FlagId::TuitionCompletedInYear => self.tuition_completed_in_year = value,
+            FlagId::Certified => self.certified = value,
         }
+    }
+
+    /// The salary is entered month by month.
+    pub fn salary_is_monthly(&self) -> bool {
+        !self.salary_months.is_empty()
     }
 }
 
@@ -288,6 +260,14 @@ pub struct SalaryMonth {
 }
 
 impl Case {
+    /// The case in its one canonical form: salary months in calendar order (the forms and the workbook list
+    /// them so, whatever order they were entered in).
+    pub fn normalize(&mut self) {
+        for trainee in &mut self.trainees {
+            trainee.salary_months.sort_by_key(|entry| entry.month);
+        }
+    }
+
     /// An empty case for a hospital and 年度, as the app starts one.
     pub fn new(program: &str, fiscal_year: FiscalYear, hospital: Hospital) -> Case {
         Case {

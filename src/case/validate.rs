@@ -4,7 +4,7 @@
 use super::{CASE_FORMAT, Case, CaseError, Problem};
 use crate::era::format_date;
 use crate::money::Yen;
-use crate::program::Program;
+use crate::program::{ItemId, Program};
 
 pub fn validate(case: &Case) -> Result<(), CaseError> {
     let mut problems = Vec::new();
@@ -133,17 +133,20 @@ fn check_trainee(index: usize, trainee: &super::Trainee, problems: &mut Vec<Prob
 
 fn check_prior_items(case: &Case, program: &Program, problems: &mut Vec<Problem>) {
     let Ok(rules) = program.rules_for(case.fiscal_year) else { return };
-    let once: Vec<&str> = rules.once_items().map(|item| item.id.as_str()).collect();
+    let once: Vec<ItemId> = rules.once_items().map(|item| item.id).collect();
+    let once_labels: Vec<&str> = rules.once_items().map(|item| item.label.as_str()).collect();
+    let once_ids: Vec<&str> = once.iter().map(|item| item.id()).collect();
     for (index, trainee) in case.trainees.iter().enumerate() {
         for (item_index, item) in trainee.prior_items.iter().enumerate() {
-            if !once.contains(&item.as_str()) {
+            if !once.contains(item) {
                 problems.push(Problem::new(
                     format!("trainees[{index}].prior_items[{item_index}]"),
                     format!(
-                        "「{item}」は前年度までに計上済みとして書ける経費ではありません（書けるもの: {}）",
-                        once.join(", ")
+                        "「{}」は前年度までに計上済みとして書ける経費ではありません（書けるもの: {}）",
+                        rules.item(*item).map_or(item.id(), |rule| rule.label.as_str()),
+                        once_labels.join("・")
                     ),
-                    format!("{item:?} is not a once-only item; expected one of {}", once.join(", ")),
+                    format!("{item} is not a once-only item; expected one of {}", once_ids.join(", ")),
                 ));
             }
         }

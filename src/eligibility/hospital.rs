@@ -2,7 +2,7 @@
 
 use super::{Check, Verdict};
 use crate::case::Hospital;
-use crate::program::{HospitalCheckRule, HospitalTest, Rules};
+use crate::program::{DeclarationId, FounderType, HospitalCheckRule, HospitalTest, Rules};
 
 pub fn check_hospital(hospital: &Hospital, rules: &Rules) -> Vec<Check> {
     rules.hospital_checks.iter().map(|rule| check_one(hospital, rule)).collect()
@@ -15,9 +15,9 @@ fn check_one(hospital: &Hospital, rule: &HospitalCheckRule) -> Check {
         HospitalTest::FilingRequired { any_of } => filing_required(hospital, any_of, rule),
         HospitalTest::FilingForbidden { any_of } => filing_forbidden(hospital, any_of, rule),
         HospitalTest::Founder { not_met, needs_confirmation } => founder(hospital, not_met, needs_confirmation, rule),
-        HospitalTest::Declaration { field, must_be } => declaration(hospital, field, *must_be, rule),
+        HospitalTest::Declaration { field, must_be } => declaration(hospital, *field, *must_be, rule),
     };
-    Check::new(&rule.id, &rule.label, verdict, reason)
+    Check::new(rule.id, &rule.label, verdict, reason)
 }
 
 fn prefecture(hospital: &Hospital, codes: &[String], rule: &HospitalCheckRule) -> (Verdict, String) {
@@ -57,11 +57,16 @@ fn filing_forbidden(hospital: &Hospital, any_of: &[String], rule: &HospitalCheck
     }
 }
 
-fn founder(hospital: &Hospital, not_met: &[String], unsure: &[String], rule: &HospitalCheckRule) -> (Verdict, String) {
+fn founder(
+    hospital: &Hospital,
+    not_met: &[FounderType],
+    unsure: &[FounderType],
+    rule: &HospitalCheckRule,
+) -> (Verdict, String) {
     let Some(founder) = hospital.founder_type else {
         return (Verdict::NeedsConfirmation, "開設者の種別が未入力です。病院情報で開設者を選んでください。".into());
     };
-    let is = |list: &[String]| list.iter().any(|id| id == founder.id());
+    let is = |list: &[FounderType]| list.contains(&founder);
     let label = founder.label();
     if is(not_met) {
         (Verdict::NotMet, format!("開設者は{label}です。{}", rule.when_not_met))
@@ -73,7 +78,12 @@ fn founder(hospital: &Hospital, not_met: &[String], unsure: &[String], rule: &Ho
     }
 }
 
-fn declaration(hospital: &Hospital, field: &str, must_be: bool, rule: &HospitalCheckRule) -> (Verdict, String) {
+fn declaration(
+    hospital: &Hospital,
+    field: DeclarationId,
+    must_be: bool,
+    rule: &HospitalCheckRule,
+) -> (Verdict, String) {
     match hospital.declaration(field) {
         None => (Verdict::NeedsConfirmation, "病院の申告がありません。病院情報で申告してください。".into()),
         Some(value) if value == must_be => (Verdict::Met, "病院の申告によります。".into()),
@@ -104,7 +114,7 @@ mod tests {
     }
 
     fn verdict(hospital: &Hospital, id: &str) -> Verdict {
-        check_hospital(hospital, rules()).into_iter().find(|c| c.id == id).unwrap().verdict
+        check_hospital(hospital, rules()).into_iter().find(|c| c.id.id() == id).unwrap().verdict
     }
 
     #[test]
@@ -112,7 +122,7 @@ mod tests {
         let checks = check_hospital(&eligible_hospital(), rules());
         assert!(checks.iter().all(|c| c.verdict == Verdict::Met), "{checks:#?}");
         assert_eq!(
-            checks.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+            checks.iter().map(|c| c.id.id()).collect::<Vec<_>>(),
             ["H1", "H2", "H3", "H4", "X1", "X2", "X3", "X4"]
         );
     }
@@ -205,7 +215,7 @@ mod tests {
     #[test]
     fn reasons_name_the_rule_and_say_what_to_do() {
         let hospital = Hospital { filings: vec![Filing::symbol_only("地包加")], ..eligible_hospital() };
-        let h3 = check_hospital(&hospital, rules()).into_iter().find(|c| c.id == "H3").unwrap();
+        let h3 = check_hospital(&hospital, rules()).into_iter().find(|c| c.id == crate::program::CheckId::H3).unwrap();
         assert!(h3.reason.starts_with("H3 地域包括ケア病棟入院料"), "{}", h3.reason);
         assert!(h3.reason.contains("届出が必要です"), "{}", h3.reason);
     }

@@ -7,7 +7,7 @@ mod trainee;
 use serde::Serialize;
 
 use crate::case::Case;
-use crate::program::{Program, ProgramError};
+use crate::program::{CheckId, Program, ProgramError};
 
 pub use hospital::check_hospital;
 pub use trainee::check_trainee;
@@ -69,7 +69,7 @@ impl Overall {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Check {
-    pub id: String,
+    pub id: CheckId,
     /// What the rule requires: 「都内の病院であること」
     pub label: String,
     pub verdict: Verdict,
@@ -78,8 +78,8 @@ pub struct Check {
 }
 
 impl Check {
-    fn new(id: &str, label: &str, verdict: Verdict, reason: String) -> Check {
-        Check { id: id.to_string(), label: label.to_string(), verdict, reason: format!("{id} {label}: {reason}") }
+    fn new(id: CheckId, label: &str, verdict: Verdict, reason: String) -> Check {
+        Check { id, label: label.to_string(), verdict, reason: format!("{id} {label}: {reason}") }
     }
 }
 

@@ -5,7 +5,7 @@ use super::{Check, Verdict};
 use crate::case::Trainee;
 use crate::era::format_date;
 use crate::fiscal_year::FiscalYear;
-use crate::program::Rules;
+use crate::program::{CheckId, Rules};
 
 pub fn check_trainee(trainee: &Trainee, rules: &Rules, year: FiscalYear) -> Vec<Check> {
     vec![qualification(trainee, rules), enrollment(trainee, rules), period(trainee, year)]
@@ -14,31 +14,36 @@ pub fn check_trainee(trainee: &Trainee, rules: &Rules, year: FiscalYear) -> Vec<
 fn qualification(trainee: &Trainee, rules: &Rules) -> Check {
     let label = "対象資格であること";
     match rules.qualification(&trainee.qualification) {
-        Some(q) => Check::new("T1", label, Verdict::Met, format!("{}は対象資格です。", q.label)),
+        Some(q) => Check::new(CheckId::T1, label, Verdict::Met, format!("{}は対象資格です。", q.label)),
         None => {
             let known: Vec<&str> = rules.qualifications.iter().map(|q| q.label.as_str()).collect();
             let reason =
                 format!("「{}」は対象資格ではありません。対象は{}です。", trainee.qualification, known.join("・"));
-            Check::new("T1", label, Verdict::NotMet, reason)
+            Check::new(CheckId::T1, label, Verdict::NotMet, reason)
         }
     }
 }
 
 fn enrollment(trainee: &Trainee, rules: &Rules) -> Check {
     let Some(first) = rules.first_enrollment_date else {
-        return Check::new("T2", "対象となる入学日であること", Verdict::Met, "入学日の制限はありません。".into());
+        return Check::new(
+            CheckId::T2,
+            "対象となる入学日であること",
+            Verdict::Met,
+            "入学日の制限はありません。".into(),
+        );
     };
     let label = format!("{}以降の入学であること", format_date(first));
     let entered = format_date(trainee.enrolled_on);
     if trainee.enrolled_on >= first {
-        Check::new("T2", &label, Verdict::Met, format!("入学日は{entered}です。"))
+        Check::new(CheckId::T2, &label, Verdict::Met, format!("入学日は{entered}です。"))
     } else {
         let reason = format!(
             "入学日が{entered}です。{}以降に入学した方が対象です（{}入学分から）。",
             format_date(first),
             FiscalYear::of(first).japanese_name()
         );
-        Check::new("T2", &label, Verdict::NotMet, reason)
+        Check::new(CheckId::T2, &label, Verdict::NotMet, reason)
     }
 }
 
@@ -47,13 +52,13 @@ fn period(trainee: &Trainee, year: FiscalYear) -> Check {
     let span = format!("{}〜{}", format_date(trainee.enrolled_on), format_date(trainee.course_ends_on));
     let overlaps = trainee.enrolled_on <= year.last_day() && year.first_day() <= trainee.course_ends_on;
     if overlaps {
-        Check::new("T3", &label, Verdict::Met, format!("受講期間は{span}です。"))
+        Check::new(CheckId::T3, &label, Verdict::Met, format!("受講期間は{span}です。"))
     } else {
         let reason = format!(
             "受講期間（{span}）が{}と重なりません。受講期間のある年度で申請してください。",
             year.japanese_name()
         );
-        Check::new("T3", &label, Verdict::NotMet, reason)
+        Check::new(CheckId::T3, &label, Verdict::NotMet, reason)
     }
 }
 
@@ -76,7 +81,7 @@ mod tests {
     }
 
     fn verdict_of(t: &Trainee, id: &str, year: i32) -> Verdict {
-        check_trainee(t, rules(), FiscalYear::new(year)).into_iter().find(|c| c.id == id).unwrap().verdict
+        check_trainee(t, rules(), FiscalYear::new(year)).into_iter().find(|c| c.id.id() == id).unwrap().verdict
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub fn rules_for_meibo<'p>(program: &'p Program, meibo: &Meibo) -> Result<&'p Ru
 
 /// The ids of the checks a 名簿 can answer: beds and 届出 (H2, H3, H4, X2, X3).
 pub fn filing_condition_ids(rules: &Rules) -> Vec<&str> {
-    rules.hospital_checks.iter().filter(|rule| is_filing_condition(&rule.test)).map(|rule| rule.id.as_str()).collect()
+    rules.hospital_checks.iter().filter(|rule| is_filing_condition(&rule.test)).map(|rule| rule.id.id()).collect()
 }
 
 fn filing_symbols(test: &HospitalTest) -> impl Iterator<Item = &str> {

@@ -1,6 +1,9 @@
 //! Program definitions: each subsidy program is a data file embedded in the binary (`data/*.toml`), with its
 //! rules by 年度. Code reads figures, symbols and wording from here and never spells them itself.
 
+mod founder;
+mod ids;
+
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -8,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::fiscal_year::FiscalYear;
 use crate::money::{Ratio, Yen};
+
+pub use founder::FounderType;
+pub use ids::{CheckId, CostItem, DeclarationId, FlagId, ItemId, OtherAmount};
 
 const EMBEDDED: [(&str, &str); 2] = [
     ("kanwa-nurse", include_str!("data/kanwa-nurse.toml")),
@@ -29,6 +35,9 @@ pub struct Program {
     /// What one 算定 row is: a trainee (受講者) or the hospital itself.
     pub row_kind: RowKind,
     pub first_fiscal_year: FiscalYear,
+    /// How the forms name a row's other costs (in A only) and its other income (B).
+    pub other_costs_label: String,
+    pub other_income_label: String,
     /// Rules by 年度, each in force from its `from_fiscal_year` until the next one.
     pub rules: Vec<Rules>,
 }
@@ -59,6 +68,9 @@ pub struct Rules {
     #[serde(default)]
     pub first_enrollment_date: Option<NaiveDate>,
     pub items: Vec<ItemRule>,
+    /// The facts `counted_when` names, with their wording.
+    #[serde(default)]
+    pub flags: Vec<FlagRule>,
     #[serde(default)]
     pub qualifications: Vec<Qualification>,
     pub hospital_checks: Vec<HospitalCheckRule>,
@@ -68,7 +80,7 @@ pub struct Rules {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ItemRule {
-    pub id: String,
+    pub id: ItemId,
     pub label: String,
     /// 基準額 per 年度; `None` where only the row's own 基準額 limits the item.
     #[serde(default)]
@@ -76,9 +88,9 @@ pub struct ItemRule {
     /// Claimable once per row over all 年度 (入学料, 認定審査料, 認定登録料).
     #[serde(default)]
     pub once: bool,
-    /// The name of the flag that must be true for the amount to count (e.g. `certified`).
+    /// The flag that must be true for the amount to count (e.g. `certified`).
     #[serde(default)]
-    pub counted_when: Option<String>,
+    pub counted_when: Option<FlagId>,
     /// Paid by month; only months inside both the course and the 年度 count.
     #[serde(default)]
     pub monthly: bool,
@@ -88,6 +100,17 @@ pub struct ItemRule {
     /// 備考 when the flag is true: 「年度内修了予定」
     #[serde(default)]
     pub note_when_counted: Option<String>,
+}
+
+/// A yes/no fact of a row an item is counted by, as the forms ask it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagRule {
+    pub id: FlagId,
+    /// The question as the form asks it.
+    pub label: String,
+    /// What it changes, shown under the question.
+    pub hint: String,
 }
 
 /// 対象資格
@@ -105,7 +128,7 @@ pub struct Qualification {
 /// through `flatten`; the test of the embedded files catches misspelt keys by what they fail to fill.)
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct HospitalCheckRule {
-    pub id: String,
+    pub id: CheckId,
     pub label: String,
     #[serde(flatten)]
     pub test: HospitalTest,
@@ -134,12 +157,12 @@ pub enum HospitalTest {
         any_of: Vec<String>,
     },
     Founder {
-        not_met: Vec<String>,
-        needs_confirmation: Vec<String>,
+        not_met: Vec<FounderType>,
+        needs_confirmation: Vec<FounderType>,
     },
     /// A fact only the hospital can declare.
     Declaration {
-        field: String,
+        field: DeclarationId,
         must_be: bool,
     },
 }
@@ -178,8 +201,26 @@ impl Program {
 }
 
 impl Rules {
-    pub fn item(&self, id: &str) -> Option<&ItemRule> {
+    pub fn item(&self, id: ItemId) -> Option<&ItemRule> {
         self.items.iter().find(|item| item.id == id)
+    }
+
+    pub fn flag(&self, id: FlagId) -> Option<&FlagRule> {
+        self.flags.iter().find(|flag| flag.id == id)
+    }
+
+    /// The label of a cost item: the item's from the rules, the other amounts' from the program.
+    pub fn cost_label<'a>(&'a self, program: &'a Program, item: CostItem) -> &'a str {
+        match item {
+            CostItem::Item(id) => self.item(id).map_or(id.id(), |rule| rule.label.as_str()),
+            CostItem::Other(OtherAmount::OtherCosts) => &program.other_costs_label,
+            CostItem::Other(OtherAmount::OtherIncome) => &program.other_income_label,
+        }
+    }
+
+    /// Every cost item of a row under these rules: the items in the program's order, then the other amounts.
+    pub fn cost_items(&self) -> Vec<CostItem> {
+        CostItem::of_items(self.items.iter().map(|item| item.id))
     }
 
     pub fn qualification(&self, id: &str) -> Option<&Qualification> {
@@ -238,13 +279,45 @@ mod tests {
     fn check_ids_are_unique_within_each_program() {
         for program in all() {
             for rules in &program.rules {
-                let mut ids: Vec<&str> = rules.hospital_checks.iter().map(|c| c.id.as_str()).collect();
+                let mut ids: Vec<CheckId> = rules.hospital_checks.iter().map(|c| c.id).collect();
                 ids.sort_unstable();
                 let before = ids.len();
                 ids.dedup();
                 assert_eq!(before, ids.len(), "{} has a repeated check id", program.id);
             }
         }
+    }
+
+    #[test]
+    fn every_counted_when_names_a_flag_the_rules_word() {
+        for program in all() {
+            for rules in &program.rules {
+                for item in &rules.items {
+                    if let Some(flag) = item.counted_when {
+                        assert!(
+                            rules.flag(flag).is_some(),
+                            "{}: {:?} names {flag:?} without its wording",
+                            program.id,
+                            item.id
+                        );
+                    }
+                }
+                let mut ids: Vec<ItemId> = rules.items.iter().map(|item| item.id).collect();
+                ids.sort_unstable();
+                let before = ids.len();
+                ids.dedup();
+                assert_eq!(before, ids.len(), "{} has a repeated item id", program.id);
+            }
+        }
+    }
+
+    #[test]
+    fn a_misspelt_item_id_in_program_data_fails_when_parsed() {
+        let (_, text) = EMBEDDED[0];
+        let broken = text.replacen("id = \"admission\"", "id = \"admision\"", 1);
+        assert_ne!(broken, text);
+        let error = toml::from_str::<Program>(&broken).unwrap_err().to_string();
+        assert!(error.contains("admision"), "{error}");
     }
 
     #[test]

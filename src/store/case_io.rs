@@ -106,16 +106,9 @@ fn too_large(path: String) -> Problem {
     )
 }
 
-fn lump_amounts(trainee: &Trainee) -> [(&'static str, (CostItem, crate::money::Yen)); 7] {
-    [
-        ("admission", (CostItem::Admission, trainee.admission)),
-        ("tuition", (CostItem::Tuition, trainee.tuition)),
-        ("exam_fee", (CostItem::ExamFee, trainee.exam_fee)),
-        ("registration_fee", (CostItem::RegistrationFee, trainee.registration_fee)),
-        ("salary", (CostItem::Salary, trainee.salary)),
-        ("other_costs", (CostItem::OtherCosts, trainee.other_costs)),
-        ("other_income", (CostItem::OtherIncome, trainee.other_income)),
-    ]
+/// The trainee's lump amounts by cost item, with the case field (the item's id) each sits in.
+fn lump_amounts(trainee: &Trainee) -> impl Iterator<Item = (&'static str, (CostItem, crate::money::Yen))> + '_ {
+    Trainee::COST_ITEMS.into_iter().filter_map(|item| trainee.cost(item).map(|amount| (item.id(), (item, amount))))
 }
 
 fn import_case(conn: &Connection, editor: &Editor, case: &Case, mode: ImportMode) -> Result<ImportOutcome> {

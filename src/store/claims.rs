@@ -18,7 +18,7 @@ use crate::case::{SalaryKind, Trainee};
 use crate::era::format_date;
 use crate::fiscal_year::FiscalYear;
 use crate::money::Yen;
-use crate::program::Program;
+use crate::program::{CostItem, ItemId, Program};
 
 /// 受講状況 of a course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -83,7 +83,7 @@ pub struct TraineeProfile {
     pub prior_years_standard_used: Yen,
     /// Once-only items claimed in an earlier 年度.
     #[serde(default)]
-    pub prior_items: Vec<String>,
+    pub prior_items: Vec<ItemId>,
 }
 
 impl TraineeProfile {
@@ -154,6 +154,14 @@ pub(crate) struct ClaimContext {
 }
 
 impl ClaimContext {
+    /// How the program names a cost item (入学料, その他（対象外経費）), for the history.
+    pub fn label(&self, item: CostItem) -> String {
+        match Program::get(&self.program).and_then(|program| Ok((program, program.rules_for(self.fiscal_year)?))) {
+            Ok((program, rules)) => rules.cost_label(program, item).to_string(),
+            Err(_) => item.id().to_string(),
+        }
+    }
+
     pub fn record<'a>(&self, what: &str, field: &'a str, old: Option<String>, new: Option<String>) -> Record<'a> {
         Record {
             hospital: Some(self.hospital),
@@ -407,12 +415,12 @@ fn carry_over(
     let claimed: Vec<String> = statement
         .query_map(params![course.0, program, year.starting_year()], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let order: Vec<String> = Program::get(program)
+    let order: Vec<ItemId> = Program::get(program)
         .and_then(|program| program.rules_for(year))
-        .map(|rules| rules.once_items().map(|item| item.id.clone()).collect())
+        .map(|rules| rules.once_items().map(|item| item.id).collect())
         .unwrap_or_default();
     profile.prior_years_standard_used = Yen::new(used);
-    profile.prior_items = order.into_iter().filter(|item| claimed.contains(item)).collect();
+    profile.prior_items = order.into_iter().filter(|item| claimed.iter().any(|id| id == item.id())).collect();
     Ok(())
 }
 
@@ -439,12 +447,12 @@ pub(crate) fn record_usage(conn: &Connection, application: ApplicationId, draft:
     if calculation.rows.len() != views.len() {
         return Ok(());
     }
-    let once: Vec<&str> = rules.once_items().map(|item| item.id.as_str()).collect();
+    let once: Vec<ItemId> = rules.once_items().map(|item| item.id).collect();
     let mut insert = conn.prepare_cached("INSERT OR IGNORE INTO claim_once_item (claim_id, item) VALUES (?1, ?2)")?;
     for (view, row) in views.iter().zip(&calculation.rows) {
         conn.execute("UPDATE claim SET standard_used = ?2 WHERE id = ?1", params![view.id.0, row.selected.get()])?;
-        for item in row.items.iter().filter(|item| once.contains(&item.item.as_str()) && item.selected > Yen::ZERO) {
-            insert.execute(params![view.id.0, item.item])?;
+        for item in row.items.iter().filter(|item| once.contains(&item.item) && item.selected > Yen::ZERO) {
+            insert.execute(params![view.id.0, item.item.id()])?;
         }
     }
     Ok(())
@@ -484,12 +492,14 @@ pub(crate) fn check_profile_alone(profile: &TraineeProfile) -> Result<()> {
 /// Earlier once-only items must be items the program pays once.
 fn check_profile_for_program(profile: &TraineeProfile, program: &str, year: FiscalYear) -> Result<()> {
     let Ok(rules) = Program::get(program).and_then(|program| program.rules_for(year)) else { return Ok(()) };
-    let once: Vec<&str> = rules.once_items().map(|item| item.id.as_str()).collect();
-    if let Some(item) = profile.prior_items.iter().find(|item| !once.contains(&item.as_str())) {
+    let once: Vec<ItemId> = rules.once_items().map(|item| item.id).collect();
+    if let Some(item) = profile.prior_items.iter().find(|item| !once.contains(item)) {
+        let once: Vec<&str> = rules.once_items().map(|item| item.label.as_str()).collect();
+        let label = rules.item(*item).map_or(item.id(), |rule| rule.label.as_str());
         return Err(StoreError::invalid(
             "prior_items",
             "前年度までに計上済みの経費",
-            format!("「{item}」は一度だけ計上する経費ではありません（選べるもの: {}）", once.join(", ")),
+            format!("「{label}」は一度だけ計上する経費ではありません（選べるもの: {}）", once.join("・")),
         ));
     }
     Ok(())
@@ -586,11 +596,11 @@ pub(crate) fn insert_claim(
     Ok(claim)
 }
 
-fn write_prior_items(conn: &Connection, claim: ClaimId, items: &[String]) -> Result<()> {
+fn write_prior_items(conn: &Connection, claim: ClaimId, items: &[ItemId]) -> Result<()> {
     conn.execute("DELETE FROM prior_item WHERE claim_id = ?1", [claim.0])?;
     let mut insert = conn.prepare_cached("INSERT INTO prior_item (claim_id, position, item) VALUES (?1, ?2, ?3)")?;
     for (position, item) in items.iter().enumerate() {
-        insert.execute(params![claim.0, position as i64, item])?;
+        insert.execute(params![claim.0, position as i64, item.id()])?;
     }
     Ok(())
 }
@@ -756,21 +766,15 @@ pub(crate) fn read_claims(conn: &Connection, application: ApplicationId) -> Resu
         let (claim, item, sum) = row?;
         let Some(view) = index_of.get(&claim).and_then(|index| views.get_mut(*index)) else { continue };
         let trainee = &mut view.trainee;
-        let amount = Yen::new(sum);
-        match item.as_str() {
-            "admission" => trainee.admission = amount,
-            "tuition" => trainee.tuition = amount,
-            "exam_fee" => trainee.exam_fee = amount,
-            "registration_fee" => trainee.registration_fee = amount,
-            "salary" => trainee.salary = amount,
-            "other_costs" => trainee.other_costs = amount,
-            "other_income" => trainee.other_income = amount,
-            other => return Err(StoreError::Corrupt { detail: format!("費目「{other}」が読めません") }),
-        }
+        let field = CostItem::from_id(&item).and_then(|item| trainee.cost_mut(item));
+        let Some(field) = field else {
+            return Err(StoreError::Corrupt { detail: format!("費目「{item}」が読めません") });
+        };
+        *field = Yen::new(sum);
     }
     let mut months = conn.prepare_cached(
         "SELECT m.claim_id, m.month, m.amount FROM salary_month m JOIN claim c ON c.id = m.claim_id
-         WHERE c.application_id = ?1 ORDER BY m.id",
+         WHERE c.application_id = ?1 ORDER BY m.claim_id, m.month",
     )?;
     let rows = months.query_map([application.0], |row| {
         Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?, row.get::<_, i64>(2)?))
@@ -790,10 +794,17 @@ pub(crate) fn read_claims(conn: &Connection, application: ApplicationId) -> Resu
     for row in rows {
         let (claim, item) = row?;
         if let Some(view) = index_of.get(&claim).and_then(|index| views.get_mut(*index)) {
+            let item = ItemId::from_id(&item).ok_or_else(|| StoreError::Corrupt {
+                detail: format!("前年度までに計上済みの経費「{item}」が読めません"),
+            })?;
             view.trainee.prior_items.push(item);
         }
     }
     Ok(views)
+}
+
+fn item_list(items: &[ItemId]) -> String {
+    items.iter().map(|item| item.id()).collect::<Vec<_>>().join(", ")
 }
 
 fn describe_profile(profile: &TraineeProfile) -> String {
@@ -838,8 +849,8 @@ fn profile_differences(old: &TraineeProfile, new: &TraineeProfile) -> Vec<(Field
         ),
         (
             ("claim.prior_items", "前年度までに計上済みの経費"),
-            Some(old.prior_items.join(", ")),
-            Some(new.prior_items.join(", ")),
+            Some(item_list(&old.prior_items)),
+            Some(item_list(&new.prior_items)),
         ),
     ];
     fields.into_iter().filter(|(_, old, new)| old != new).collect()

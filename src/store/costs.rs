@@ -15,70 +15,11 @@ use super::sql::{date_text, parse_stored_date, parse_stored_month};
 use crate::era::format_date;
 use crate::fiscal_year::YearMonth;
 use crate::money::Yen;
+pub use crate::program::CostItem;
+use crate::program::ItemId;
 
 /// The largest amount one entry may hold: 10億円. Far above any real receipt, and sums of many stay exact.
 pub const MAX_AMOUNT: Yen = Yen::new(1_000_000_000);
-
-/// What a cost entry is for; each sums into the case field of the same id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum CostItem {
-    /// 入学料
-    Admission,
-    /// 受講料
-    Tuition,
-    /// 認定審査料
-    ExamFee,
-    /// 認定登録料
-    RegistrationFee,
-    /// 人件費 as amounts (when not entered month by month)
-    Salary,
-    /// その他（対象外経費）
-    OtherCosts,
-    /// 寄付金その他の収入
-    OtherIncome,
-}
-
-impl CostItem {
-    pub const ALL: [CostItem; 7] = [
-        CostItem::Admission,
-        CostItem::Tuition,
-        CostItem::ExamFee,
-        CostItem::RegistrationFee,
-        CostItem::Salary,
-        CostItem::OtherCosts,
-        CostItem::OtherIncome,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            CostItem::Admission => "admission",
-            CostItem::Tuition => "tuition",
-            CostItem::ExamFee => "exam_fee",
-            CostItem::RegistrationFee => "registration_fee",
-            CostItem::Salary => "salary",
-            CostItem::OtherCosts => "other_costs",
-            CostItem::OtherIncome => "other_income",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            CostItem::Admission => "入学料",
-            CostItem::Tuition => "受講料",
-            CostItem::ExamFee => "認定審査料",
-            CostItem::RegistrationFee => "認定登録料",
-            CostItem::Salary => "人件費",
-            CostItem::OtherCosts => "その他の経費",
-            CostItem::OtherIncome => "寄付金その他の収入",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<CostItem> {
-        CostItem::ALL.into_iter().find(|item| item.id() == id)
-    }
-}
 
 /// A stored cost entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -143,7 +84,11 @@ impl Store {
             let context = claim_context(tx, claim)?;
             check_salary_form(tx, &context, cost.item, SalaryForm::Amounts)?;
             let id = insert_cost(tx, claim, cost)?;
-            record(tx, editor, context.record(cost.item.label(), "cost_entry", None, Some(describe_cost(cost))))?;
+            record(
+                tx,
+                editor,
+                context.record(&context.label(cost.item), "cost_entry", None, Some(describe_cost(&context, cost))),
+            )?;
             Ok(id)
         })
     }
@@ -165,10 +110,10 @@ impl Store {
                 tx,
                 editor,
                 context.record(
-                    cost.item.label(),
+                    &context.label(cost.item),
                     "cost_entry",
-                    Some(describe_cost(&old_input)),
-                    Some(describe_cost(cost)),
+                    Some(describe_cost(&context, &old_input)),
+                    Some(describe_cost(&context, cost)),
                 ),
             )
         })
@@ -180,7 +125,11 @@ impl Store {
             let context = claim_context(tx, old.claim_id)?;
             tx.execute("DELETE FROM cost_entry WHERE id = ?1", [id.0])?;
             let old_input = CostInput { item: old.item, amount: old.amount, paid_on: old.paid_on, memo: old.memo };
-            record(tx, editor, context.record(old.item.label(), "cost_entry", Some(describe_cost(&old_input)), None))
+            record(
+                tx,
+                editor,
+                context.record(&context.label(old.item), "cost_entry", Some(describe_cost(&context, &old_input)), None),
+            )
         })
     }
 
@@ -200,7 +149,7 @@ impl Store {
         self.edit(|tx| {
             let context = claim_context(tx, claim)?;
             check_month_in_course(&context, month.month)?;
-            check_salary_form(tx, &context, CostItem::Salary, SalaryForm::Months)?;
+            check_salary_form(tx, &context, CostItem::Item(ItemId::Salary), SalaryForm::Months)?;
             check_month_free(tx, claim, month.month, None)?;
             let id = insert_salary_month(tx, claim, month)?;
             record(
@@ -358,7 +307,7 @@ enum SalaryForm {
 
 /// 人件費 is entered either month by month or as amounts; a case cannot hold both.
 fn check_salary_form(conn: &Connection, context: &ClaimContext, item: CostItem, adding: SalaryForm) -> Result<()> {
-    if item != CostItem::Salary {
+    if item != CostItem::Item(ItemId::Salary) {
         return Ok(());
     }
     let (sql, field, label, advice) = match adding {
@@ -473,8 +422,8 @@ fn read_salary_month(conn: &Connection, id: SalaryMonthId) -> Result<SalaryMonth
     to_month(raw)
 }
 
-fn describe_cost(cost: &CostInput) -> String {
-    let mut text = format!("{} {}", cost.item.label(), cost.amount.format_yen());
+fn describe_cost(context: &ClaimContext, cost: &CostInput) -> String {
+    let mut text = format!("{} {}", context.label(cost.item), cost.amount.format_yen());
     if let Some(paid_on) = cost.paid_on {
         text.push_str(&format!("（{}支払）", format_date(paid_on)));
     }

@@ -215,7 +215,8 @@ impl Store {
 
 /// The rules of single edits, applied to the whole file before anything is written.
 fn check_file_entries(context: &super::claims::ClaimContext, file: &TraineeCosts) -> Result<()> {
-    let has_lump_salary = file.costs.iter().any(|cost| cost.item == super::costs::CostItem::Salary);
+    let has_lump_salary =
+        file.costs.iter().any(|cost| cost.item == super::costs::CostItem::Item(crate::program::ItemId::Salary));
     if has_lump_salary && !file.salary_months.is_empty() {
         return Err(StoreError::invalid(
             "salary_months",

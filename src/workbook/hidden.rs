@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use crate::case::{Case, Filing, FounderType, SalaryKind};
 use crate::fiscal_year::{FiscalYear, YearMonth};
 use crate::money::Yen;
+use crate::program::ItemId;
 
 /// One row of the data sheet.
 pub struct Entry {
@@ -38,7 +39,7 @@ pub struct HiddenTrainee {
     pub certified: bool,
     pub salary_months: Vec<YearMonth>,
     pub prior_years_standard_used: Yen,
-    pub prior_items: Vec<String>,
+    pub prior_items: Vec<ItemId>,
 }
 
 fn entry(key: impl Into<String>, value: impl Into<String>, label: impl Into<String>) -> Entry {
@@ -91,7 +92,11 @@ pub fn entries(case: &Case) -> Vec<Entry> {
                 trainee.prior_years_standard_used.get().to_string(),
                 format!("{who} 前年度までの選定額の合計"),
             ),
-            entry(at("prior_items"), trainee.prior_items.join(","), format!("{who} 前年度までに計上済みの経費")),
+            entry(
+                at("prior_items"),
+                trainee.prior_items.iter().map(|item| item.id()).collect::<Vec<_>>().join(","),
+                format!("{who} 前年度までに計上済みの経費"),
+            ),
         ]);
     }
     rows
@@ -162,7 +167,12 @@ pub fn parse(values: &HashMap<String, String>) -> Result<Hidden, HiddenError> {
             certified: boolean(&key("certified"))?,
             salary_months,
             prior_years_standard_used: Yen::new(number(&key("prior_years_standard_used"))?),
-            prior_items: list(&key("prior_items"))?,
+            prior_items: list(&key("prior_items"))?
+                .iter()
+                .map(|id| {
+                    ItemId::from_id(id).ok_or_else(|| bad(&key("prior_items"), &format!("経費「{id}」が不明です")))
+                })
+                .collect::<Result<_, _>>()?,
         });
     }
     let fiscal_year = i32::try_from(number("fiscal_year")?).map_err(|_| bad("fiscal_year", "年度が範囲外です"))?;

@@ -4,6 +4,8 @@
 //! prefectures use for the same kind of subsidy (spec/workbook.md). When the official template comes, this file
 //! is what changes: the writers and the reader take every position and every fixed word from here.
 
+use crate::program::CheckId;
+
 /// A cell, written and read 0-based; built from its A1 name so this file reads like the sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cell {
@@ -242,7 +244,7 @@ pub struct Plan {
     pub filings_heading: (u32, &'static str),
     pub filings_header: [&'static str; 4],
     /// The filing rows: (row, hospital check id whose symbols are shown, label).
-    pub filing_rows: [(u32, &'static str, &'static str); 2],
+    pub filing_rows: [(u32, CheckId, &'static str); 2],
     /// Columns of the filing rows: 受理記号, 受理番号, 算定開始年月日.
     pub filing_symbol_col: u16,
     pub filing_number_col: u16,
@@ -250,7 +252,7 @@ pub struct Plan {
     pub not_filed: &'static str,
     /// 除外要件の確認: (row, check id, what is confirmed, text when met, text when not met).
     pub exclusions_heading: (u32, &'static str),
-    pub exclusions: [(u32, &'static str, &'static str, &'static str, &'static str); 4],
+    pub exclusions: [(u32, CheckId, &'static str, &'static str, &'static str); 4],
     pub exclusion_status_col: u16,
     pub needs_confirmation: &'static str,
     pub purpose: (u32, &'static str),
@@ -284,17 +286,17 @@ pub const PLAN: Plan = Plan {
     beds: (6, "病床数"),
     filings_heading: (8, "届出状況"),
     filings_header: ["区分", "受理記号", "受理番号", "算定開始年月日"],
-    filing_rows: [(10, "H3", "地域包括ケア病棟入院料"), (11, "H4", "がん性疼痛緩和指導管理料")],
+    filing_rows: [(10, CheckId::H3, "地域包括ケア病棟入院料"), (11, CheckId::H4, "がん性疼痛緩和指導管理料")],
     filing_symbol_col: col("C"),
     filing_number_col: col("D"),
     filing_since_col: col("E"),
     not_filed: "届出なし",
     exclusions_heading: (13, "除外要件の確認"),
     exclusions: [
-        (14, "X2", "緩和ケア病棟入院料", "届出なし", "届出あり"),
-        (15, "X3", "緩和ケア診療加算", "届出なし", "届出あり"),
-        (16, "X4", "対象資格を有する看護師の雇用", "雇用なし", "雇用あり"),
-        (17, "X1", "開設者が国・独立行政法人であること", "該当しない", "該当する"),
+        (14, CheckId::X2, "緩和ケア病棟入院料", "届出なし", "届出あり"),
+        (15, CheckId::X3, "緩和ケア診療加算", "届出なし", "届出あり"),
+        (16, CheckId::X4, "対象資格を有する看護師の雇用", "雇用なし", "雇用あり"),
+        (17, CheckId::X1, "開設者が国・独立行政法人であること", "該当しない", "該当する"),
     ],
     exclusion_status_col: col("E"),
     needs_confirmation: "要確認",

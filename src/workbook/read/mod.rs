@@ -294,13 +294,8 @@ fn read_trainees(
                 continue; // the row is the sum of the months, read below
             }
             let amount = breakdown.amount(Cell::new(item_row, BREAKDOWN.amount_col))?;
-            match rule.id.as_str() {
-                "admission" => trainee.admission = amount,
-                "tuition" => trainee.tuition = amount,
-                "exam_fee" => trainee.exam_fee = amount,
-                "registration_fee" => trainee.registration_fee = amount,
-                "salary" => trainee.salary = amount,
-                _ => {}
+            if let Some(field) = trainee.cost_mut(crate::program::CostItem::Item(rule.id)) {
+                *field = amount;
             }
         }
         for (month, &month_row) in kept.salary_months.iter().zip(&block.month_rows) {

@@ -129,7 +129,7 @@ fn write_block(
             }
             None => sheet.write_blank(r, BREAKDOWN.standard_col, &styles.amount)?,
         };
-        if counted(rule.counted_when.as_deref(), trainee) {
+        if rule.counted_when.is_none_or(|flag| trainee.flag(flag)) {
             let formula = match item.standard {
                 Some(_) => format!("=MIN({},{})", at(BREAKDOWN.amount_col), at(BREAKDOWN.standard_col)),
                 None => format!("={}", at(BREAKDOWN.amount_col)),
@@ -214,9 +214,4 @@ fn write_note(sheet: &mut Worksheet, context: &Context, row: u32, note: &str, wi
         sheet.set_row_height(row, height_for_lines(lines.len()))?;
     }
     Ok(())
-}
-
-/// The item's "counted only when" flag, as the program data names it.
-fn counted(flag: Option<&str>, trainee: &Trainee) -> bool {
-    flag.is_none_or(|flag| trainee.flag(flag).unwrap_or(false))
 }

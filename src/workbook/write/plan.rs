@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::{Context, height_for_lines, set_up_sheet, text_formula, usable_width};
 use crate::case::Filing;
 use crate::eligibility::Verdict;
-use crate::program::{HospitalTest, Rules};
+use crate::program::{CheckId, HospitalTest, Rules};
 use crate::workbook::layout::{self, Cell, PLAN};
 use crate::workbook::text;
 
@@ -121,7 +121,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
 }
 
 /// The filing rows: the first of the case's 届出 whose 受理記号 the program's check accepts.
-pub fn shown_filing<'a>(rules: &Rules, filings: &'a [Filing], check_id: &str) -> Option<&'a Filing> {
+pub fn shown_filing<'a>(rules: &Rules, filings: &'a [Filing], check_id: CheckId) -> Option<&'a Filing> {
     let symbols =
         rules.hospital_checks.iter().find(|check| check.id == check_id).and_then(|check| match &check.test {
             HospitalTest::FilingRequired { any_of } => Some(any_of),
