@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::typed_input::to_half_width;
+use crate::normalize::to_half_width;
 
 /// One era of the modern calendar, with the first day it was in force.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +38,11 @@ impl Era {
     /// The Gregorian year of this era's year 1.
     fn year_offset(&self) -> i32 {
         self.first_day.0 - 1
+    }
+
+    /// The Gregorian year of a year of this era (令和7 → 2025), saturating for absurd years.
+    pub fn gregorian_year(&self, era_year: i32) -> i32 {
+        self.year_offset().saturating_add(era_year)
     }
 }
 
@@ -99,7 +104,7 @@ pub fn parse_era_date(text: &str) -> Result<Option<NaiveDate>, EraDateError> {
     if year < 1 {
         return Err(EraDateError::NoSuchYear { text: text.trim().to_string(), era: era.name, year });
     }
-    let gregorian_year = era.year_offset() + year;
+    let gregorian_year = era.gregorian_year(year);
     let (Ok(month), Ok(day)) = (u32::try_from(month), u32::try_from(day)) else {
         return Err(EraDateError::NoSuchDay(text.trim().to_string()));
     };
@@ -118,7 +123,8 @@ pub fn parse_era_date(text: &str) -> Result<Option<NaiveDate>, EraDateError> {
     Ok(Some(date))
 }
 
-fn split_era(text: &str) -> Option<(Era, &str)> {
+/// The era a text starts with (令和…, R…), and the rest.
+pub(crate) fn split_era(text: &str) -> Option<(Era, &str)> {
     ERAS.iter().find_map(|era| {
         if let Some(rest) = text.strip_prefix(era.name) {
             return Some((*era, rest));
@@ -186,6 +192,12 @@ mod tests {
     fn refuses_impossible_days() {
         assert!(matches!(parse_era_date("令和6年2月30日"), Err(EraDateError::NoSuchDay(_))));
         assert!(matches!(parse_era_date("令和6年4月"), Err(EraDateError::Unreadable(_))));
+    }
+
+    #[test]
+    fn an_absurd_era_year_is_refused_not_overflowed() {
+        assert!(parse_era_date("令和2147483647年1月1日").is_err());
+        assert!(parse_era_date("R99999999999.1.1").is_err());
     }
 
     #[test]

@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::era;
 
-/// 2024 = 令和6年度 = 2024-04-01..=2025-03-31.
+/// 2024 = 令和6年度 = 2024-04-01..=2025-03-31. Read from files only within `limits::FISCAL_YEARS`, and
+/// computed with saturating arithmetic, so no year a file or a form holds can overflow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(try_from = "i64", into = "i32")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "number"))]
 pub struct FiscalYear(i32);
 
@@ -32,7 +33,7 @@ impl FiscalYear {
     }
 
     pub fn last_day(self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.0 + 1, 3, 31).unwrap_or(NaiveDate::MAX)
+        NaiveDate::from_ymd_opt(self.0.saturating_add(1), 3, 31).unwrap_or(NaiveDate::MAX)
     }
 
     pub fn contains(self, date: NaiveDate) -> bool {
@@ -43,8 +44,7 @@ impl FiscalYear {
     pub fn months(self) -> impl Iterator<Item = YearMonth> {
         (0..12).map(move |offset| {
             let month_index = 3 + offset; // 0-based: April is 3
-            YearMonth::new(self.0 + month_index / 12, (month_index % 12 + 1) as u32)
-                .expect("months of a fiscal year are valid")
+            YearMonth { year: self.0.saturating_add(month_index / 12), month: (month_index % 12 + 1) as u32 }
         })
     }
 
@@ -58,7 +58,45 @@ impl FiscalYear {
     }
 
     pub fn next(self) -> FiscalYear {
-        FiscalYear(self.0 + 1)
+        FiscalYear(self.0.saturating_add(1))
+    }
+
+    pub fn previous(self) -> FiscalYear {
+        FiscalYear(self.0.saturating_sub(1))
+    }
+
+    /// A year as typed on a form: 2025, ２０２５, 令和7年度, R7, 2025年度. `None` when it is not a year.
+    pub fn parse_typed(text: &str) -> Option<FiscalYear> {
+        let cleaned: String = crate::normalize::to_half_width(text).chars().filter(|c| !c.is_whitespace()).collect();
+        let cleaned = cleaned.trim_end_matches('度').trim_end_matches('年');
+        if let Ok(year) = cleaned.parse::<i32>() {
+            return Some(FiscalYear(year));
+        }
+        let (era, rest) = era::split_era(cleaned)?;
+        let year = if rest == "元" { 1 } else { rest.parse::<i32>().ok()? };
+        (year >= 1).then(|| FiscalYear(era.gregorian_year(year)))
+    }
+}
+
+impl TryFrom<i64> for FiscalYear {
+    type Error = String;
+    fn try_from(year: i64) -> Result<FiscalYear, String> {
+        i32::try_from(year).ok().filter(|year| crate::limits::FISCAL_YEARS.contains(year)).map(FiscalYear).ok_or_else(
+            || {
+                let range = crate::limits::FISCAL_YEARS;
+                format!(
+                    "年度「{year}」は使えません。{}から{}までの西暦（年度の始まる年）で書いてください",
+                    range.start(),
+                    range.end()
+                )
+            },
+        )
+    }
+}
+
+impl From<FiscalYear> for i32 {
+    fn from(year: FiscalYear) -> i32 {
+        year.0
     }
 }
 
@@ -93,7 +131,8 @@ impl YearMonth {
     }
 
     pub fn last_day(self) -> NaiveDate {
-        let (next_year, next_month) = if self.month == 12 { (self.year + 1, 1) } else { (self.year, self.month + 1) };
+        let (next_year, next_month) =
+            if self.month == 12 { (self.year.saturating_add(1), 1) } else { (self.year, self.month + 1) };
         NaiveDate::from_ymd_opt(next_year, next_month, 1).and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
     }
 
@@ -192,6 +231,29 @@ mod tests {
         assert!(march.overlaps(date(2024, 4, 8), date(2025, 3, 1)));
         assert!(!march.overlaps(date(2024, 4, 8), date(2025, 2, 28)));
         assert!(YearMonth::new(2024, 2).unwrap().last_day() == date(2024, 2, 29));
+    }
+
+    #[test]
+    fn years_outside_the_limits_are_refused_when_read_and_never_overflow() {
+        assert!(serde_json::from_str::<FiscalYear>("2147483647").is_err());
+        assert!(serde_json::from_str::<FiscalYear>("-1").is_err());
+        let message = serde_json::from_str::<FiscalYear>("99999999999").unwrap_err().to_string();
+        assert!(message.contains("年度"), "{message}");
+        assert_eq!(serde_json::from_str::<FiscalYear>("2024").unwrap(), FiscalYear::new(2024));
+        // Computed years saturate instead of overflowing (a debug build would panic).
+        let largest = FiscalYear::new(i32::MAX);
+        assert_eq!(largest.next(), largest);
+        let _ = (largest.last_day(), largest.months().count(), largest.japanese_name());
+    }
+
+    #[test]
+    fn years_are_read_as_people_type_them() {
+        for typed in ["2025", "２０２５", "2025年度", "令和7年度", "令和７年度", "R7", "r7", "令和7"] {
+            assert_eq!(FiscalYear::parse_typed(typed), Some(FiscalYear::new(2025)), "{typed}");
+        }
+        assert_eq!(FiscalYear::parse_typed("令和元年度"), Some(FiscalYear::new(2019)));
+        assert_eq!(FiscalYear::parse_typed("来年"), None);
+        assert_eq!(FiscalYear::parse_typed("令和0年度"), None);
     }
 
     #[test]

@@ -12,7 +12,9 @@ pub mod case;
 pub mod eligibility;
 pub mod era;
 pub mod fiscal_year;
+pub mod limits;
 pub mod money;
+pub mod normalize;
 pub mod program;
 pub mod typed_input;
 

@@ -5,20 +5,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::era::parse_era_date;
+use crate::limits::MAX_AMOUNT;
 use crate::money::Yen;
 
-/// Full-width ASCII (digits, letters, punctuation) and the ideographic space to their half-width forms.
-pub fn to_half_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            '、' => ',',
-            '−' => '-',
-            _ => c,
-        })
-        .collect()
-}
+pub use crate::normalize::to_half_width;
 
 /// Why a typed amount was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -31,7 +21,7 @@ pub enum AmountInputError {
     Negative(String),
     #[error("「{0}」: 金額は1円単位の整数で入力してください")]
     Fraction(String),
-    #[error("「{0}」: 金額が大きすぎます")]
+    #[error("「{0}」: 金額が大きすぎます（{max}まで）。桁を確かめてください", max = MAX_AMOUNT.format_yen())]
     TooLarge(String),
 }
 
@@ -52,8 +42,8 @@ pub fn parse_yen(text: &str) -> Result<Yen, AmountInputError> {
     if amount.fract() != Decimal::ZERO {
         return Err(AmountInputError::Fraction(shown));
     }
-    // 1,000億円 is far beyond any subsidy; a bigger figure is a typing slip.
-    if amount > Decimal::from(100_000_000_000i64) {
+    // Far beyond any subsidy: a bigger figure is a typing slip (and one limit for every amount, limits.rs).
+    if amount > MAX_AMOUNT.to_decimal() {
         return Err(AmountInputError::TooLarge(shown));
     }
     Yen::from_decimal(amount).ok_or(AmountInputError::TooLarge(shown))

@@ -271,3 +271,38 @@ fn help_speaks_japanese_and_exits_0() {
     assert!(text.contains("補助金申請アシスタント"), "{text}");
     assert!(text.contains("対象確認"), "{text}");
 }
+
+#[test]
+fn absurd_years_and_dates_are_input_errors_not_panics_in_the_debug_build() {
+    refuses(|case| case["fiscal_year"] = serde_json::json!(2147483647), &["fiscal_year", "年度"]);
+    refuses(|case| case["fiscal_year"] = serde_json::json!(-1), &["fiscal_year"]);
+    refuses(|case| case["trainees"][0]["exam_fiscal_year"] = serde_json::json!(-1), &["trainees[0].exam_fiscal_year"]);
+    refuses(|case| case["trainees"][0]["enrolled_on"] = serde_json::json!("0000-01-01"), &["trainees[0].enrolled_on"]);
+    refuses(
+        |case| case["trainees"][0]["enrolled_on"] = serde_json::json!("令和2147483647年1月1日"),
+        &["trainees[0].enrolled_on"],
+    );
+}
+
+#[test]
+fn what_the_export_would_refuse_check_and_calc_refuse_too() {
+    // One validation for every command: an exam before the course, an amount beyond the limit, a name
+    // longer than a cell holds.
+    refuses(
+        |case| case["trainees"][0]["exam_fiscal_year"] = serde_json::json!(2023),
+        &["trainees[0].exam_fiscal_year", "入学した年度"],
+    );
+    refuses(
+        |case| case["trainees"][0]["tuition"] = serde_json::json!(i64::MAX),
+        &["trainees[0].tuition", "大きすぎます"],
+    );
+    refuses(
+        |case| case["trainees"][0]["name"] = serde_json::json!("看".repeat(40_000)),
+        &["trainees[0].name", "長すぎます"],
+    );
+    let trainee = valid_case()["trainees"][0].clone();
+    refuses(
+        |case| case["trainees"] = serde_json::json!(vec![trainee; hojo::limits::MAX_TRAINEES + 1]),
+        &["trainees", "1000名まで"],
+    );
+}

@@ -7,7 +7,7 @@ use hojo::case::{Case, parse_case, to_json};
 use crate::error::{AppError, AppResult};
 
 /// Case files are small; anything bigger than this is not one (and is not read into memory).
-const MAX_CASE_FILE_BYTES: u64 = 10 * 1024 * 1024;
+use hojo::limits::files::CASE_BYTES as MAX_CASE_FILE_BYTES;
 
 pub fn read_case_file(path: &Path) -> AppResult<Case> {
     let shown = path.display();

@@ -17,7 +17,7 @@ pub use crate::program::FounderType;
 
 pub use filing::Filing;
 pub use json::{CaseError, Problem, parse_case, to_json};
-pub use validate::validate;
+pub use validate::{problems, validate};
 
 /// The format tag every case file carries.
 pub const CASE_FORMAT: &str = "hojo-case/1";

@@ -1,12 +1,24 @@
-//! Rules a case must keep before any 算定: the program and 年度 exist, names are given, amounts are not
-//! negative, a course ends after it starts. Each problem names its JSON path.
+//! The one validation of a case, run before anything is computed, written or stored — by `hojo check`, `calc`
+//! and `export`, by the store, by the workbook reader and after every edit of the app: the program and 年度
+//! exist, names are given, amounts are whole yen within `limits`, dates lie in the range a spreadsheet holds,
+//! a course ends after it starts, texts fit their cells. Each problem names its JSON path and says what to do.
 
-use super::{CASE_FORMAT, Case, CaseError, Problem};
+use chrono::NaiveDate;
+
+use super::{CASE_FORMAT, Case, CaseError, Hospital, Problem, Trainee};
 use crate::era::format_date;
+use crate::fiscal_year::FiscalYear;
+use crate::limits::{self, MAX_AMOUNT, MAX_FILINGS, MAX_LONG_TEXT, MAX_SALARY_MONTHS, MAX_SHORT_TEXT, MAX_TRAINEES};
 use crate::money::Yen;
 use crate::program::{ItemId, Program};
 
 pub fn validate(case: &Case) -> Result<(), CaseError> {
+    let problems = problems(case);
+    if problems.is_empty() { Ok(()) } else { Err(CaseError { problems }) }
+}
+
+/// Every problem of a case, in the order of the file.
+pub fn problems(case: &Case) -> Vec<Problem> {
     let mut problems = Vec::new();
     if case.format != CASE_FORMAT {
         problems.push(Problem::new(
@@ -15,6 +27,7 @@ pub fn validate(case: &Case) -> Result<(), CaseError> {
             format!("unsupported format {:?}; expected {CASE_FORMAT:?}", case.format),
         ));
     }
+    check_year(&mut problems, "fiscal_year", case.fiscal_year);
     match Program::get(&case.program) {
         Err(error) => {
             problems.push(Problem::new("program", error.to_string(), format!("unknown program {:?}", case.program)))
@@ -35,15 +48,21 @@ pub fn validate(case: &Case) -> Result<(), CaseError> {
             }
         }
     }
-    check_hospital(case, &mut problems);
+    check_hospital(&case.hospital, &mut problems);
+    if case.trainees.len() > MAX_TRAINEES {
+        problems.push(Problem::new(
+            "trainees",
+            format!("受講者が{}名います。1つの申請に入れられるのは{MAX_TRAINEES}名までです", case.trainees.len()),
+            format!("at most {MAX_TRAINEES} trainees per application"),
+        ));
+    }
     for (index, trainee) in case.trainees.iter().enumerate() {
         check_trainee(index, trainee, &mut problems);
     }
-    if problems.is_empty() { Ok(()) } else { Err(CaseError { problems }) }
+    problems
 }
 
-fn check_hospital(case: &Case, problems: &mut Vec<Problem>) {
-    let hospital = &case.hospital;
+fn check_hospital(hospital: &Hospital, problems: &mut Vec<Problem>) {
     if hospital.name.trim().is_empty() {
         problems.push(Problem::new(
             "hospital.name",
@@ -61,18 +80,50 @@ fn check_hospital(case: &Case, problems: &mut Vec<Problem>) {
             ));
         }
     }
+    if let Some(beds) = hospital.beds
+        && beds > 100_000
+    {
+        problems.push(Problem::new(
+            "hospital.beds",
+            format!("病床数{beds}床は多すぎます。許可病床数を確かめてください"),
+            "at most 100,000 beds",
+        ));
+    }
+    let contact = hospital.contact.clone().unwrap_or_default();
+    let texts: [(&str, Option<&str>, &str, usize); 8] = [
+        ("hospital.name", Some(hospital.name.as_str()), "病院名", MAX_SHORT_TEXT),
+        ("hospital.address", hospital.address.as_deref(), "所在地", MAX_SHORT_TEXT),
+        ("hospital.representative", hospital.representative.as_deref(), "代表者職氏名", MAX_SHORT_TEXT),
+        ("hospital.purpose", hospital.purpose.as_deref(), "事業の目的及び効果", MAX_LONG_TEXT),
+        ("hospital.contact.department", contact.department.as_deref(), "担当者の所属", MAX_SHORT_TEXT),
+        ("hospital.contact.name", contact.name.as_deref(), "担当者の氏名", MAX_SHORT_TEXT),
+        ("hospital.contact.phone", contact.phone.as_deref(), "担当者の電話番号", MAX_SHORT_TEXT),
+        ("hospital.contact.email", contact.email.as_deref(), "担当者のメールアドレス", MAX_SHORT_TEXT),
+    ];
+    for (path, text, label, max) in texts {
+        check_length(problems, path, text, label, max);
+    }
+    if hospital.filings.len() > MAX_FILINGS {
+        problems.push(Problem::new(
+            "hospital.filings",
+            format!("届出が{}件あります。入れられるのは{MAX_FILINGS}件までです", hospital.filings.len()),
+            format!("at most {MAX_FILINGS} filings"),
+        ));
+    }
     for (index, filing) in hospital.filings.iter().enumerate() {
+        let at = format!("hospital.filings[{index}]");
         if filing.symbol.trim().is_empty() {
-            problems.push(Problem::new(
-                format!("hospital.filings[{index}]"),
-                "受理記号が空です",
-                "the filing symbol is empty",
-            ));
+            problems.push(Problem::new(at.clone(), "受理記号が空です", "the filing symbol is empty"));
+        }
+        check_length(problems, &at, Some(&filing.symbol), "受理記号", MAX_SHORT_TEXT);
+        check_length(problems, &format!("{at}.number"), filing.number.as_deref(), "受理番号", MAX_SHORT_TEXT);
+        if let Some(since) = filing.since {
+            check_date(problems, &format!("{at}.since"), since, "算定開始年月日");
         }
     }
 }
 
-fn check_trainee(index: usize, trainee: &super::Trainee, problems: &mut Vec<Problem>) {
+fn check_trainee(index: usize, trainee: &Trainee, problems: &mut Vec<Problem>) {
     let at = |field: &str| format!("trainees[{index}].{field}");
     if trainee.name.trim().is_empty() {
         problems.push(Problem::new(
@@ -81,6 +132,11 @@ fn check_trainee(index: usize, trainee: &super::Trainee, problems: &mut Vec<Prob
             "the trainee's name is empty",
         ));
     }
+    check_length(problems, &at("name"), Some(&trainee.name), "氏名", MAX_SHORT_TEXT);
+    check_length(problems, &at("qualification"), Some(&trainee.qualification), "対象資格", MAX_SHORT_TEXT);
+    check_length(problems, &at("institution"), trainee.institution.as_deref(), "教育機関名", MAX_SHORT_TEXT);
+    check_date(problems, &at("enrolled_on"), trainee.enrolled_on, "入学日");
+    check_date(problems, &at("course_ends_on"), trainee.course_ends_on, "修了予定日");
     if trainee.course_ends_on < trainee.enrolled_on {
         problems.push(Problem::new(
             at("course_ends_on"),
@@ -92,34 +148,49 @@ fn check_trainee(index: usize, trainee: &super::Trainee, problems: &mut Vec<Prob
             "the course ends before it starts",
         ));
     }
-    let amounts: [(&str, Yen); 8] = [
-        ("admission", trainee.admission),
-        ("tuition", trainee.tuition),
-        ("exam_fee", trainee.exam_fee),
-        ("registration_fee", trainee.registration_fee),
-        ("salary", trainee.salary),
-        ("other_costs", trainee.other_costs),
-        ("other_income", trainee.other_income),
-        ("prior_years_standard_used", trainee.prior_years_standard_used),
-    ];
-    for (field, amount) in amounts {
-        if amount.is_negative() {
-            problems.push(negative(at(field)));
+    if let Some(exam_year) = trainee.exam_fiscal_year {
+        let path = at("exam_fiscal_year");
+        let entered = FiscalYear::of(trainee.enrolled_on);
+        if check_year(problems, &path, exam_year) && exam_year < entered {
+            problems.push(Problem::new(
+                path,
+                format!(
+                    "認定審査受審予定年度（{}）が入学した年度（{}）より前です。受審する予定の年度を入力してください",
+                    exam_year.japanese_name(),
+                    entered.japanese_name()
+                ),
+                "the exam year is before the course starts",
+            ));
         }
     }
-    if trainee.salary != Yen::ZERO && !trainee.salary_months.is_empty() {
+    for item in Trainee::COST_ITEMS {
+        if let Some(amount) = trainee.cost(item) {
+            check_amount(problems, at(item.id()), amount);
+        }
+    }
+    check_amount(problems, at("prior_years_standard_used"), trainee.prior_years_standard_used);
+    if trainee.salary != Yen::ZERO && trainee.salary_is_monthly() {
         problems.push(Problem::new(
             at("salary"),
             "人件費は「年度の合計（salary）」か「月ごと（salary_months）」のどちらか一方で入力してください",
             "give salary or salary_months, not both",
         ));
     }
+    if trainee.salary_months.len() > MAX_SALARY_MONTHS {
+        problems.push(Problem::new(
+            at("salary_months"),
+            format!(
+                "人件費の月が{}か月分あります。入れられるのは{MAX_SALARY_MONTHS}か月分までです",
+                trainee.salary_months.len()
+            ),
+            format!("at most {MAX_SALARY_MONTHS} salary months"),
+        ));
+    }
     let mut seen = Vec::new();
     for (month_index, month) in trainee.salary_months.iter().enumerate() {
         let month_at = at(&format!("salary_months[{month_index}]"));
-        if month.amount.is_negative() {
-            problems.push(negative(format!("{month_at}.amount")));
-        }
+        check_amount(problems, format!("{month_at}.amount"), month.amount);
+        check_date(problems, &format!("{month_at}.month"), month.month.first_day(), "人件費の月");
         if seen.contains(&month.month) {
             problems.push(Problem::new(
                 format!("{month_at}.month"),
@@ -138,9 +209,10 @@ fn check_prior_items(case: &Case, program: &Program, problems: &mut Vec<Problem>
     let once_ids: Vec<&str> = once.iter().map(|item| item.id()).collect();
     for (index, trainee) in case.trainees.iter().enumerate() {
         for (item_index, item) in trainee.prior_items.iter().enumerate() {
+            let path = format!("trainees[{index}].prior_items[{item_index}]");
             if !once.contains(item) {
                 problems.push(Problem::new(
-                    format!("trainees[{index}].prior_items[{item_index}]"),
+                    path,
                     format!(
                         "「{}」は前年度までに計上済みとして書ける経費ではありません（書けるもの: {}）",
                         rules.item(*item).map_or(item.id(), |rule| rule.label.as_str()),
@@ -148,11 +220,75 @@ fn check_prior_items(case: &Case, program: &Program, problems: &mut Vec<Problem>
                     ),
                     format!("{item} is not a once-only item; expected one of {}", once_ids.join(", ")),
                 ));
+            } else if trainee.prior_items[..item_index].contains(item) {
+                problems.push(Problem::new(path, "同じ経費が2回書かれています", "the same item twice"));
             }
         }
     }
 }
 
-fn negative(path: String) -> Problem {
-    Problem::new(path, "金額がマイナスです。0円以上の整数で入力してください", "amounts must be 0 or more whole yen")
+/// A 年度 within the limits; false (with the problem) when it is not.
+fn check_year(problems: &mut Vec<Problem>, path: &str, year: FiscalYear) -> bool {
+    let range = limits::FISCAL_YEARS;
+    if range.contains(&year.starting_year()) {
+        return true;
+    }
+    problems.push(Problem::new(
+        path,
+        format!(
+            "年度「{}」は使えません。{}から{}までの西暦（年度の始まる年）で入力してください",
+            year.starting_year(),
+            range.start(),
+            range.end()
+        ),
+        "the year is out of range",
+    ));
+    false
+}
+
+fn check_date(problems: &mut Vec<Problem>, path: &str, date: NaiveDate, label: &str) {
+    let range = limits::dates();
+    if !range.contains(&date) {
+        problems.push(Problem::new(
+            path,
+            format!(
+                "{label}「{date}」は使えません。{}から{}までの日付を入力してください",
+                format_date(*range.start()),
+                format_date(*range.end())
+            ),
+            "the date is out of range",
+        ));
+    }
+}
+
+fn check_amount(problems: &mut Vec<Problem>, path: String, amount: Yen) {
+    if amount.is_negative() {
+        problems.push(Problem::new(
+            path,
+            "金額がマイナスです。0円以上の整数で入力してください",
+            "amounts must be 0 or more whole yen",
+        ));
+    } else if amount > MAX_AMOUNT {
+        problems.push(Problem::new(
+            path,
+            format!(
+                "金額 {} は大きすぎます（{}まで）。桁を確かめてください",
+                amount.format_yen(),
+                MAX_AMOUNT.format_yen()
+            ),
+            format!("amounts are at most {}", MAX_AMOUNT.get()),
+        ));
+    }
+}
+
+fn check_length(problems: &mut Vec<Problem>, path: &str, text: Option<&str>, label: &str, max: usize) {
+    if let Some(text) = text
+        && limits::chars(text) > max
+    {
+        problems.push(Problem::new(
+            path,
+            format!("{label}が長すぎます（{}文字。{max}文字まで）。短くしてください", limits::chars(text)),
+            format!("at most {max} characters"),
+        ));
+    }
 }

@@ -16,7 +16,7 @@ use super::input_file::{read_bounded, read_case};
 use super::{CliResult, InputError, print_json};
 
 /// A nurse's costs file is a few kilobytes.
-const COSTS_FILE_LIMIT: u64 = 4 * 1024 * 1024;
+use hojo::limits::files::TRAINEE_COSTS_BYTES as COSTS_FILE_LIMIT;
 
 #[derive(Subcommand)]
 pub enum DbCommand {

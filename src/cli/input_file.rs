@@ -7,7 +7,7 @@ use hojo::case::{Case, parse_case};
 use super::InputError;
 
 /// Case files are a few kilobytes; anything this large is not one, and reading it whole would waste memory.
-const CASE_FILE_LIMIT: u64 = 16 * 1024 * 1024;
+use hojo::limits::files::CASE_BYTES as CASE_FILE_LIMIT;
 
 pub fn read_case(path: &Path) -> Result<Case, InputError> {
     let bytes = read_bounded(path, CASE_FILE_LIMIT)?;

@@ -41,7 +41,7 @@ pub use founder::{FounderGuess, guess_founder};
 pub use read::MAX_ROWS;
 
 /// Files larger than this on disk are not a 名簿 (Saitama's is 3 MB, Tokyo's about 7 MB).
-pub const FILE_LIMIT: u64 = 64 << 20;
+pub use crate::limits::files::MEIBO_BYTES as FILE_LIMIT;
 
 /// A 名簿 as read: who published it, as of when, and its institutions in the order of the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

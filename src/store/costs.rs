@@ -18,8 +18,7 @@ use crate::money::Yen;
 pub use crate::program::CostItem;
 use crate::program::ItemId;
 
-/// The largest amount one entry may hold: 10億円. Far above any real receipt, and sums of many stay exact.
-pub const MAX_AMOUNT: Yen = Yen::new(1_000_000_000);
+pub use crate::limits::MAX_AMOUNT;
 
 /// A stored cost entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -69,7 +68,7 @@ pub struct SalaryMonthInput {
     pub memo: Option<String>,
 }
 
-const MEMO_LIMIT: usize = 1000;
+use crate::limits::MAX_LONG_TEXT as MEMO_LIMIT;
 
 impl Store {
     /// A claim's cost entries, in the order entered.

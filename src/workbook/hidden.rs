@@ -189,6 +189,6 @@ pub fn parse(values: &HashMap<String, String>) -> Result<Hidden, HiddenError> {
     })
 }
 
-/// More trainees than any hospital sends in one application; a larger count means a damaged sheet, and
+/// More trainees than Hojo accepts in one application (limits.rs); a larger count means a damaged sheet, and
 /// reading on would only spend memory.
-pub const MAX_TRAINEES: usize = 1000;
+pub use crate::limits::MAX_TRAINEES;

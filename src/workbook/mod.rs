@@ -23,10 +23,8 @@ mod write;
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
-
 use crate::calc::calculate;
-use crate::case::{Case, CaseError, Problem, validate};
+use crate::case::{Case, CaseError, validate};
 use crate::eligibility::{Overall, evaluate};
 use crate::program::{Program, ProgramError, RowKind};
 
@@ -99,7 +97,6 @@ impl From<rust_xlsxwriter::XlsxError> for ExportError {
 /// what a spreadsheet can hold.
 pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
     validate(case).map_err(ExportError::Invalid)?;
-    check_dates(case).map_err(ExportError::Invalid)?;
     let program = Program::get(&case.program)?;
     let rules = program.rules_for(case.fiscal_year)?;
     // The 様式 of spec/workbook.md has a row per trainee; a program whose rows are hospitals needs its own.
@@ -166,36 +163,4 @@ pub fn write(case: &Case, path: &Path, options: ExportOptions) -> Result<Exporte
 /// The file exists (without `overwrite`) or cannot be written.
 pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), ExportError> {
     atomic::write_file(path, bytes, overwrite)
-}
-
-/// Spreadsheets count days from 1900; dates outside 1900–9999 cannot be written.
-fn check_dates(case: &Case) -> Result<(), CaseError> {
-    let first = NaiveDate::from_ymd_opt(1900, 3, 1).unwrap_or(NaiveDate::MIN);
-    let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
-    let mut problems = Vec::new();
-    let mut check = |path: String, date: NaiveDate| {
-        if date < first || date > last {
-            problems.push(Problem::new(
-                path,
-                format!("日付 {date} は申請書に書けません（1900年から9999年までの日付にしてください）"),
-                "dates must lie between 1900 and 9999",
-            ));
-        }
-    };
-    for (index, filing) in case.hospital.filings.iter().enumerate() {
-        if let Some(since) = filing.since {
-            check(format!("hospital.filings[{index}].since"), since);
-        }
-    }
-    for (index, trainee) in case.trainees.iter().enumerate() {
-        check(format!("trainees[{index}].enrolled_on"), trainee.enrolled_on);
-        check(format!("trainees[{index}].course_ends_on"), trainee.course_ends_on);
-        if let Some(year) = trainee.exam_fiscal_year {
-            check(format!("trainees[{index}].exam_fiscal_year"), year.first_day());
-        }
-        for (month_index, entry) in trainee.salary_months.iter().enumerate() {
-            check(format!("trainees[{index}].salary_months[{month_index}].month"), entry.month.first_day());
-        }
-    }
-    if problems.is_empty() { Ok(()) } else { Err(CaseError { problems }) }
 }

@@ -1,2 +1,3 @@
 #![allow(dead_code)] // each test binary uses some of the helpers
+pub mod cases;
 pub mod xlsx_edit;

@@ -19,7 +19,7 @@ use crate::money::Yen;
 use crate::program::Program;
 
 /// Workbooks Hojo writes are tens of kilobytes; a file this large is not one.
-pub const FILE_LIMIT: u64 = 16 << 20;
+pub use crate::limits::files::WORKBOOK_BYTES as FILE_LIMIT;
 
 /// The data sheet has a dozen rows per trainee; this bounds the scan (hidden::MAX_TRAINEES trainees).
 const MAX_DATA_ROWS: u32 = 20 + 10 * hidden::MAX_TRAINEES as u32;

@@ -1,0 +1,80 @@
+//! Every limit Hojo enforces, in one place. What Hojo accepts it can compute, write into a workbook, read back,
+//! store and send as a file, so each figure here is set below what the narrowest of those can hold: exact
+//! integer sums (i64), Excel's cells (numbers exact to 2^53, 32,767 characters of text, dates from 1900),
+//! SQLite's columns. `case::validate` checks a case against them before anything is computed or written;
+//! the typed input of the forms, the store and the readers use the same constants.
+
+use std::ops::RangeInclusive;
+
+use chrono::NaiveDate;
+
+use crate::money::Yen;
+
+/// The largest amount of one entry: an item's total, a month of 人件費, a receipt, an income — 10億円. Far
+/// above any real cost of a course or a 研修会, and sums of every amount of the largest case stay exact.
+pub const MAX_AMOUNT: Yen = Yen::new(1_000_000_000);
+
+/// Trainees (rows) in one application.
+pub const MAX_TRAINEES: usize = 1_000;
+
+/// 届出 of one hospital (the 名簿 lists a few dozen for a large hospital).
+pub const MAX_FILINGS: usize = 200;
+
+/// Months of 人件費 entered for one trainee in one application (the 年度 has 12; months outside it are kept
+/// and flagged, not counted).
+pub const MAX_SALARY_MONTHS: usize = 36;
+
+/// Characters of a name, an address, an institution, a 受理記号 or any other one-line text.
+pub const MAX_SHORT_TEXT: usize = 200;
+
+/// Characters of a free text (事業の目的及び効果, a memo): well inside Excel's 32,767 per cell.
+pub const MAX_LONG_TEXT: usize = 4_000;
+const _: () = assert!(MAX_SHORT_TEXT < MAX_LONG_TEXT && MAX_LONG_TEXT < 32_767);
+
+/// The years a 年度 may start in. The program's own first 年度 is checked by the program data.
+pub const FISCAL_YEARS: RangeInclusive<i32> = 1990..=2200;
+
+/// The dates Hojo writes: spreadsheets count days from 1900 (1 March, past Excel's fictitious 29 February).
+pub fn dates() -> RangeInclusive<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(1900, 3, 1).unwrap_or(NaiveDate::MIN);
+    let last = NaiveDate::from_ymd_opt(2299, 12, 31).unwrap_or(NaiveDate::MAX);
+    first..=last
+}
+
+/// File sizes: what a file of each kind can be at most. Anything bigger is not such a file and is not read
+/// into memory.
+pub mod files {
+    /// A case file (`hojo-case/1` JSON): a few kilobytes per trainee.
+    pub const CASE_BYTES: u64 = 16 << 20;
+    /// A nurse's cost sheet (`hojo-trainee-costs/1` JSON).
+    pub const TRAINEE_COSTS_BYTES: u64 = 4 << 20;
+    /// An application workbook Hojo wrote (.xlsx).
+    pub const WORKBOOK_BYTES: u64 = 16 << 20;
+    /// A 厚生局 名簿 (.xlsx): the largest bureau's is about 10 MB.
+    pub const MEIBO_BYTES: u64 = 64 << 20;
+}
+
+/// The number of characters of a text, as the limits count them.
+pub fn chars(text: &str) -> usize {
+    text.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_largest_case_sums_exactly_in_integers_and_in_a_spreadsheet() {
+        // Every amount of every trainee at its largest, summed: still exact in i64 and below 2^53.
+        let amounts_per_trainee = 7 + MAX_SALARY_MONTHS as i64;
+        let total = MAX_AMOUNT.get() * amounts_per_trainee * MAX_TRAINEES as i64;
+        assert!(total < (1i64 << 53), "{total}");
+    }
+
+    #[test]
+    fn every_fiscal_year_allowed_has_its_days_inside_the_dates_allowed() {
+        let (first, last) = (*FISCAL_YEARS.start(), *FISCAL_YEARS.end());
+        assert!(dates().contains(&NaiveDate::from_ymd_opt(first, 4, 1).unwrap()));
+        assert!(dates().contains(&NaiveDate::from_ymd_opt(last + 1, 3, 31).unwrap()));
+    }
+}
