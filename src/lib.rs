@@ -9,6 +9,7 @@
 // The domain
 pub mod calc;
 pub mod case;
+pub mod edit;
 pub mod eligibility;
 pub mod era;
 pub mod fiscal_year;
@@ -16,6 +17,7 @@ pub mod limits;
 pub mod money;
 pub mod normalize;
 pub mod program;
+pub mod review;
 pub mod typed_input;
 
 // Adapters

@@ -9,17 +9,28 @@ use crate::program::{CostItem, Rules};
 
 pub fn trainee_row(trainee: &Trainee, rules: &Rules, year: FiscalYear) -> RowInput {
     let mut warnings = Vec::new();
+    let exam_year_only = trainee.is_exam_year_after_course(year);
     let items = rules
         .items
         .iter()
         .map(|rule| {
-            let amount = if rule.monthly && trainee.salary_is_monthly() {
+            let mut amount = if rule.monthly && trainee.salary_is_monthly() {
                 counted_months(trainee, year, &rule.label, &mut warnings)
             } else {
                 // Program data and the trainee form are checked against each other by a test of every
                 // trainee program, so an item without a field cannot ship.
                 trainee.cost(CostItem::Item(rule.id)).unwrap_or(Yen::ZERO)
             };
+            // T3: in the 認定審査 年度 after the course only the items of the 認定 count, in A and in D.
+            if exam_year_only && !rule.after_course && amount > Yen::ZERO {
+                warnings.push(format!(
+                    "{}は認定審査の年度（課程の後の年度）のため、{} {} は0円として扱います（対象は認定審査料・認定登録料のみ）",
+                    year.japanese_name(),
+                    rule.label,
+                    amount
+                ));
+                amount = Yen::ZERO;
+            }
             let counted = rule.counted_when.is_none_or(|flag| trainee.flag(flag));
             ItemInput { id: rule.id, amount, counted }
         })

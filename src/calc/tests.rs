@@ -274,3 +274,51 @@ fn the_training_program_uses_its_row_standard_and_ten_tenths() {
     );
     assert_eq!(small.subsidy, yen(100_000));
 }
+
+#[test]
+fn in_the_exam_year_after_the_course_only_the_exam_and_registration_fees_count() {
+    // program.md T3: the 認定審査 年度 after the course. 入学料, 受講料 and 人件費 count 0 in A and D whatever
+    // was entered; 認定審査料・認定登録料 count once certified; other costs stay in A.
+    let row = calc_in(
+        2025,
+        Trainee {
+            exam_fiscal_year: Some(FiscalYear::new(2025)),
+            admission: yen(100_000),
+            tuition: yen(900_000),
+            salary: yen(3_000_000),
+            exam_fee: yen(30_000),
+            registration_fee: yen(20_000),
+            certified: true,
+            other_costs: yen(5_000),
+            ..trainee()
+        },
+    );
+    assert_eq!(item(&row, "admission").amount, Yen::ZERO);
+    assert_eq!(item(&row, "tuition").amount, Yen::ZERO);
+    assert_eq!(item(&row, "salary").amount, Yen::ZERO);
+    assert_eq!(row.total_cost, yen(55_000), "A: the two fees and the other costs");
+    assert_eq!(row.eligible_cost, yen(50_000));
+    assert_eq!(row.subsidy, yen(25_000));
+    assert!(row.warnings.iter().any(|w| w.contains("認定審査の年度")), "{:?}", row.warnings);
+}
+
+#[test]
+fn a_year_that_is_neither_the_course_nor_the_exam_counts_as_entered_but_t3_says_not_eligible() {
+    let row =
+        calc_in(2026, Trainee { exam_fiscal_year: Some(FiscalYear::new(2025)), tuition: yen(900_000), ..trainee() });
+    // calc computes whatever the verdicts (the hospital plans with the figures); T3 is not met there.
+    assert_eq!(item(&row, "tuition").amount, yen(900_000));
+}
+
+#[test]
+fn every_item_of_a_trainee_program_is_a_field_of_the_trainee() {
+    let trainee = crate::case::sample_trainee();
+    for program in crate::program::all().iter().filter(|p| p.row_kind == crate::program::RowKind::Trainee) {
+        for rules in &program.rules {
+            for rule in &rules.items {
+                let item = crate::program::CostItem::Item(rule.id);
+                assert!(trainee.cost(item).is_some(), "{}: {:?} has no field on the trainee", program.id, rule.id);
+            }
+        }
+    }
+}

@@ -221,6 +221,16 @@ impl Trainee {
     pub fn salary_is_monthly(&self) -> bool {
         !self.salary_months.is_empty()
     }
+
+    /// The course period overlaps the 年度 by at least one day.
+    pub fn course_overlaps(&self, year: FiscalYear) -> bool {
+        self.enrolled_on <= year.last_day() && year.first_day() <= self.course_ends_on
+    }
+
+    /// The 年度 is her 認定審査 年度 and the course no longer runs in it (T3: only 認定審査料・認定登録料 count).
+    pub fn is_exam_year_after_course(&self, year: FiscalYear) -> bool {
+        self.exam_fiscal_year == Some(year) && !self.course_overlaps(year)
+    }
 }
 
 /// 人件費の区分

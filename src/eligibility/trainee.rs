@@ -48,14 +48,18 @@ fn enrollment(trainee: &Trainee, rules: &Rules) -> Check {
 }
 
 fn period(trainee: &Trainee, year: FiscalYear) -> Check {
-    let label = format!("受講期間が{}にかかること", year.japanese_name());
+    let label = format!("受講期間が{}にかかること（又は認定審査の年度であること）", year.japanese_name());
     let span = format!("{}〜{}", format_date(trainee.enrolled_on), format_date(trainee.course_ends_on));
-    let overlaps = trainee.enrolled_on <= year.last_day() && year.first_day() <= trainee.course_ends_on;
-    if overlaps {
+    if trainee.course_overlaps(year) {
         Check::new(CheckId::T3, &label, Verdict::Met, format!("受講期間は{span}です。"))
+    } else if trainee.is_exam_year_after_course(year) {
+        let reason = format!(
+            "受講期間（{span}）の後の、認定審査を受ける年度です。この年度は認定審査料・認定登録料だけが対象になります。"
+        );
+        Check::new(CheckId::T3, &label, Verdict::Met, reason)
     } else {
         let reason = format!(
-            "受講期間（{span}）が{}と重なりません。受講期間のある年度で申請してください。",
+            "受講期間（{span}）が{}と重なりません。受講期間のある年度か、認定審査を受ける年度（認定審査受審予定年度）に申請してください。",
             year.japanese_name()
         );
         Check::new(CheckId::T3, &label, Verdict::NotMet, reason)
@@ -98,6 +102,14 @@ mod tests {
         }
         let other = Trainee { qualification: "wound_care_cn".into(), ..trainee(date(2024, 4, 8), date(2025, 3, 14)) };
         assert_eq!(verdict_of(&other, "T1", 2024), Verdict::NotMet);
+    }
+
+    #[test]
+    fn t3_the_exam_year_after_the_course_is_met() {
+        let course =
+            Trainee { exam_fiscal_year: Some(FiscalYear::new(2025)), ..trainee(date(2024, 4, 8), date(2025, 3, 14)) };
+        assert_eq!(verdict_of(&course, "T3", 2025), Verdict::Met);
+        assert_eq!(verdict_of(&course, "T3", 2026), Verdict::NotMet);
     }
 
     #[test]

@@ -94,6 +94,10 @@ pub struct ItemRule {
     /// Paid by month; only months inside both the course and the 年度 count.
     #[serde(default)]
     pub monthly: bool,
+    /// Counted in the trainee's 認定審査 年度 when it comes after the course (T3): 認定審査料・認定登録料.
+    /// Every other item counts 0 in such a 年度, whatever was entered.
+    #[serde(default)]
+    pub after_course: bool,
     /// 備考 when the flag is false: 「認定後に計上」
     #[serde(default)]
     pub note_when_not_counted: Option<String>,

@@ -1,0 +1,272 @@
+//! The review of an application before it goes to the 都: what is missing or wrong, each finding pointing at
+//! the field to fix. The 書類作成 screen lists it, `hojo export` prints it, and a final (not draft) workbook
+//! is written only when it holds no error — one meaning of "ready" for the app and the command line.
+
+use serde::Serialize;
+
+use crate::calc::{Calculation, calculate};
+use crate::case::{Case, problems};
+use crate::edit::{HospitalField, ProfileField, TraineeField};
+use crate::eligibility::{Eligibility, Overall, Verdict, evaluate};
+use crate::money::Yen;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Severity {
+    /// The application cannot be submitted as it is.
+    Error,
+    /// Worth checking; the workbook can still be written.
+    Warning,
+}
+
+/// The part of an application a field belongs to (the screens are laid out by these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Section {
+    Hospital,
+    Eligibility,
+    Trainees,
+    Costs,
+    Calculation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Finding {
+    pub severity: Severity,
+    pub message: String,
+    pub section: Section,
+    /// The field as a case-file JSON path (`hospital.address`, `trainees[0].tuition`).
+    pub path: Option<String>,
+}
+
+impl Finding {
+    fn error(section: Section, path: Option<String>, message: impl Into<String>) -> Finding {
+        Finding { severity: Severity::Error, message: message.into(), section, path }
+    }
+
+    fn warning(section: Section, path: Option<String>, message: impl Into<String>) -> Finding {
+        Finding { severity: Severity::Warning, message: message.into(), section, path }
+    }
+}
+
+/// A row left out of the 交付申請額 because its trainee is not eligible.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExcludedRow {
+    pub name: String,
+    /// Its 補助所要額 (I), shown apart and never added in.
+    pub subsidy: Yen,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Review {
+    pub findings: Vec<Finding>,
+    /// 交付申請額: Σ I over the rows whose trainee is not 対象外.
+    pub applied_total: Yen,
+    pub excluded: Vec<ExcludedRow>,
+}
+
+impl Review {
+    /// Nothing stops the application: a final workbook may be written.
+    pub fn is_ready(&self) -> bool {
+        !self.findings.iter().any(|finding| finding.severity == Severity::Error)
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|finding| finding.severity == Severity::Error)
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|finding| finding.severity == Severity::Warning)
+    }
+}
+
+/// The review of a case, computing its checks and 算定.
+pub fn review(case: &Case) -> Review {
+    review_with(case, evaluate(case).ok().as_ref(), calculate(case).ok().as_ref())
+}
+
+/// The review when the checks and the 算定 are already at hand (the app computes them once per edit).
+pub fn review_with(case: &Case, eligibility: Option<&Eligibility>, calculation: Option<&Calculation>) -> Review {
+    let mut findings: Vec<Finding> = problems(case)
+        .into_iter()
+        .map(|problem| Finding::error(section_of(&problem.path), Some(problem.path), problem.message_ja))
+        .collect();
+    missing_hospital_fields(case, &mut findings);
+    if case.trainees.is_empty() {
+        findings.push(Finding::error(
+            Section::Trainees,
+            None,
+            "受講者が登録されていません。「受講者」で追加してください",
+        ));
+    }
+    for (index, trainee) in case.trainees.iter().enumerate() {
+        if trainee.institution.as_deref().is_none_or(|text| text.trim().is_empty()) {
+            findings.push(Finding::error(
+                Section::Trainees,
+                Some(TraineeField::Profile(ProfileField::Institution).path(index)),
+                format!("{}さんの教育機関名が入力されていません", trainee.name),
+            ));
+        }
+    }
+    if let Some(eligibility) = eligibility {
+        for check in &eligibility.checks {
+            push_check(&mut findings, check.verdict, Section::Eligibility, None, check.reason.clone());
+        }
+        for (index, trainee) in eligibility.trainees.iter().enumerate() {
+            for check in &trainee.checks {
+                let message = format!("{}: {}", trainee.name, check.reason);
+                push_check(
+                    &mut findings,
+                    check.verdict,
+                    Section::Trainees,
+                    Some(format!("trainees[{index}]")),
+                    message,
+                );
+            }
+        }
+    }
+    let mut applied_total = Yen::ZERO;
+    let mut excluded = Vec::new();
+    if let Some(calculation) = calculation {
+        for (index, row) in calculation.rows.iter().enumerate() {
+            for warning in &row.warnings {
+                let path = Some(format!("trainees[{index}]"));
+                findings.push(Finding::warning(Section::Costs, path, format!("{}: {warning}", row.name)));
+            }
+            let not_eligible = eligibility
+                .and_then(|eligibility| eligibility.trainees.get(index))
+                .is_some_and(|trainee| trainee.verdict == Overall::NotEligible);
+            if not_eligible {
+                excluded.push(ExcludedRow { name: row.name.clone(), subsidy: row.subsidy });
+            } else {
+                applied_total += row.subsidy;
+            }
+        }
+    }
+    Review { findings, applied_total, excluded }
+}
+
+fn push_check(findings: &mut Vec<Finding>, verdict: Verdict, section: Section, path: Option<String>, reason: String) {
+    match verdict {
+        Verdict::Met => {}
+        Verdict::NotMet => findings.push(Finding::error(section, path, reason)),
+        Verdict::NeedsConfirmation => findings.push(Finding::warning(section, path, reason)),
+    }
+}
+
+/// What the 申請書 prints and the 都 needs: each must be filled before submission.
+const REQUIRED_HOSPITAL_FIELDS: [HospitalField; 9] = [
+    HospitalField::Address,
+    HospitalField::PrefectureCode,
+    HospitalField::FounderType,
+    HospitalField::Beds,
+    HospitalField::Representative,
+    HospitalField::Purpose,
+    HospitalField::ContactDepartment,
+    HospitalField::ContactName,
+    HospitalField::ContactPhone,
+];
+
+fn missing_hospital_fields(case: &Case, findings: &mut Vec<Finding>) {
+    let hospital = &case.hospital;
+    let contact = hospital.contact.clone().unwrap_or_default();
+    let blank = |value: Option<&String>| value.is_none_or(|text| text.trim().is_empty());
+    for field in REQUIRED_HOSPITAL_FIELDS {
+        let missing = match field {
+            HospitalField::Address => blank(hospital.address.as_ref()),
+            HospitalField::PrefectureCode => hospital.prefecture_code.is_none(),
+            HospitalField::FounderType => hospital.founder_type.is_none(),
+            HospitalField::Beds => hospital.beds.is_none(),
+            HospitalField::Representative => blank(hospital.representative.as_ref()),
+            HospitalField::Purpose => blank(hospital.purpose.as_ref()),
+            HospitalField::ContactDepartment => blank(contact.department.as_ref()),
+            HospitalField::ContactName => blank(contact.name.as_ref()),
+            HospitalField::ContactPhone => blank(contact.phone.as_ref()),
+            _ => false,
+        };
+        if missing {
+            findings.push(Finding::error(
+                Section::Hospital,
+                Some(field.path()),
+                format!("{}が入力されていません", field.label()),
+            ));
+        }
+    }
+}
+
+/// The section where a case-file path is edited: a trainee's amounts, flags and earlier 年度 are 経費, the rest
+/// of her is 受講者; everything else is the hospital's.
+pub fn section_of(path: &str) -> Section {
+    let Some(rest) = path.strip_prefix("trainees[") else {
+        return Section::Hospital;
+    };
+    let field = rest.split_once("].").map_or("", |(_, field)| field);
+    let field = field.split(['.', '[']).next().unwrap_or(field);
+    if matches!(field, "salary_months" | "prior_items") {
+        return Section::Costs;
+    }
+    match serde_json::from_value::<TraineeField>(serde_json::Value::String(field.to_string())) {
+        Ok(TraineeField::Cost(_) | TraineeField::Flag(_))
+        | Ok(TraineeField::Profile(ProfileField::SalaryKind | ProfileField::PriorYearsStandardUsed)) => Section::Costs,
+        _ => Section::Trainees,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(name: &str) -> Case {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name);
+        crate::case::parse_case(&std::fs::read(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn cost_fields_belong_to_the_cost_section_and_others_to_their_own() {
+        assert_eq!(section_of("trainees[0].tuition"), Section::Costs);
+        assert_eq!(section_of("trainees[0].certified"), Section::Costs);
+        assert_eq!(section_of("trainees[2].salary_months[3].amount"), Section::Costs);
+        assert_eq!(section_of("trainees[0].enrolled_on"), Section::Trainees);
+        assert_eq!(section_of("trainees[0]"), Section::Trainees);
+        assert_eq!(section_of("hospital.contact.phone"), Section::Hospital);
+    }
+
+    #[test]
+    fn a_complete_example_is_ready() {
+        let review = review(&example("sakura-hospital.json"));
+        assert!(review.is_ready(), "{:#?}", review.findings);
+        assert_eq!(review.applied_total, Yen::new(2_300_000));
+    }
+
+    #[test]
+    fn a_blank_address_and_representative_stop_a_final_application() {
+        let mut case = example("sakura-hospital.json");
+        case.hospital.address = None;
+        case.hospital.representative = Some(" ".into());
+        let review = review(&case);
+        assert!(!review.is_ready());
+        let paths: Vec<&str> = review.errors().filter_map(|f| f.path.as_deref()).collect();
+        assert!(paths.contains(&"hospital.address") && paths.contains(&"hospital.representative"), "{paths:?}");
+        assert!(review.errors().any(|f| f.message == "所在地が入力されていません"));
+    }
+
+    #[test]
+    fn a_trainee_who_is_not_eligible_is_shown_apart_and_not_added_to_the_total() {
+        let mut case = example("sakura-hospital.json");
+        let mut late = case.trainees[0].clone();
+        late.name = "看護 次郎".into();
+        late.enrolled_on = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(); // T2: before 令和6年度
+        case.trainees.push(late);
+        let review = review(&case);
+        assert_eq!(review.applied_total, Yen::new(2_300_000));
+        assert_eq!(review.excluded.len(), 1);
+        assert_eq!(review.excluded[0].name, "看護 次郎");
+        assert!(review.excluded[0].subsidy > Yen::ZERO);
+        assert!(!review.is_ready());
+    }
+}
