@@ -179,3 +179,45 @@ fn import_of_a_file_that_is_not_a_workbook_names_the_file_and_exits_1() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("見つかりません"));
 }
+
+#[test]
+fn a_final_application_with_a_blank_address_and_representative_is_refused_as_the_review_says() {
+    // The app's 書類作成 list and `hojo export` share one review: what it calls an error stops a final export.
+    let folder = tempfile::tempdir().unwrap();
+    let case = case_with(
+        |case| {
+            case["hospital"].as_object_mut().unwrap().remove("address");
+            case["hospital"]["representative"] = serde_json::json!(" ");
+        },
+        folder.path(),
+    );
+    let out = folder.path().join("out.xlsx");
+    let output = hojo(&["export", case.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("所在地が入力されていません"), "{stderr}");
+    assert!(stderr.contains("代表者職氏名が入力されていません"), "{stderr}");
+    assert!(!out.exists());
+    // As a draft it is written, and 別紙1 lists what stops it.
+    let output = hojo(&["export", case.to_str().unwrap(), "-o", out.to_str().unwrap(), "--draft"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let mut workbook: Xlsx<_> = open_workbook(&out).unwrap();
+    let plan = workbook.worksheet_range("別紙1_事業計画書").unwrap();
+    assert!(plan.used_cells().any(|(_, _, value)| value.to_string().contains("所在地が入力されていません")));
+}
+
+#[test]
+fn the_librarys_messages_name_no_command_line_flag() {
+    // The app shows these messages too: a user of the window has no --force or --draft.
+    let case = hojo::case::parse_case(&std::fs::read(example("sakura-hospital.json")).unwrap()).unwrap();
+    let mut not_ready = case.clone();
+    not_ready.hospital.address = None;
+    let error = hojo::workbook::build(&not_ready, false).unwrap_err().to_string();
+    assert!(!error.contains("--"), "{error}");
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("out.xlsx");
+    std::fs::write(&out, b"old").unwrap();
+    let options = hojo::workbook::ExportOptions { draft: false, overwrite: false };
+    let error = hojo::workbook::write(&case, &out, options).unwrap_err().to_string();
+    assert!(!error.contains("--"), "{error}");
+}

@@ -22,10 +22,10 @@ pub struct Exported {
 /// A case that is not eligible is refused unless `draft`: every sheet is then marked 「下書き」.
 pub fn export_workbook(case: &Case, path: &Path, draft: bool) -> AppResult<Exported> {
     let exported = write(case, path, ExportOptions { draft, overwrite: true }).map_err(|error| match error {
-        ExportError::NotEligible(blocking) => AppError::at(
-            "eligibility",
+        ExportError::NotReady(blocking) => AppError::at(
+            "review",
             format!(
-                "補助の対象ではない要件があるため、申請書として書き出せません。\n{}\n要件を直すか、「下書きとして書き出す」を使ってください。",
+                "まだ申請できる状態ではないため、申請書として書き出せません。\n{}\n直してから書き出すか、「下書きとして書き出す」を使ってください。",
                 blocking.iter().map(|line| format!("・{line}")).collect::<Vec<_>>().join("\n")
             ),
         ),

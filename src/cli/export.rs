@@ -3,14 +3,21 @@
 
 use std::path::Path;
 
-use hojo::workbook::{ExportOptions, write};
+use hojo::workbook::{ExportError, ExportOptions, write};
 
 use super::{CliResult, InputError, input_file::read_case};
 
 pub fn run(case_path: &Path, output: &Path, force: bool, draft: bool) -> CliResult {
     let case = read_case(case_path)?;
-    let exported = write(&case, output, ExportOptions { draft, overwrite: force })
-        .map_err(|error| InputError(format!("{}: {error}", case_path.display())))?;
+    let exported = write(&case, output, ExportOptions { draft, overwrite: force }).map_err(|error| {
+        // The library names no flag; the command line says which of its flags does what the message asks.
+        let hint = match &error {
+            ExportError::NotReady(_) => "\n下書きとして作成するには --draft を付けてください (use --draft for a draft)",
+            ExportError::Exists(_) => "\n上書きするには --force を付けてください (use --force to replace it)",
+            _ => "",
+        };
+        InputError(format!("{}: {error}{hint}", case_path.display()))
+    })?;
     if !exported.open_points.is_empty() {
         eprintln!("確認が必要な事項があります（別紙1にも記載しました） (open points, also listed in 別紙1):");
         for point in &exported.open_points {

@@ -25,15 +25,16 @@ use std::path::{Path, PathBuf};
 
 use crate::calc::calculate;
 use crate::case::{Case, CaseError, validate};
-use crate::eligibility::{Overall, evaluate};
+use crate::eligibility::evaluate;
 use crate::program::{Program, ProgramError, RowKind};
+use crate::review::review_with;
 
 pub use read::{ImportError, import, read};
 
 /// How to export.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ExportOptions {
-    /// Export even a case that is not eligible, with every sheet marked 「下書き」.
+    /// Export even a case that is not ready, with every sheet marked 「下書き」 and what stops it listed.
     pub draft: bool,
     /// Replace an existing file (`--force`).
     pub overwrite: bool,
@@ -67,12 +68,14 @@ pub enum ExportError {
     Invalid(CaseError),
     #[error("{0}")]
     Program(#[from] ProgramError),
+    /// The review found what stops the application (requirements not met, fields not filled): only a draft
+    /// can be written. Each line is one finding of `review::review`.
     #[error(
-        "補助の対象ではないため申請書を作成できません (the case is not eligible):\n{}\n要件を直すか、下書きとして作る場合は --draft を付けてください (use --draft for a draft)",
+        "まだ申請できる状態ではないため、申請書を作成できませんでした (the application is not ready):\n{}\n直してからもう一度作成するか、下書きとして作成してください",
         .0.iter().map(|line| format!("・{line}")).collect::<Vec<_>>().join("\n")
     )]
-    NotEligible(Vec<String>),
-    #[error("{}: ファイルが既にあります。上書きする場合は --force を付けてください (the file exists; use --force to replace it)", .0.display())]
+    NotReady(Vec<String>),
+    #[error("{}: ファイルが既にあります。上書きしていません (the file exists; it was not replaced)", .0.display())]
     Exists(PathBuf),
     #[error("{}: ファイルを書き込めません ({error}) (cannot write the file)", path.display())]
     Io { path: PathBuf, error: std::io::Error },
@@ -90,11 +93,10 @@ impl From<rust_xlsxwriter::XlsxError> for ExportError {
     }
 }
 
-/// Builds the workbook of a case in memory. A case that is not eligible is refused unless `draft`.
+/// Builds the workbook of a case in memory. A case the review finds not ready is refused unless `draft`.
 ///
 /// # Errors
-/// The case is invalid, its program or 年度 unknown, it is not eligible (and not a draft), or a date lies outside
-/// what a spreadsheet can hold.
+/// The case is invalid, its program or 年度 unknown, or it is not ready to submit (and not a draft).
 pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
     validate(case).map_err(ExportError::Invalid)?;
     let program = Program::get(&case.program)?;
@@ -105,11 +107,11 @@ pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
     }
     let calculation = calculate(case)?;
     let eligibility = evaluate(case)?;
-    let blocking = eligibility.blocking();
-    let eligible = eligibility.verdict != Overall::NotEligible
-        && eligibility.trainees.iter().all(|trainee| trainee.verdict != Overall::NotEligible);
-    if !eligible && !draft {
-        return Err(ExportError::NotEligible(blocking));
+    // The one meaning of "ready": the review the 書類作成 screen shows.
+    let review = review_with(case, Some(&eligibility), Some(&calculation));
+    let blocking: Vec<String> = review.errors().map(|finding| finding.message.clone()).collect();
+    if !blocking.is_empty() && !draft {
+        return Err(ExportError::NotReady(blocking));
     }
     let month_counts: Vec<usize> = case.trainees.iter().map(|trainee| trainee.salary_months.len()).collect();
     let context = write::Context {
@@ -119,6 +121,7 @@ pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
         calculation: &calculation,
         eligibility: &eligibility,
         draft,
+        blocking: blocking.clone(),
         styles: write::Styles::new(),
         blocks: layout::breakdown_blocks(rules.items.len(), &month_counts),
         originals: std::cell::RefCell::new(Vec::new()),

@@ -30,6 +30,8 @@ pub struct Context<'a> {
     pub calculation: &'a Calculation,
     pub eligibility: &'a Eligibility,
     pub draft: bool,
+    /// What stops the application (the review's errors), listed on 別紙1 of a draft.
+    pub blocking: Vec<String>,
     pub styles: Styles,
     pub blocks: Vec<layout::BreakdownBlock>,
     /// Typed texts that were shown with line breaks added: (data-sheet key, the text as typed).

@@ -203,10 +203,9 @@ fn notes(context: &Context) -> Vec<(bool, String)> {
         notes.push((true, PLAN.open_points_heading.to_string()));
         notes.extend(open.into_iter().map(|point| (false, format!("・{point}"))));
     }
-    let blocking = context.eligibility.blocking();
-    if context.draft && !blocking.is_empty() {
+    if context.draft && !context.blocking.is_empty() {
         notes.push((true, PLAN.blocking_heading.to_string()));
-        notes.extend(blocking.into_iter().map(|point| (false, format!("・{point}"))));
+        notes.extend(context.blocking.iter().map(|point| (false, format!("・{point}"))));
     }
     notes
 }
