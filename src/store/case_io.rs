@@ -185,7 +185,7 @@ fn import_case(conn: &Connection, editor: &Editor, case: &Case, mode: ImportMode
     Ok(ImportOutcome { hospital_id: hospital, application_id: application, replaced, trainees: case.trainees.len() })
 }
 
-fn write_amounts(conn: &Connection, claim: ClaimId, trainee: &Trainee) -> Result<()> {
+pub(crate) fn write_amounts(conn: &Connection, claim: ClaimId, trainee: &Trainee) -> Result<()> {
     for (_, (item, amount)) in lump_amounts(trainee) {
         // A zero amount is no entry: the sum of no entries is 0, so the case comes back the same.
         if amount.get() != 0 {
@@ -199,7 +199,7 @@ fn write_amounts(conn: &Connection, claim: ClaimId, trainee: &Trainee) -> Result
 }
 
 /// The hospital's nurse of that name not yet matched in this import (two nurses may share a name).
-fn find_trainee(
+pub(crate) fn find_trainee(
     conn: &Connection,
     hospital: HospitalId,
     name: &str,
@@ -217,7 +217,7 @@ fn find_trainee(
     Ok(None)
 }
 
-fn find_course(
+pub(crate) fn find_course(
     conn: &Connection,
     trainee: TraineeId,
     case_trainee: &Trainee,

@@ -149,8 +149,6 @@ pub(crate) struct ClaimContext {
     pub program: String,
     pub fiscal_year: FiscalYear,
     pub trainee_name: String,
-    pub enrolled_on: NaiveDate,
-    pub course_ends_on: NaiveDate,
 }
 
 impl ClaimContext {
@@ -177,7 +175,7 @@ impl ClaimContext {
 pub(crate) fn claim_context(conn: &Connection, claim: ClaimId) -> Result<ClaimContext> {
     let row = conn
         .prepare_cached(
-            "SELECT a.id, a.hospital_id, a.program, a.fiscal_year, t.name, co.enrolled_on, co.ends_on
+            "SELECT a.id, a.hospital_id, a.program, a.fiscal_year, t.name
              FROM claim c JOIN application a ON a.id = c.application_id
                  JOIN course co ON co.id = c.course_id JOIN trainee t ON t.id = co.trainee_id
              WHERE c.id = ?1",
@@ -189,13 +187,11 @@ pub(crate) fn claim_context(conn: &Connection, claim: ClaimId) -> Result<ClaimCo
                 row.get::<_, String>(2)?,
                 row.get::<_, i32>(3)?,
                 row.get::<_, String>(4)?,
-                row.get::<_, String>(5)?,
-                row.get::<_, String>(6)?,
             ))
         })
         .optional()?
         .ok_or_else(|| StoreError::not_found("受講者"))?;
-    let (application, hospital, program, year, name, enrolled_on, ends_on) = row;
+    let (application, hospital, program, year, name) = row;
     Ok(ClaimContext {
         claim,
         application: ApplicationId(application),
@@ -203,8 +199,6 @@ pub(crate) fn claim_context(conn: &Connection, claim: ClaimId) -> Result<ClaimCo
         program,
         fiscal_year: FiscalYear::new(year),
         trainee_name: name,
-        enrolled_on: parse_stored_date(&enrolled_on)?,
-        course_ends_on: parse_stored_date(&ends_on)?,
     })
 }
 
@@ -293,67 +287,18 @@ impl Store {
     /// used and the earlier items are this 年度's.
     pub fn update_trainee(&mut self, editor: &Editor, claim: ClaimId, profile: &TraineeProfile) -> Result<()> {
         check_profile_alone(profile)?;
-        self.edit(|tx| {
-            let context = claim_context(tx, claim)?;
-            check_profile_for_program(profile, &context.program, context.fiscal_year)?;
-            let (trainee, course) = claim_owners(tx, claim)?;
-            let old = read_profile(tx, claim)?;
-            check_months_inside(tx, claim, profile)?;
-            tx.execute("UPDATE trainee SET name = ?2 WHERE id = ?1", params![trainee.0, profile.name])?;
-            update_course(tx, course, profile)?;
-            tx.execute(
-                "UPDATE claim SET salary_kind = ?2, prior_years_standard_used = ?3 WHERE id = ?1",
-                params![claim.0, profile.salary_kind.id(), profile.prior_years_standard_used.get()],
-            )?;
-            write_prior_items(tx, claim, &profile.prior_items)?;
-            for (field, old_value, new_value) in profile_differences(&old, profile) {
-                record(tx, editor, context.record(field.1, field.0, old_value, new_value))?;
-            }
-            Ok(())
-        })
+        self.edit(|tx| update_profile(tx, editor, claim, profile))
     }
 
     /// Takes a trainee out of an application, with her cost entries of that 年度 (kept in the history and the
     /// backups). The nurse and her course stay for other 年度.
     pub fn remove_trainee(&mut self, editor: &Editor, claim: ClaimId) -> Result<()> {
-        self.edit(|tx| {
-            let context = claim_context(tx, claim)?;
-            let view = read_claims(tx, context.application)?.into_iter().find(|view| view.id == claim);
-            let summary = view.map(|view| serde_json::to_string(&view.trainee).unwrap_or_default());
-            tx.execute("DELETE FROM claim WHERE id = ?1", [claim.0])?;
-            record(tx, editor, context.record("登録", "claim", summary, None))
-        })
+        self.edit(|tx| remove_claim(tx, editor, claim))
     }
 
     /// Sets 年度内修了 and 認定済.
     pub fn set_flags(&mut self, editor: &Editor, claim: ClaimId, flags: ClaimFlags) -> Result<()> {
-        self.edit(|tx| {
-            let context = claim_context(tx, claim)?;
-            let old: (bool, bool) = tx.query_row(
-                "SELECT tuition_completed_in_year, certified FROM claim WHERE id = ?1",
-                [claim.0],
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )?;
-            tx.execute(
-                "UPDATE claim SET tuition_completed_in_year = ?2, certified = ?3 WHERE id = ?1",
-                params![claim.0, bool_int(flags.tuition_completed_in_year), bool_int(flags.certified)],
-            )?;
-            record(
-                tx,
-                editor,
-                context.record(
-                    "年度内修了",
-                    "claim.tuition_completed_in_year",
-                    Some(yes_no(old.0)),
-                    Some(yes_no(flags.tuition_completed_in_year)),
-                ),
-            )?;
-            record(
-                tx,
-                editor,
-                context.record("認定済", "claim.certified", Some(yes_no(old.1)), Some(yes_no(flags.certified))),
-            )
-        })
+        self.edit(|tx| write_flags(tx, editor, claim, flags))
     }
 
     /// Every course of a hospital's nurses, for carrying a trainee into another 年度.
@@ -390,6 +335,67 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// Saves a trainee's profile inside a transaction. The name and course are the nurse's in every 年度; the 人件費の区分,
+/// the 基準額 used and the earlier items are this 年度's.
+pub(crate) fn update_profile(
+    conn: &Connection,
+    editor: &Editor,
+    claim: ClaimId,
+    profile: &TraineeProfile,
+) -> Result<()> {
+    check_profile_alone(profile)?;
+    let context = claim_context(conn, claim)?;
+    check_profile_for_program(profile, &context.program, context.fiscal_year)?;
+    let (trainee, course) = claim_owners(conn, claim)?;
+    let old = read_profile(conn, claim)?;
+    conn.execute("UPDATE trainee SET name = ?2 WHERE id = ?1", params![trainee.0, profile.name])?;
+    update_course(conn, course, profile)?;
+    conn.execute(
+        "UPDATE claim SET salary_kind = ?2, prior_years_standard_used = ?3 WHERE id = ?1",
+        params![claim.0, profile.salary_kind.id(), profile.prior_years_standard_used.get()],
+    )?;
+    write_prior_items(conn, claim, &profile.prior_items)?;
+    for (field, old_value, new_value) in profile_differences(&old, profile) {
+        record(conn, editor, context.record(field.1, field.0, old_value, new_value))?;
+    }
+    Ok(())
+}
+
+/// Takes a trainee out of an application inside a transaction (her entries of that 年度 go with the claim; the
+/// nurse and her course stay for other 年度).
+pub(crate) fn remove_claim(conn: &Connection, editor: &Editor, claim: ClaimId) -> Result<()> {
+    let context = claim_context(conn, claim)?;
+    let view = read_claims(conn, context.application)?.into_iter().find(|view| view.id == claim);
+    let summary = view.map(|view| serde_json::to_string(&view.trainee).unwrap_or_default());
+    conn.execute("DELETE FROM claim WHERE id = ?1", [claim.0])?;
+    record(conn, editor, context.record("登録", "claim", summary, None))
+}
+
+/// Sets 年度内修了 and 認定済 inside a transaction.
+pub(crate) fn write_flags(conn: &Connection, editor: &Editor, claim: ClaimId, flags: ClaimFlags) -> Result<()> {
+    let context = claim_context(conn, claim)?;
+    let old: (bool, bool) =
+        conn.query_row("SELECT tuition_completed_in_year, certified FROM claim WHERE id = ?1", [claim.0], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+    conn.execute(
+        "UPDATE claim SET tuition_completed_in_year = ?2, certified = ?3 WHERE id = ?1",
+        params![claim.0, bool_int(flags.tuition_completed_in_year), bool_int(flags.certified)],
+    )?;
+    if old.0 != flags.tuition_completed_in_year {
+        let (old_value, new_value) = (Some(yes_no(old.0)), Some(yes_no(flags.tuition_completed_in_year)));
+        record(conn, editor, context.record("年度内修了", "claim.tuition_completed_in_year", old_value, new_value))?;
+    }
+    if old.1 != flags.certified {
+        record(
+            conn,
+            editor,
+            context.record("認定済", "claim.certified", Some(yes_no(old.1)), Some(yes_no(flags.certified))),
+        )?;
+    }
+    Ok(())
 }
 
 /// What a course's earlier 年度 used, as recorded when their applications left 作成中: the 選定額 summed, and the
@@ -500,27 +506,6 @@ fn check_profile_for_program(profile: &TraineeProfile, program: &str, year: Fisc
             "prior_items",
             "前年度までに計上済みの経費",
             format!("「{label}」は一度だけ計上する経費ではありません（選べるもの: {}）", once.join("・")),
-        ));
-    }
-    Ok(())
-}
-
-/// A course cannot be shortened past the salary months already entered for it.
-fn check_months_inside(conn: &Connection, claim: ClaimId, profile: &TraineeProfile) -> Result<()> {
-    let months = super::costs::read_salary_months(conn, claim)?;
-    let outside: Vec<String> = months
-        .iter()
-        .filter(|month| !month.month.overlaps(profile.enrolled_on, profile.course_ends_on))
-        .map(|month| month.month.japanese_name())
-        .collect();
-    if !outside.is_empty() {
-        return Err(StoreError::invalid(
-            "course_ends_on",
-            "受講期間",
-            format!(
-                "この期間では、入力済みの人件費（{}）が受講期間の外になります。先にその月の人件費を直すか削除してください",
-                outside.join("、")
-            ),
         ));
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! Cost entries (a receipt, or one amount for an item: item, amount, date paid, memo) and 人件費 month by month.
-//! Every edit is checked before it is written: no negative or absurd amounts, no salary month outside the
-//! course or the 年度, and 人件費 either as months or as amounts, not both (as the case file requires).
+//! Every edit is checked before it is written: no negative or absurd amounts, one row per month, and 人件費
+//! either as months or as amounts, not both (as the case file requires). A month outside the course or the
+//! 年度 is kept as entered, as a case file may hold it; the 算定 does not count it and says so.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -147,7 +148,6 @@ impl Store {
         check_salary_amount(month)?;
         self.edit(|tx| {
             let context = claim_context(tx, claim)?;
-            check_month_in_course(&context, month.month)?;
             check_salary_form(tx, &context, CostItem::Item(ItemId::Salary), SalaryForm::Months)?;
             check_month_free(tx, claim, month.month, None)?;
             let id = insert_salary_month(tx, claim, month)?;
@@ -170,7 +170,6 @@ impl Store {
         self.edit(|tx| {
             let old = read_salary_month(tx, id)?;
             let context = claim_context(tx, old.claim_id)?;
-            check_month_in_course(&context, month.month)?;
             check_month_free(tx, old.claim_id, month.month, Some(id))?;
             tx.execute(
                 "UPDATE salary_month SET month = ?2, amount = ?3, memo = ?4 WHERE id = ?1",
@@ -247,37 +246,6 @@ pub(crate) fn check_cost(cost: &CostInput) -> Result<()> {
 pub(crate) fn check_salary_amount(month: &SalaryMonthInput) -> Result<()> {
     check_amount("amount", "人件費の金額", month.amount)?;
     check_memo(&month.memo)
-}
-
-/// A salary month must overlap the course and lie in the application's 年度 (only such months count).
-pub(crate) fn check_month_in_course(context: &ClaimContext, month: YearMonth) -> Result<()> {
-    if !context.fiscal_year.contains(month.first_day()) {
-        return Err(StoreError::invalid(
-            "month",
-            "人件費の月",
-            format!(
-                "{}は{}の外です。{}から{}までの月を選んでください",
-                month.japanese_name(),
-                context.fiscal_year.japanese_name(),
-                context.fiscal_year.first_day().format("%Y年%-m月"),
-                context.fiscal_year.last_day().format("%Y年%-m月"),
-            ),
-        ));
-    }
-    if !month.overlaps(context.enrolled_on, context.course_ends_on) {
-        return Err(StoreError::invalid(
-            "month",
-            "人件費の月",
-            format!(
-                "{}は「{}」さんの受講期間（{}〜{}）の外です。受講期間中の月だけが対象です",
-                month.japanese_name(),
-                context.trainee_name,
-                format_date(context.enrolled_on),
-                format_date(context.course_ends_on),
-            ),
-        ));
-    }
-    Ok(())
 }
 
 fn check_month_free(conn: &Connection, claim: ClaimId, month: YearMonth, except: Option<SalaryMonthId>) -> Result<()> {
@@ -421,7 +389,7 @@ fn read_salary_month(conn: &Connection, id: SalaryMonthId) -> Result<SalaryMonth
     to_month(raw)
 }
 
-fn describe_cost(context: &ClaimContext, cost: &CostInput) -> String {
+pub(crate) fn describe_cost(context: &ClaimContext, cost: &CostInput) -> String {
     let mut text = format!("{} {}", context.label(cost.item), cost.amount.format_yen());
     if let Some(paid_on) = cost.paid_on {
         text.push_str(&format!("（{}支払）", format_date(paid_on)));
@@ -432,7 +400,7 @@ fn describe_cost(context: &ClaimContext, cost: &CostInput) -> String {
     text
 }
 
-fn describe_month(month: &SalaryMonthInput) -> String {
+pub(crate) fn describe_month(month: &SalaryMonthInput) -> String {
     let mut text = format!("{} {}", month.month.japanese_name(), month.amount.format_yen());
     if let Some(memo) = month.memo.as_deref().filter(|memo| !memo.is_empty()) {
         text.push_str(&format!(" メモ: {memo}"));

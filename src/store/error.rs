@@ -16,6 +16,10 @@ pub enum StoreError {
     #[error("{label}: {reason}")]
     Invalid { field: &'static str, label: &'static str, reason: String },
 
+    /// An edit of the application was refused by the domain (hojo::edit): the field and what to do.
+    #[error("{0}")]
+    Edit(#[from] crate::edit::EditError),
+
     #[error("{what}が見つかりません（まだ登録されていないか、削除されています）")]
     NotFound { what: String },
 
@@ -89,6 +93,7 @@ impl StoreError {
     pub fn english(&self) -> String {
         match self {
             StoreError::Invalid { field, .. } => format!("invalid value for {field}"),
+            StoreError::Edit(error) => format!("the edit of {} was refused", error.path),
             StoreError::NotFound { .. } => "not found".into(),
             StoreError::Conflict(_) => "conflicts with what the database holds".into(),
             StoreError::Case(_) => "the case file is not valid; nothing was written".into(),

@@ -10,6 +10,7 @@ mod backup;
 mod case_io;
 mod claims;
 mod costs;
+mod edits;
 mod error;
 mod history;
 mod hospital;

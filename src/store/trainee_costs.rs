@@ -179,7 +179,7 @@ impl Store {
                     )
                 })?;
             let context = claim_context(tx, claim)?;
-            check_file_entries(&context, file)?;
+            check_file_entries(file)?;
             let replaced_costs = tx.execute("DELETE FROM cost_entry WHERE claim_id = ?1", [claim.0])?;
             let replaced_salary_months = tx.execute("DELETE FROM salary_month WHERE claim_id = ?1", [claim.0])?;
             for cost in &file.costs {
@@ -214,7 +214,7 @@ impl Store {
 }
 
 /// The rules of single edits, applied to the whole file before anything is written.
-fn check_file_entries(context: &super::claims::ClaimContext, file: &TraineeCosts) -> Result<()> {
+fn check_file_entries(file: &TraineeCosts) -> Result<()> {
     let has_lump_salary =
         file.costs.iter().any(|cost| cost.item == super::costs::CostItem::Item(crate::program::ItemId::Salary));
     if has_lump_salary && !file.salary_months.is_empty() {
@@ -226,7 +226,6 @@ fn check_file_entries(context: &super::claims::ClaimContext, file: &TraineeCosts
     }
     let mut seen = Vec::new();
     for month in &file.salary_months {
-        super::costs::check_month_in_course(context, month.month)?;
         if seen.contains(&month.month) {
             return Err(StoreError::invalid(
                 "month",
