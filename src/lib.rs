@@ -21,6 +21,7 @@ pub mod review;
 pub mod typed_input;
 
 // Adapters
+pub mod files;
 pub mod meibo;
 pub mod store;
 pub mod workbook;

@@ -2,7 +2,6 @@
 //! a case, back up, restore, check. Every subcommand takes `--db PATH` (else `HOJO_DB`, else the app-data
 //! folder, the same file the app uses).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
@@ -250,22 +249,15 @@ fn store_error(path: &Path, error: StoreError) -> InputError {
     }
 }
 
-/// Writes the whole file under a temporary name and renames it, so a crash never leaves half a case.
+/// Writes the file complete or not at all, readable by its owner only (hojo::files): it holds names and
+/// salaries.
 fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> CliResult {
-    if path.exists() && !force {
-        return Err(InputError(format!(
-            "{}: ファイルが既にあります。上書きするなら --force を付けてください (file exists; use --force)",
-            path.display()
-        )));
-    }
-    let temporary = path.with_extension("json.partial");
-    let written = std::fs::File::create(&temporary).and_then(|mut file| {
-        file.write_all(bytes)?;
-        file.sync_all()
-    });
-    if let Err(error) = written.and_then(|()| std::fs::rename(&temporary, path)) {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(InputError(format!("{}: 書き込めませんでした (could not write: {error})", path.display())));
-    }
-    Ok(())
+    hojo::files::write_private(path, bytes, force).map_err(|error| {
+        let hint = if matches!(error, hojo::files::WriteError::Exists(_)) {
+            "。上書きするなら --force を付けてください (file exists; use --force)"
+        } else {
+            " (could not write)"
+        };
+        InputError(format!("{error}{hint}"))
+    })
 }

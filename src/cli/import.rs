@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use hojo::case::to_json;
-use hojo::workbook::{import, write_atomically};
+use hojo::workbook::import;
 
 use super::{CliResult, InputError};
 
@@ -14,7 +14,14 @@ pub fn run(workbook: &Path, output: Option<&Path>, force: bool) -> CliResult {
     match output {
         None => print!("{json}"),
         Some(path) => {
-            write_atomically(path, json.as_bytes(), force)?;
+            hojo::files::write_private(path, json.as_bytes(), force).map_err(|error| {
+                let hint = if matches!(error, hojo::files::WriteError::Exists(_)) {
+                    "。上書きするなら --force を付けてください (file exists; use --force)"
+                } else {
+                    ""
+                };
+                InputError(format!("{error}{hint}"))
+            })?;
             eprintln!("{} を作成しました (written)", path.display());
         }
     }

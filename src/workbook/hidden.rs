@@ -40,6 +40,9 @@ pub struct HiddenTrainee {
     pub salary_months: Vec<YearMonth>,
     pub prior_years_standard_used: Yen,
     pub prior_items: Vec<ItemId>,
+    /// Amounts entered for items that count 0 in this 年度 (T3: the 認定審査 年度 after the course): the sheets
+    /// show 0, the case keeps what was entered.
+    pub uncounted: Vec<(ItemId, Yen)>,
 }
 
 fn entry(key: impl Into<String>, value: impl Into<String>, label: impl Into<String>) -> Entry {
@@ -98,8 +101,38 @@ pub fn entries(case: &Case) -> Vec<Entry> {
                 format!("{who} 前年度までに計上済みの経費"),
             ),
         ]);
+        let uncounted = uncounted_amounts(case, trainee);
+        if !uncounted.is_empty() {
+            let text: Vec<String> =
+                uncounted.iter().map(|(item, amount)| format!("{}:{}", item.id(), amount.get())).collect();
+            rows.push(entry(
+                at("uncounted"),
+                text.join(","),
+                format!("{who} 認定審査の年度のため0円として扱った経費の入力額"),
+            ));
+        }
     }
     rows
+}
+
+/// What was entered for the items T3 counts as 0 in the 認定審査 年度 after the course.
+fn uncounted_amounts(case: &Case, trainee: &crate::case::Trainee) -> Vec<(ItemId, Yen)> {
+    let Ok(rules) = crate::program::Program::get(&case.program).and_then(|program| program.rules_for(case.fiscal_year))
+    else {
+        return Vec::new();
+    };
+    if !trainee.is_exam_year_after_course(case.fiscal_year) {
+        return Vec::new();
+    }
+    rules
+        .items
+        .iter()
+        .filter(|rule| !rule.after_course && !(rule.monthly && trainee.salary_is_monthly()))
+        .filter_map(|rule| {
+            let amount = trainee.cost(crate::program::CostItem::Item(rule.id))?;
+            (amount != Yen::ZERO).then_some((rule.id, amount))
+        })
+        .collect()
 }
 
 /// Why the data sheet could not be understood: the key and what is wrong.
@@ -173,6 +206,19 @@ pub fn parse(values: &HashMap<String, String>) -> Result<Hidden, HiddenError> {
                     ItemId::from_id(id).ok_or_else(|| bad(&key("prior_items"), &format!("経費「{id}」が不明です")))
                 })
                 .collect::<Result<_, _>>()?,
+            uncounted: match values.get(&key("uncounted")) {
+                None => Vec::new(),
+                Some(text) => text
+                    .split(',')
+                    .filter(|part| !part.is_empty())
+                    .map(|part| {
+                        let wrong = || bad(&key("uncounted"), "経費と金額の組が読めません");
+                        let (id, amount) = part.split_once(':').ok_or_else(wrong)?;
+                        let item = ItemId::from_id(id).ok_or_else(wrong)?;
+                        Ok((item, Yen::new(amount.parse().map_err(|_| wrong())?)))
+                    })
+                    .collect::<Result<_, HiddenError>>()?,
+            },
         });
     }
     let fiscal_year = i32::try_from(number("fiscal_year")?).map_err(|_| bad("fiscal_year", "年度が範囲外です"))?;

@@ -14,7 +14,6 @@
 //! # Ok(()) }
 //! ```
 
-mod atomic;
 mod hidden;
 pub mod layout;
 mod read;
@@ -77,7 +76,7 @@ pub enum ExportError {
     NotReady(Vec<String>),
     #[error("{}: ファイルが既にあります。上書きしていません (the file exists; it was not replaced)", .0.display())]
     Exists(PathBuf),
-    #[error("{}: ファイルを書き込めません ({error}) (cannot write the file)", path.display())]
+    #[error("{}: ファイルを書き込めません（{}） (cannot write the file)", path.display(), crate::files::reason(error))]
     Io { path: PathBuf, error: std::io::Error },
     #[error(
         "「{0}」の申請書様式はまだ用意していません（受講者ごとの様式のみ） (no workbook layout for this program yet)"
@@ -85,6 +84,15 @@ pub enum ExportError {
     NoLayout(String),
     #[error("申請書ファイルを作れませんでした（内部エラー）: {0} (the workbook could not be built)")]
     Build(String),
+}
+
+impl From<crate::files::WriteError> for ExportError {
+    fn from(error: crate::files::WriteError) -> ExportError {
+        match error {
+            crate::files::WriteError::Exists(path) => ExportError::Exists(path),
+            crate::files::WriteError::Io { path, error } => ExportError::Io { path, error },
+        }
+    }
 }
 
 impl From<rust_xlsxwriter::XlsxError> for ExportError {
@@ -150,20 +158,11 @@ pub fn write(case: &Case, path: &Path, options: ExportOptions) -> Result<Exporte
         return Err(ExportError::Exists(path.to_path_buf()));
     }
     let workbook = build(case, options.draft)?;
-    atomic::write_file(path, &workbook.bytes, options.overwrite)?;
+    crate::files::write_private(path, &workbook.bytes, options.overwrite)?;
     Ok(Exported {
         path: path.to_path_buf(),
         open_points: workbook.open_points,
         blocking: workbook.blocking,
         warnings: workbook.warnings,
     })
-}
-
-/// Writes bytes to `path` atomically (temporary file in the same folder, then a rename), keeping an existing
-/// file unless `overwrite`. The import command writes its case file this way too.
-///
-/// # Errors
-/// The file exists (without `overwrite`) or cannot be written.
-pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), ExportError> {
-    atomic::write_file(path, bytes, overwrite)
 }

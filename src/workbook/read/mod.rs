@@ -298,6 +298,11 @@ fn read_trainees(
                 *field = amount;
             }
         }
+        for (item, amount) in &kept.uncounted {
+            if let Some(field) = trainee.cost_mut(crate::program::CostItem::Item(*item)) {
+                *field = *amount;
+            }
+        }
         for (month, &month_row) in kept.salary_months.iter().zip(&block.month_rows) {
             let amount = breakdown.amount(Cell::new(month_row, BREAKDOWN.amount_col))?;
             trainee.salary_months.push(SalaryMonth { month: *month, amount });
