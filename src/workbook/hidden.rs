@@ -127,7 +127,7 @@ fn uncounted_amounts(case: &Case, trainee: &crate::case::Trainee) -> Vec<(ItemId
     rules
         .items
         .iter()
-        .filter(|rule| !rule.after_course && !(rule.monthly && trainee.salary_is_monthly()))
+        .filter(|rule| !(rule.after_course || rule.monthly && trainee.salary_is_monthly()))
         .filter_map(|rule| {
             let amount = trainee.cost(crate::program::CostItem::Item(rule.id))?;
             (amount != Yen::ZERO).then_some((rule.id, amount))
