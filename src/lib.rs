@@ -18,6 +18,7 @@ pub mod money;
 pub mod normalize;
 pub mod program;
 pub mod review;
+pub mod settle;
 pub mod typed_input;
 
 // Adapters

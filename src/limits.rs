@@ -24,6 +24,9 @@ pub const MAX_FILINGS: usize = 200;
 /// and flagged, not counted).
 pub const MAX_SALARY_MONTHS: usize = 36;
 
+/// Receipts of one trainee in one 年度 (monthly salary slips of a long course included).
+pub const MAX_RECEIPTS: usize = 500;
+
 /// Characters of a name, an address, an institution, a 受理記号 or any other one-line text.
 pub const MAX_SHORT_TEXT: usize = 200;
 
@@ -66,7 +69,7 @@ mod tests {
     #[test]
     fn the_largest_case_sums_exactly_in_integers_and_in_a_spreadsheet() {
         // Every amount of every trainee at its largest, summed: still exact in i64 and below 2^53.
-        let amounts_per_trainee = 7 + MAX_SALARY_MONTHS as i64;
+        let amounts_per_trainee = 7 + MAX_SALARY_MONTHS as i64 + MAX_RECEIPTS as i64;
         let total = MAX_AMOUNT.get() * amounts_per_trainee * MAX_TRAINEES as i64;
         assert!(total < (1i64 << 53), "{total}");
     }

@@ -27,6 +27,10 @@ impl Yen {
         self.0
     }
 
+    pub fn is_zero(&self) -> bool {
+        self.0 == 0
+    }
+
     pub fn is_negative(self) -> bool {
         self.0 < 0
     }

@@ -130,6 +130,7 @@ pub fn review_with(case: &Case, eligibility: Option<&Eligibility>, calculation: 
             }
         }
     }
+    receipt_findings(case, &mut findings);
     let mut applied_total = Yen::ZERO;
     let mut excluded = Vec::new();
     if let Some(calculation) = calculation {
@@ -149,6 +150,56 @@ pub fn review_with(case: &Case, eligibility: Option<&Eligibility>, calculation: 
         }
     }
     Review { findings, applied_total, excluded }
+}
+
+/// The mistakes 補助金 offices find most often in receipts: paid outside the 年度 or the course, no payee, no
+/// description.
+fn receipt_findings(case: &Case, findings: &mut Vec<Finding>) {
+    let year = case.fiscal_year;
+    for (index, trainee) in case.trainees.iter().enumerate() {
+        for (receipt_index, receipt) in trainee.receipts.iter().enumerate() {
+            let path = Some(format!("trainees[{index}].receipts[{receipt_index}]"));
+            let what = format!(
+                "{}: {}支払の{}（{}）",
+                trainee.name,
+                crate::era::format_date(receipt.paid_on),
+                if receipt.description.trim().is_empty() { "領収書" } else { receipt.description.trim() },
+                receipt.amount.format_yen()
+            );
+            if !year.contains(receipt.paid_on) {
+                let message =
+                    format!("{what}は{}の外の支払いです。年度内に支払った経費か確かめてください", year.japanese_name());
+                findings.push(Finding::warning(Section::Costs, path.clone(), message));
+            } else if receipt.paid_on < trainee.enrolled_on || receipt.paid_on > trainee.course_ends_on {
+                let exam_fees = matches!(
+                    receipt.item,
+                    crate::program::CostItem::Item(
+                        crate::program::ItemId::ExamFee | crate::program::ItemId::RegistrationFee
+                    )
+                );
+                let admission = receipt.item == crate::program::CostItem::Item(crate::program::ItemId::Admission);
+                // 入学料 is paid before the course and the 認定 fees after it: only other payments are suspect.
+                if !exam_fees && !admission {
+                    let message = format!("{what}は受講期間の外の支払いです。受講期間中の経費か確かめてください");
+                    findings.push(Finding::warning(Section::Costs, path.clone(), message));
+                }
+            }
+            if receipt.payee.trim().is_empty() {
+                findings.push(Finding::warning(
+                    Section::Costs,
+                    path.clone(),
+                    format!("{what}の支払先が書かれていません"),
+                ));
+            }
+            if receipt.description.trim().is_empty() {
+                findings.push(Finding::warning(
+                    Section::Costs,
+                    path,
+                    format!("{what}の内容（但し書き）が書かれていません"),
+                ));
+            }
+        }
+    }
 }
 
 fn push_check(findings: &mut Vec<Finding>, verdict: Verdict, section: Section, path: Option<String>, reason: String) {
@@ -253,6 +304,18 @@ mod tests {
         let paths: Vec<&str> = review.errors().filter_map(|f| f.path.as_deref()).collect();
         assert!(paths.contains(&"hospital.address") && paths.contains(&"hospital.representative"), "{paths:?}");
         assert!(review.errors().any(|f| f.message == "所在地が入力されていません"));
+    }
+
+    #[test]
+    fn receipts_outside_the_year_or_without_a_payee_are_pointed_at() {
+        let mut case = example("reports/sakura-hospital-report.json");
+        assert!(review(&case).warnings().all(|f| !f.message.contains("支払")), "the example is clean");
+        case.trainees[0].receipts[1].paid_on = chrono::NaiveDate::from_ymd_opt(2025, 4, 10).unwrap();
+        case.trainees[0].receipts[2].payee = String::new();
+        let review = review(&case);
+        let paths: Vec<&str> = review.warnings().filter_map(|f| f.path.as_deref()).collect();
+        assert!(paths.contains(&"trainees[0].receipts[1]") && paths.contains(&"trainees[0].receipts[2]"), "{paths:?}");
+        assert!(review.warnings().any(|f| f.message.contains("令和6年度の外")));
     }
 
     #[test]

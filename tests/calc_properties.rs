@@ -38,6 +38,7 @@ prop_compose! {
             other_costs: Yen::new(other_costs), other_income: Yen::new(other_income),
             prior_years_standard_used: Yen::new(prior_used),
             prior_items: if prior_admission { vec![hojo::program::ItemId::Admission] } else { vec![] },
+            receipts: Vec::new(),
         }
     }
 }

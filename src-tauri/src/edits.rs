@@ -159,6 +159,7 @@ pub fn add_trainee(case: &mut Case, name: &str) -> AppResult<usize> {
         other_income: Yen::ZERO,
         prior_years_standard_used: Yen::ZERO,
         prior_items: Vec::new(),
+        receipts: Vec::new(),
     });
     Ok(index)
 }

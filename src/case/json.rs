@@ -76,8 +76,9 @@ pub fn parse_case(bytes: &[u8]) -> Result<Case, CaseError> {
             error.to_string(),
         )
     })?;
-    super::validate(&case)?;
+    // An item given by its receipts only gets its amount before the amounts are checked against them.
     case.normalize();
+    super::validate(&case)?;
     Ok(case)
 }
 

@@ -4,6 +4,7 @@
 mod dates;
 mod filing;
 mod json;
+mod report;
 mod validate;
 
 use chrono::NaiveDate;
@@ -17,6 +18,7 @@ pub use crate::program::FounderType;
 
 pub use filing::Filing;
 pub use json::{CaseError, Problem, parse_case, to_json};
+pub use report::{Decision, Receipt, Stage};
 pub use validate::{problems, validate};
 
 /// The format tag every case file carries.
@@ -32,6 +34,15 @@ pub struct Case {
     pub hospital: Hospital,
     #[serde(default)]
     pub trainees: Vec<Trainee>,
+    /// An application (the plan) or a 実績報告 (what was actually paid in the 年度).
+    #[serde(default, skip_serializing_if = "Stage::is_application")]
+    pub stage: Stage,
+    /// The 交付決定 (or the latest 変更交付決定): required for a report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    /// 受入済額: what the 都 has already paid for this application (概算払).
+    #[serde(default, skip_serializing_if = "Yen::is_zero")]
+    pub received: Yen,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -154,6 +165,9 @@ pub struct Trainee {
     /// Once-only items claimed in an earlier 年度.
     #[serde(default)]
     pub prior_items: Vec<ItemId>,
+    /// The payments behind the amounts (a report's 領収書): an item with receipts amounts to their sum.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub receipts: Vec<Receipt>,
 }
 
 /// The one table from a cost item to the trainee's field that holds it: both accessors are generated from it.
@@ -217,6 +231,13 @@ impl Trainee {
         }
     }
 
+    /// The sum of the receipts of an item; `None` when the item has none.
+    pub fn receipts_total(&self, item: CostItem) -> Option<Yen> {
+        let mut receipts = self.receipts.iter().filter(|receipt| receipt.item == item).peekable();
+        receipts.peek()?;
+        Some(receipts.map(|receipt| receipt.amount).sum())
+    }
+
     /// The salary is entered month by month.
     pub fn salary_is_monthly(&self) -> bool {
         !self.salary_months.is_empty()
@@ -272,9 +293,19 @@ pub struct SalaryMonth {
 impl Case {
     /// The case in its one canonical form: salary months in calendar order (the forms and the workbook list
     /// them so, whatever order they were entered in).
+    ///
+    /// An item given by its receipts alone (its amount left 0) amounts to their sum (settlement.md).
     pub fn normalize(&mut self) {
         for trainee in &mut self.trainees {
             trainee.salary_months.sort_by_key(|entry| entry.month);
+            for item in Trainee::COST_ITEMS {
+                let sum = trainee.receipts_total(item);
+                if let (Some(sum), Some(amount)) = (sum, trainee.cost_mut(item))
+                    && *amount == Yen::ZERO
+                {
+                    *amount = sum;
+                }
+            }
         }
     }
 
@@ -286,6 +317,9 @@ impl Case {
             fiscal_year,
             hospital,
             trainees: Vec::new(),
+            stage: Stage::Application,
+            decision: None,
+            received: Yen::ZERO,
         }
     }
 }
@@ -313,5 +347,6 @@ pub(crate) fn sample_trainee() -> Trainee {
         other_income: Yen::ZERO,
         prior_years_standard_used: Yen::ZERO,
         prior_items: vec![],
+        receipts: Vec::new(),
     }
 }

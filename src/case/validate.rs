@@ -5,12 +5,14 @@
 
 use chrono::NaiveDate;
 
-use super::{CASE_FORMAT, Case, CaseError, Hospital, Problem, Trainee};
+use super::{CASE_FORMAT, Case, CaseError, Hospital, Problem, Stage, Trainee};
 use crate::era::format_date;
 use crate::fiscal_year::FiscalYear;
-use crate::limits::{self, MAX_AMOUNT, MAX_FILINGS, MAX_LONG_TEXT, MAX_SALARY_MONTHS, MAX_SHORT_TEXT, MAX_TRAINEES};
+use crate::limits::{
+    self, MAX_AMOUNT, MAX_FILINGS, MAX_LONG_TEXT, MAX_RECEIPTS, MAX_SALARY_MONTHS, MAX_SHORT_TEXT, MAX_TRAINEES,
+};
 use crate::money::Yen;
-use crate::program::{ItemId, Program};
+use crate::program::{CostItem, ItemId, Program};
 
 pub fn validate(case: &Case) -> Result<(), CaseError> {
     let problems = problems(case);
@@ -49,6 +51,7 @@ pub fn problems(case: &Case) -> Vec<Problem> {
         }
     }
     check_hospital(&case.hospital, &mut problems);
+    check_report(case, &mut problems);
     if case.trainees.len() > MAX_TRAINEES {
         problems.push(Problem::new(
             "trainees",
@@ -56,8 +59,14 @@ pub fn problems(case: &Case) -> Vec<Problem> {
             format!("at most {MAX_TRAINEES} trainees per application"),
         ));
     }
+    let rules =
+        Program::get(&case.program).ok().and_then(|program| Some((program, program.rules_for(case.fiscal_year).ok()?)));
+    let label = |item: CostItem| -> String {
+        rules.map_or_else(|| item.id().to_string(), |(program, rules)| rules.cost_label(program, item).to_string())
+    };
     for (index, trainee) in case.trainees.iter().enumerate() {
         check_trainee(index, trainee, &mut problems);
+        check_receipts(index, trainee, case.stage, &label, &mut problems);
     }
     problems
 }
@@ -199,6 +208,91 @@ fn check_trainee(index: usize, trainee: &Trainee, problems: &mut Vec<Problem>) {
             ));
         }
         seen.push(month.month);
+    }
+}
+
+/// A 実績報告 names the 交付決定 it reports on; what was received is an amount like any other.
+fn check_report(case: &Case, problems: &mut Vec<Problem>) {
+    if case.stage == Stage::Report && case.decision.is_none() {
+        problems.push(Problem::new(
+            "decision",
+            "実績報告には交付決定（決定日・文書番号・交付決定額）が必要です。交付決定通知書のとおりに入力してください",
+            "a report needs its decision",
+        ));
+    }
+    if let Some(decision) = &case.decision {
+        check_amount(problems, "decision.amount".into(), decision.amount);
+        check_date(problems, "decision.decided_on", decision.decided_on, "交付決定日");
+        check_length(problems, "decision.number", Some(&decision.number), "文書番号", MAX_SHORT_TEXT);
+    }
+    check_amount(problems, "received".into(), case.received);
+}
+
+/// Receipts: each a payment of one of the trainee's costs, and an item's receipts add up to its amount.
+fn check_receipts(
+    index: usize,
+    trainee: &Trainee,
+    stage: Stage,
+    label: &dyn Fn(CostItem) -> String,
+    problems: &mut Vec<Problem>,
+) {
+    let at = |field: &str| format!("trainees[{index}].{field}");
+    if !trainee.receipts.is_empty() && stage != Stage::Report {
+        problems.push(Problem::new(
+            at("receipts"),
+            "領収書（receipts）は実績報告に書きます。申請では経費ごとの予定額を書いてください（実績報告なら \"stage\": \"report\" を書いてください）",
+            "receipts belong to a report",
+        ));
+    }
+    if trainee.receipts.len() > MAX_RECEIPTS {
+        problems.push(Problem::new(
+            at("receipts"),
+            format!("領収書が{}件あります。1人1年度に{MAX_RECEIPTS}件までです", trainee.receipts.len()),
+            format!("at most {MAX_RECEIPTS} receipts"),
+        ));
+    }
+    for (receipt_index, receipt) in trainee.receipts.iter().enumerate() {
+        let path = at(&format!("receipts[{receipt_index}]"));
+        let payable = receipt.item != CostItem::OTHER_INCOME && trainee.cost(receipt.item).is_some();
+        if !payable {
+            problems.push(Problem::new(
+                format!("{path}.item"),
+                format!("「{}」の領収書は書けません。受講者の経費（入学料・受講料・認定審査料・認定登録料・人件費・その他）の支払いを書いてください", label(receipt.item)),
+                "not a cost of the trainee",
+            ));
+        } else if receipt.item == CostItem::Item(ItemId::Salary) && trainee.salary_is_monthly() {
+            problems.push(Problem::new(
+                format!("{path}.item"),
+                "人件費を月ごとに入力しているため、人件費の領収書は書けません（月ごとの金額が支払額です）",
+                "salary is given by month",
+            ));
+        }
+        check_amount(problems, format!("{path}.amount"), receipt.amount);
+        check_date(problems, &format!("{path}.paid_on"), receipt.paid_on, "支払日");
+        check_length(problems, &format!("{path}.payee"), Some(&receipt.payee), "支払先", MAX_SHORT_TEXT);
+        check_length(
+            problems,
+            &format!("{path}.description"),
+            Some(&receipt.description),
+            "内容（但し書き）",
+            MAX_SHORT_TEXT,
+        );
+    }
+    for item in Trainee::COST_ITEMS {
+        if let (Some(sum), Some(amount)) = (trainee.receipts_total(item), trainee.cost(item))
+            && sum != amount
+        {
+            problems.push(Problem::new(
+                at(item.id()),
+                format!(
+                    "{} の金額（{}）が領収書の合計（{}）と一致しません。金額を0にすると領収書の合計になります",
+                    label(item),
+                    amount.format_yen(),
+                    sum.format_yen()
+                ),
+                "the amount differs from the sum of its receipts",
+            ));
+        }
     }
 }
 

@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod input_file;
 mod meibo;
+mod settle;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +28,7 @@ struct Cli {
 const EXAMPLES: &str = "使い方の例 (examples):
   hojo check examples/sakura-hospital.json    病院と受講者が補助の対象か確かめる
   hojo calc  examples/sakura-hospital.json    補助所要額を計算する（所要額調書の A〜I）
+  hojo settle examples/reports/sakura-hospital-report.json   実績報告の精算（確定額・差引過不足額）
   hojo meibo 名簿.xlsx --prefecture 13         厚生局の届出受理医療機関名簿から届出の要件を満たす病院を一覧する
   hojo export examples/sakura-hospital.json -o 申請書.xlsx   申請書類一式（Excel）を作る
   hojo db import examples/sakura-hospital.json    ケースをデータベースに読み込む
@@ -46,6 +48,11 @@ enum Command {
     Calc {
         /// ケースファイル (hojo-case/1 JSON)
         case: PathBuf,
+    },
+    /// 精算: 実績報告（"stage": "report" と交付決定を書いたケース）の精算額・確定額・差引過不足額をJSONで答えます
+    Settle {
+        /// 実績報告のケースファイル (hojo-case/1 JSON, stage: report)
+        report: PathBuf,
     },
     /// 名簿: 厚生局の届出受理医療機関名簿（Excel）から、届出の要件（H2〜H4, X2, X3）を満たす病院を1行ずつ出力します
     ///
@@ -120,6 +127,7 @@ pub fn run() -> ExitCode {
     let outcome = match cli.command {
         Command::Check { case } => check::run(&case),
         Command::Calc { case } => calc::run(&case),
+        Command::Settle { report } => settle::run(&report),
         Command::Meibo { file, prefecture, csv } => meibo::run(&file, prefecture.as_deref(), csv),
         Command::Export { case, output, force, draft } => export::run(&case, &output, force, draft),
         Command::Db { db, command } => db::run(db.as_deref(), command),

@@ -49,6 +49,7 @@ pub fn new_trainee(
         other_income: Yen::ZERO,
         prior_years_standard_used: Yen::ZERO,
         prior_items: Vec::new(),
+        receipts: Vec::new(),
     })
 }
 

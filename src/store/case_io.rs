@@ -18,7 +18,7 @@ use super::history::{Editor, Record, record};
 use super::hospital::{find_by_name, insert_hospital, read_hospital, write_hospital};
 use super::ids::{ApplicationId, ClaimId, CourseId, HospitalId, TraineeId};
 use super::sql::date_text;
-use crate::case::{CASE_FORMAT, Case, CaseError, Problem, Trainee, validate};
+use crate::case::{Case, CaseError, Problem, Trainee, validate};
 use crate::fiscal_year::FiscalYear;
 
 /// What to do when the database already holds an application for the case's hospital, program and 年度.
@@ -60,6 +60,17 @@ impl Store {
     pub fn import_case(&mut self, editor: &Editor, case: &Case, mode: ImportMode) -> Result<ImportOutcome> {
         validate(case)?;
         check_case_amounts(case)?;
+        // The database holds applications; a 実績報告's decision, receipts and 受入済額 have no place in it yet,
+        // and dropping them silently would lose what the user gave.
+        let report_only = case.stage != crate::case::Stage::Application
+            || case.decision.is_some()
+            || case.received != crate::money::Yen::ZERO
+            || case.trainees.iter().any(|trainee| !trainee.receipts.is_empty());
+        if report_only {
+            return Err(StoreError::Conflict(
+                "このケースファイルは実績報告（交付決定・領収書・受入済額）を含みます。この版のHojoのデータベースには申請だけを読み込めます。実績報告は hojo settle と hojo export で扱ってください".to_string(),
+            ));
+        }
         self.edit(|tx| import_case(tx, editor, case, mode))
     }
 }
@@ -68,13 +79,7 @@ pub(crate) fn load_case(conn: &Connection, application: ApplicationId) -> Result
     let summary = application_summary(conn, application)?;
     let hospital = read_hospital(conn, summary.hospital_id)?;
     let trainees = read_claims(conn, application)?.into_iter().map(|view| view.trainee).collect();
-    Ok(Case {
-        format: CASE_FORMAT.to_string(),
-        program: summary.program,
-        fiscal_year: summary.fiscal_year,
-        hospital,
-        trainees,
-    })
+    Ok(Case { trainees, ..Case::new(&summary.program, summary.fiscal_year, hospital) })
 }
 
 /// Amounts a case may hold but one cost entry may not (over 10億円); said with the case's JSON path.

@@ -736,6 +736,7 @@ pub(crate) fn read_claims(conn: &Connection, application: ApplicationId) -> Resu
                 other_income: Yen::ZERO,
                 prior_years_standard_used: Yen::new(prior_used),
                 prior_items: Vec::new(),
+                receipts: Vec::new(),
             },
             standard_used: standard_used.map(Yen::new),
         });

@@ -113,6 +113,9 @@ pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
     if program.row_kind != RowKind::Trainee {
         return Err(ExportError::NoLayout(program.name.clone()));
     }
+    if case.stage == crate::case::Stage::Report {
+        return Err(ExportError::NoLayout(format!("{}（実績報告書）", program.name)));
+    }
     let calculation = calculate(case)?;
     let eligibility = evaluate(case)?;
     // The one meaning of "ready": the review the 書類作成 screen shows.

@@ -110,13 +110,8 @@ pub fn read(bytes: &[u8]) -> Result<Case, ImportError> {
 
     let hospital = read_hospital(&hidden, &form1, &plan)?;
     let trainees = read_trainees(&hidden, &budget, &breakdown, &roster)?;
-    let case = Case {
-        format: hidden.format.clone(),
-        program: hidden.program.clone(),
-        fiscal_year: hidden.fiscal_year,
-        hospital,
-        trainees,
-    };
+    let case =
+        Case { format: hidden.format.clone(), trainees, ..Case::new(&hidden.program, hidden.fiscal_year, hospital) };
     validate(&case).map_err(|error| ImportError::Invalid(placed(error)))?;
     Ok(case)
 }
@@ -288,6 +283,7 @@ fn read_trainees(
             other_income: budget.amount(Cell::new(BUDGET.first_row + index as u32, BUDGET.other_income_col))?,
             prior_years_standard_used: kept.prior_years_standard_used,
             prior_items: kept.prior_items.clone(),
+            receipts: Vec::new(),
         };
         for (rule, &item_row) in rules.items.iter().zip(&block.item_rows) {
             if rule.monthly && !kept.salary_months.is_empty() {

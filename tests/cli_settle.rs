@@ -1,0 +1,116 @@
+//! `hojo settle`: the contract of settlement.md — the JSON, the refusal of what is not a report — and the
+//! 精算's properties over random reports: 確定額 ≤ 交付決定額, 差引過不足額 = 受入済額 − 確定額, and an unchanged plan
+//! settles to the application's figures.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use hojo::case::{Decision, Stage};
+use hojo::money::Yen;
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn hojo(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hojo")).args(args).output().expect("hojo runs")
+}
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name)
+}
+
+fn run(args: &[&str]) -> Value {
+    let output = hojo(args);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn the_example_report_settles_to_what_was_decided() {
+    let report = example("reports/sakura-hospital-report.json");
+    let result = run(&["settle", report.to_str().unwrap()]);
+    assert_eq!(result["total"], 2_300_000);
+    assert_eq!(result["decided"], 2_300_000);
+    assert_eq!(result["confirmed"], 2_300_000);
+    assert_eq!(result["received"], 0);
+    assert_eq!(result["difference"], -2_300_000);
+    let trainee = &result["trainees"][0];
+    assert_eq!(trainee["name"], "看護 花子");
+    // The items given by their receipts: 入学料 100,000 and 受講料 450,000 + 450,000.
+    assert_eq!(trainee["D"], 4_600_000);
+    assert_eq!(trainee["I"], 2_300_000);
+}
+
+#[test]
+fn the_same_amounts_settle_to_the_figures_calc_gives_the_application() {
+    let calc = run(&["calc", example("sakura-hospital.json").to_str().unwrap()]);
+    let settle = run(&["settle", example("reports/sakura-hospital-report.json").to_str().unwrap()]);
+    for letter in ["A", "B", "C", "D", "E", "F", "G", "I"] {
+        assert_eq!(calc["trainees"][0][letter], settle["trainees"][0][letter], "{letter}");
+    }
+}
+
+#[test]
+fn an_application_is_refused_as_not_a_report() {
+    let output = hojo(&["settle", example("sakura-hospital.json").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("実績報告ではありません"), "{stderr}");
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn a_report_without_its_decision_names_the_field() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut case: Value =
+        serde_json::from_slice(&std::fs::read(example("reports/sakura-hospital-report.json")).unwrap()).unwrap();
+    case.as_object_mut().unwrap().remove("decision");
+    let path = folder.path().join("report.json");
+    std::fs::write(&path, serde_json::to_vec(&case).unwrap()).unwrap();
+    let output = hojo(&["settle", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("decision") && stderr.contains("交付決定"), "{stderr}");
+}
+
+#[test]
+fn receipts_that_do_not_add_up_to_the_amount_are_refused() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut case: Value =
+        serde_json::from_slice(&std::fs::read(example("reports/sakura-hospital-report.json")).unwrap()).unwrap();
+    case["trainees"][0]["tuition"] = serde_json::json!(800_000);
+    let path = folder.path().join("report.json");
+    std::fs::write(&path, serde_json::to_vec(&case).unwrap()).unwrap();
+    let output = hojo(&["settle", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("trainees[0].tuition") && stderr.contains("領収書の合計"), "{stderr}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_confirmed_amount_never_exceeds_the_decision_and_the_difference_is_what_was_received_less_it(
+        case in support::cases::valid_case(),
+        decided in 0i64..20_000_000,
+        received in 0i64..20_000_000,
+    ) {
+        let application_total = hojo::review::review(&case).applied_total;
+        let mut report = case;
+        report.stage = Stage::Report;
+        report.decision = Some(Decision {
+            decided_on: chrono::NaiveDate::from_ymd_opt(2024, 7, 1).unwrap(),
+            number: "6保医政第1号".into(),
+            amount: Yen::new(decided),
+        });
+        report.received = Yen::new(received);
+        let settlement = hojo::settle::settle(&report).unwrap();
+        prop_assert!(settlement.confirmed <= settlement.decided);
+        prop_assert!(settlement.confirmed <= settlement.total);
+        prop_assert_eq!(settlement.difference, settlement.received - settlement.confirmed);
+        // The same amounts reported as planned: S is the application's 交付申請額.
+        prop_assert_eq!(settlement.total, application_total);
+    }
+}
