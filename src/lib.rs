@@ -26,3 +26,5 @@ pub mod files;
 pub mod meibo;
 pub mod store;
 pub mod workbook;
+/// The checks every xlsx reader runs (zip bomb, kind of file, calamine's panics): used by `meibo` and `workbook`.
+pub mod xlsx_guard;

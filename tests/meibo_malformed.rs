@@ -328,6 +328,18 @@ fn numbers_and_dates_saved_as_such_by_a_spreadsheet_are_read_back_as_the_meibo_w
 }
 
 #[test]
+fn an_absurd_cell_reference_is_a_damaged_file_not_a_panic() {
+    // Found by the property test below: calamine overflows on this reference (a panic in a debug build); the fast
+    // reader steps aside for it, and the calamine reader's guard answers "damaged".
+    let sheet = meibo_sheet(&HEADERS, &tokyo_rows(), "").replacen("<c r=\"A5\"", "<c r=\"AAAAAAAAAAAAAAA5\"", 1);
+    let bytes = xlsx(&sheet, None);
+    assert!(!fast_reader_takes(&bytes));
+    let refused = error(&bytes);
+    assert!(matches!(refused, MeiboError::Damaged(_)), "{refused:?}");
+    assert!(refused.to_string().starts_with("xlsx ファイルとして読めません"), "{refused}");
+}
+
+#[test]
 fn a_header_with_no_rows_below_is_an_error() {
     let refused = error(&xlsx(&meibo_sheet(&HEADERS, &[], ""), None));
     assert_eq!(refused, MeiboError::NoRows(4));
@@ -375,7 +387,7 @@ fn a_zip_bomb_declaring_a_huge_sheet_is_refused_before_reading() {
     let mut bytes = xlsx(&meibo_sheet(&HEADERS, &tokyo_rows(), ""), None);
     declare_size(&mut bytes, "xl/worksheets/sheet1.xml", u32::MAX - 1);
     let refused = error(&bytes);
-    assert!(matches!(refused, MeiboError::TooLarge { .. }), "{refused:?}");
+    assert!(matches!(refused, MeiboError::TooLarge(_)), "{refused:?}");
     assert!(refused.to_string().contains("zip bomb"), "{refused}");
 }
 
@@ -394,9 +406,12 @@ fn a_sheet_larger_than_the_limit_is_refused() {
         .map(|i| filing(&format!("{:07}", 100000 + i), "病院", "一般\u{3000}\u{3000}50", "がん疼", "令和 6年 4月 1日"))
         .collect();
     let bytes = xlsx(&meibo_sheet(&HEADERS, &rows, ""), None);
-    let limits = Limits { entry: 64 << 10, ..Limits::default() };
+    let limits = Limits { entry: 64 << 10, ..Limits::MEIBO };
     let refused = Meibo::read_with_limits(&mut Cursor::new(&bytes), limits).unwrap_err();
-    assert!(matches!(refused, MeiboError::TooLarge { ref part, .. } if part.contains("sheet1.xml")), "{refused:?}");
+    assert!(
+        matches!(refused, MeiboError::TooLarge(ref detail) if detail.contains("sheet1.xml") && detail.contains("64 KB")),
+        "{refused:?}"
+    );
     assert!(read(&bytes).is_ok(), "the same file reads within the default limits");
 }
 
@@ -405,7 +420,7 @@ fn a_shared_string_count_meant_to_exhaust_memory_is_refused() {
     // calamine reserves room for uniqueCount strings before reading them; a lie here would abort the process.
     let strings = r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="999999999999"><si><t>項番</t></si></sst>"#;
     let refused = error(&xlsx(&meibo_sheet(&HEADERS, &tokyo_rows(), ""), Some(strings)));
-    assert!(matches!(refused, MeiboError::TooLarge { .. }), "{refused:?}");
+    assert!(matches!(refused, MeiboError::TooLarge(_)), "{refused:?}");
 }
 
 #[test]

@@ -199,6 +199,34 @@ fn a_cell_at_the_far_corner_of_a_sheet_costs_nothing() {
 }
 
 #[test]
+fn an_absurd_cell_reference_is_a_damaged_workbook_not_a_panic() {
+    // calamine 0.38 multiplies without checking while it reads a cell reference: this one overflows (a panic in a
+    // debug build). A person gets the damaged-file message, in Japanese, like any other damaged workbook.
+    let bytes = build(&example("sakura-hospital.json"), false).unwrap().bytes;
+    for sheet in 0..2 {
+        let bytes = edit_part(&bytes, &sheet_part(sheet), |xml| {
+            xml.replace(
+                "</sheetData>",
+                "<row r=\"900\"><c r=\"AAAAAAAAAAAAAAA900\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>",
+            )
+        });
+        let error = read(&bytes).expect_err("a damaged workbook is refused");
+        assert!(matches!(error, ImportError::Damaged(_)), "{error:?}");
+        let text = error.to_string();
+        assert!(text.starts_with("ブックが壊れていて読めません"), "{text}");
+    }
+}
+
+#[test]
+fn a_workbook_of_too_many_parts_is_refused_naming_them() {
+    let bytes = build(&example("sakura-hospital.json"), false).unwrap().bytes;
+    let mut parts = parts(&bytes);
+    parts.extend((0..1_200).map(|i| (format!("xl/media/image{i}.png"), vec![0u8; 8])));
+    let text = message(read(&zip_of(&parts)));
+    assert!(text.contains("部品が 1") && text.contains("上限 1000 個"), "{text}");
+}
+
+#[test]
 fn a_shared_string_count_that_lies_is_refused() {
     let bytes = build(&example("sakura-hospital.json"), false).unwrap().bytes;
     let bytes = edit_part(&bytes, "xl/sharedStrings.xml", |xml| {

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::xlsx_guard::Refusal;
+
 /// A file that cannot be read as a 名簿.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MeiboError {
@@ -17,9 +19,9 @@ pub enum MeiboError {
     )]
     Damaged(String),
     #[error(
-        "ファイルの中身（{part}）が大きすぎます（展開すると {size} MB、上限 {limit} MB）。名簿ではないか、壊れたファイルです (the file expands beyond the limit: zip bomb?)"
+        "ファイルの中身が大きすぎます（{0}）。名簿ではないか、壊れたファイルです (the file expands beyond the limit: zip bomb?)"
     )]
-    TooLarge { part: String, size: u64, limit: u64 },
+    TooLarge(String),
     #[error(
         "届出受理医療機関名簿ではありません。見出しの行（{expected}）が見つかりません (not a 名簿: no header row with these labels)"
     )]
@@ -34,6 +36,16 @@ pub enum MeiboError {
     NoRows(u32),
     #[error("名簿の行が多すぎます（{0}行まで）。正しいファイルか確かめてください (too many rows)")]
     TooManyRows(usize),
+}
+
+impl From<Refusal> for MeiboError {
+    fn from(refusal: Refusal) -> MeiboError {
+        match refusal {
+            Refusal::NotXlsx(kind) => MeiboError::NotXlsx(kind.description()),
+            Refusal::Damaged(detail) => MeiboError::Damaged(detail),
+            Refusal::TooLarge(detail) => MeiboError::TooLarge(detail),
+        }
+    }
 }
 
 /// Something noticed while reading: the 名簿 was read, but a row or a cell was left out or is doubtful.

@@ -9,7 +9,7 @@ use std::io::{Read, Seek};
 
 use memchr::{memchr, memmem};
 
-use super::read::{SheetFolder, conclude};
+use super::sheet::{SheetFolder, conclude};
 use super::{Meibo, MeiboError};
 
 /// Bytes of the sheet read at a time; only the rows of one chunk are held.

@@ -14,14 +14,15 @@
 //!
 //! The layout of each 厚生局's file is data (`layouts/*.toml`); docs/meibo.md explains the parsing choices.
 
-mod archive;
 mod beds;
+mod calamine;
 mod error;
 mod evaluate;
 mod fast;
+mod fold;
 mod founder;
 mod layout;
-mod read;
+mod sheet;
 
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
@@ -32,13 +33,14 @@ use serde::Serialize;
 
 use crate::case::{Filing, Hospital};
 use crate::typed_input::to_half_width;
+use crate::xlsx_guard;
+pub use crate::xlsx_guard::Limits;
 
-pub use archive::Limits;
 pub use beds::{BedGroup, Beds, parse_beds};
 pub use error::{MeiboError, MeiboWarning};
 pub use evaluate::{FilingEvaluation, filing_condition_ids, rules_for_meibo};
+pub use fold::MAX_ROWS;
 pub use founder::{FounderGuess, guess_founder};
-pub use read::MAX_ROWS;
 
 /// Files larger than this on disk are not a 名簿 (Saitama's is 3 MB, Tokyo's about 7 MB).
 pub use crate::limits::files::MEIBO_BYTES as FILE_LIMIT;
@@ -111,28 +113,33 @@ impl Meibo {
         let mut file = File::open(path).map_err(|e| MeiboError::Io(e.to_string()))?;
         let size = file.metadata().map_err(|e| MeiboError::Io(e.to_string()))?.len();
         if size > FILE_LIMIT {
-            return Err(MeiboError::TooLarge {
-                part: "ファイル".into(), size: size >> 20, limit: FILE_LIMIT >> 20
-            });
+            return Err(MeiboError::TooLarge(format!("ファイルが {} MB（上限 {} MB）", size >> 20, FILE_LIMIT >> 20)));
         }
         Meibo::read(&mut file)
     }
 
     /// Reads a 名簿 from any seekable source (a file, or bytes in a `Cursor`).
     pub fn read<R: Read + Seek>(source: &mut R) -> Result<Meibo, MeiboError> {
-        Meibo::read_with_limits(source, Limits::default())
+        Meibo::read_with_limits(source, Limits::MEIBO)
     }
 
+    /// Reads a 名簿 within other limits (tests use small ones). The fast reader (`fast.rs`) takes the files it
+    /// fully understands (the published ones); calamine reads everything else.
     pub fn read_with_limits<R: Read + Seek>(source: &mut R, limits: Limits) -> Result<Meibo, MeiboError> {
-        Meibo::checked(source, limits)?;
-        read::read(BufReader::new(source))
+        xlsx_guard::check(source, limits)?;
+        let mut reader = BufReader::new(source);
+        if let Some(outcome) = fast::read(&mut reader) {
+            return outcome;
+        }
+        reader.seek(SeekFrom::Start(0)).map_err(|e| MeiboError::Io(e.to_string()))?;
+        calamine::read(reader)
     }
 
     /// The fast reader alone: `None` when it steps aside for calamine. For tests and benchmarks.
     #[doc(hidden)]
     pub fn read_fast<R: Read + Seek>(source: &mut R) -> Option<Result<Meibo, MeiboError>> {
-        if let Err(error) = Meibo::checked(source, Limits::default()) {
-            return Some(Err(error));
+        if let Err(refusal) = xlsx_guard::check(source, Limits::MEIBO) {
+            return Some(Err(refusal.into()));
         }
         fast::read(&mut BufReader::new(source))
     }
@@ -140,21 +147,8 @@ impl Meibo {
     /// calamine's reader alone, never the fast one: the reference the fast reader is tested against.
     #[doc(hidden)]
     pub fn read_with_calamine<R: Read + Seek>(source: &mut R) -> Result<Meibo, MeiboError> {
-        Meibo::checked(source, Limits::default())?;
-        read::read_with_calamine(BufReader::new(source))
-    }
-
-    /// The checks before any reader: the kind of file and the zip directory; leaves the source at its start.
-    fn checked<R: Read + Seek>(source: &mut R, limits: Limits) -> Result<(), MeiboError> {
-        let io = |e: std::io::Error| MeiboError::Io(e.to_string());
-        source.seek(SeekFrom::Start(0)).map_err(io)?;
-        let mut head = Vec::with_capacity(8);
-        source.by_ref().take(8).read_to_end(&mut head).map_err(io)?;
-        archive::check_kind(&head)?;
-        source.seek(SeekFrom::Start(0)).map_err(io)?;
-        archive::check_archive(BufReader::new(&mut *source), limits)?;
-        source.seek(SeekFrom::Start(0)).map_err(io)?;
-        Ok(())
+        xlsx_guard::check(source, Limits::MEIBO)?;
+        calamine::read(BufReader::new(source))
     }
 
     /// The institution with this 医療機関番号: seven digits (0101337), or the ten-digit form with the

@@ -2,7 +2,6 @@
 //! the unlocked cells in Excel or LibreOffice. The visible cells are read for everything they show; the hidden
 //! data sheet for the rest. Each problem names the sheet and the cell.
 
-mod archive;
 mod cells;
 
 use std::collections::HashMap;
@@ -17,6 +16,7 @@ use super::layout::{self, BREAKDOWN, BUDGET, Cell, DATA, FORM1, PLAN, ROSTER};
 use crate::case::{CASE_FORMAT, Case, CaseError, Contact, Hospital, Problem, SalaryMonth, Trainee, validate};
 use crate::money::Yen;
 use crate::program::Program;
+use crate::xlsx_guard::{self, FileKind, Limits, Refusal, without_calamine_panics};
 
 /// Workbooks Hojo writes are tens of kilobytes; a file this large is not one.
 pub use crate::limits::files::WORKBOOK_BYTES as FILE_LIMIT;
@@ -34,9 +34,9 @@ pub enum ImportError {
     #[error("ブックが壊れていて読めません ({0}) (the workbook is damaged)")]
     Damaged(String),
     #[error(
-        "ブックの「{part}」が大きすぎます（展開すると {size} MB、上限 {limit} MB）。Hojo が作成した申請書ではないか、壊れています (too large once expanded)"
+        "ブックの中身が大きすぎます（{0}）。Hojo が作成した申請書ではないか、壊れています (too large once expanded)"
     )]
-    TooLarge { part: String, size: u64, limit: u64 },
+    TooLarge(String),
     #[error(
         "Hojo が作成した申請書ではありません（シート「{0}」がありません）。Hojo で書き出したブックを選んでください (not a workbook written by Hojo)"
     )]
@@ -49,6 +49,20 @@ pub enum ImportError {
     Data { key: String, message: String },
     #[error("読み取った内容に誤りがあります (the workbook's content is not a valid case):\n{0}")]
     Invalid(CaseError),
+}
+
+impl From<Refusal> for ImportError {
+    fn from(refusal: Refusal) -> ImportError {
+        match refusal {
+            // A case file picked instead of the workbook made from it.
+            Refusal::NotXlsx(FileKind::Json) => {
+                ImportError::NotXlsx("JSON ファイルです（ケースファイルは hojo export で申請書にしてください）")
+            }
+            Refusal::NotXlsx(kind) => ImportError::NotXlsx(kind.description()),
+            Refusal::Damaged(detail) => ImportError::Damaged(detail),
+            Refusal::TooLarge(detail) => ImportError::TooLarge(detail),
+        }
+    }
 }
 
 /// Reads a workbook from a file.
@@ -87,7 +101,12 @@ pub fn import(path: &Path) -> Result<Case, ImportError> {
 /// that does not hold what its place needs (an amount edited into text, a date that is not a date); the hidden
 /// data sheet damaged; or a case that breaks the case rules.
 pub fn read(bytes: &[u8]) -> Result<Case, ImportError> {
-    archive::check(bytes)?;
+    xlsx_guard::check(&mut Cursor::new(bytes), Limits::WORKBOOK)?;
+    // calamine can panic on a damaged cell reference (see xlsx_guard): that file is damaged, not a crash.
+    without_calamine_panics(|| read_checked(bytes)).unwrap_or_else(|refusal| Err(refusal.into()))
+}
+
+fn read_checked(bytes: &[u8]) -> Result<Case, ImportError> {
     let mut workbook: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|error| ImportError::Damaged(error.to_string()))?;
     let names = workbook.sheet_names();
@@ -168,9 +187,7 @@ fn load(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &'static str) -> Result<HashMa
         if value != Data::Empty {
             cells.insert((row, col), value);
             if cells.len() > MAX_CELLS {
-                return Err(ImportError::TooLarge {
-                    part: format!("シート「{name}」のセル数"), size: 0, limit: 0
-                });
+                return Err(ImportError::TooLarge(format!("シート「{name}」のセルが {MAX_CELLS} 個を超えています")));
             }
         }
     }
