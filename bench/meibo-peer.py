@@ -22,7 +22,7 @@ def beds_total(text):
 def main(path):
     rows = openpyxl.load_workbook(path, read_only=True).worksheets[0].iter_rows(values_only=True)
     header = next(row for row in rows if row and "医療機関番号" in row)
-    col = {name: header.index(name) for name in ("都道府県コード", "医療機関番号", "医療機関名称", "病床数", "受理記号")}
+    col = {name: header.index(name) for name in ("都道府県コード", "都道府県名", "医療機関番号", "医療機関名称", "病床数", "受理記号")}
     institutions = {}
     for row in rows:
         number = row[col["医療機関番号"]]
@@ -31,14 +31,16 @@ def main(path):
         key = (row[col["都道府県コード"]], number)
         entry = institutions.get(key)
         if entry is None:
-            entry = institutions[key] = {"name": row[col["医療機関名称"]], "beds": beds_total(row[col["病床数"]]), "symbols": []}
+            entry = institutions[key] = {"name": row[col["医療機関名称"]], "prefecture": row[col["都道府県名"]],
+                                         "beds": beds_total(row[col["病床数"]]), "symbols": []}
         if row[col["受理記号"]]:
             entry["symbols"].append(row[col["受理記号"]])
     for (prefecture, number), entry in institutions.items():
         symbols = set(entry["symbols"])
         if (entry["beds"] or 0) >= 20 and symbols & H3 and symbols & H4 and not symbols & FORBIDDEN:
             matched = [s for s in ["地包ケア１", "地包ケア２", "地包ケア３", "地包ケア４", "がん疼"] if s in symbols]
-            print(json.dumps({"number": number, "name": entry["name"], "prefecture_code": prefecture, "beds": entry["beds"],
+            print(json.dumps({"number": number, "name": entry["name"], "prefecture_code": prefecture,
+                              "prefecture": entry["prefecture"], "beds": entry["beds"],
                               "symbols": matched, "h1": "met" if prefecture == "13" else "not_met"}, ensure_ascii=False, separators=(",", ":")))
 
 

@@ -16,6 +16,7 @@ pub mod fiscal_year;
 pub mod limits;
 pub mod money;
 pub mod normalize;
+pub mod prefecture;
 pub mod program;
 pub mod review;
 pub mod settle;

@@ -57,6 +57,43 @@ pub mod files {
     pub const MEIBO_BYTES: u64 = 64 << 20;
 }
 
+/// What an xlsx may expand to, checked on its zip directory before calamine reads anything (`xlsx_guard`). Each
+/// reader has its own figures, far above the largest real file it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct XlsxLimits {
+    /// Entries (parts) in the zip.
+    pub entries: usize,
+    /// Bytes one entry may inflate to (the shared strings excepted).
+    pub entry: u64,
+    /// Bytes the shared-strings table may inflate to.
+    pub shared_strings: u64,
+    /// Bytes all entries together may inflate to.
+    pub total: u64,
+    /// Strings the shared-strings table may declare (calamine reserves room for them up front).
+    pub string_count: u64,
+}
+
+impl XlsxLimits {
+    /// The 名簿: Saitama's file (35,540 rows) has a 34 MB sheet and 1.2 MB of strings, Tokyo's (about 80,000 rows)
+    /// about 80 MB of sheet; these limits are 3× to 8× that. A published 名簿 has about ten entries.
+    pub const MEIBO: XlsxLimits = XlsxLimits {
+        entries: 1_000,
+        entry: 256 << 20,
+        shared_strings: 64 << 20,
+        total: 512 << 20,
+        string_count: 4_000_000,
+    };
+
+    /// An application workbook Hojo wrote: tens of kilobytes; 200 trainees stay under 2 MB expanded.
+    pub const WORKBOOK: XlsxLimits = XlsxLimits {
+        entries: 1_000,
+        entry: 32 << 20,
+        shared_strings: 32 << 20,
+        total: 64 << 20,
+        string_count: 1_000_000,
+    };
+}
+
 /// The number of characters of a text, as the limits count them.
 pub fn chars(text: &str) -> usize {
     text.chars().count()

@@ -13,36 +13,8 @@
 
 use std::io::{Read, Seek, SeekFrom};
 
-/// What a file may expand to. Each reader has its own figures, far above the largest real file it reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// Entries (parts) in the zip.
-    pub entries: usize,
-    /// Bytes one entry may inflate to (the shared strings excepted).
-    pub entry: u64,
-    /// Bytes the shared-strings table may inflate to.
-    pub shared_strings: u64,
-    /// Bytes all entries together may inflate to.
-    pub total: u64,
-    /// Strings the shared-strings table may declare (calamine reserves room for them up front).
-    pub string_count: u64,
-}
-
-impl Limits {
-    /// The 名簿: Saitama's file (35,540 rows) has a 34 MB sheet and 1.2 MB of strings, Tokyo's (about 80,000 rows)
-    /// about 80 MB of sheet; these limits are 3× to 8× that. A published 名簿 has about ten entries.
-    pub const MEIBO: Limits = Limits {
-        entries: 1_000,
-        entry: 256 << 20,
-        shared_strings: 64 << 20,
-        total: 512 << 20,
-        string_count: 4_000_000,
-    };
-
-    /// An application workbook Hojo wrote: tens of kilobytes; 200 trainees stay under 2 MB expanded.
-    pub const WORKBOOK: Limits =
-        Limits { entries: 1_000, entry: 32 << 20, shared_strings: 32 << 20, total: 64 << 20, string_count: 1_000_000 };
-}
+/// The figures, per reader, live with every other limit (`crate::limits`).
+pub use crate::limits::XlsxLimits as Limits;
 
 /// What a file that is not an xlsx looks like, by its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -306,3 +306,30 @@ fn what_the_export_would_refuse_check_and_calc_refuse_too() {
         &["trainees", "1000名まで"],
     );
 }
+
+#[test]
+fn a_filing_that_starts_inside_the_year_is_a_question_for_the_tokyo_office() {
+    // 令和6年度 is 2024-04-01..2025-03-31. 地包ケア１ from the 年度's first day meets H3; from 令和6年10月1日 (typed in
+    // 和暦) it needs confirmation, naming the date; from 令和7年4月1日, after the 年度, it does not meet H3.
+    let h3 = |since: &str| {
+        let mut case = valid_case();
+        case["hospital"]["filings"][0]["since"] = Value::from(since);
+        let scratch = Scratch::new();
+        let output = hojo(&["check", write_case(&scratch, &case).to_str().unwrap()]);
+        let answer = json_of(&output);
+        let h3 = answer["checks"].as_array().unwrap().iter().find(|c| c["id"] == "H3").unwrap().clone();
+        (answer["verdict"].as_str().unwrap().to_string(), h3)
+    };
+    let (verdict, check) = h3("2024-04-01");
+    assert_eq!((verdict.as_str(), &check["verdict"]), ("eligible", &Value::from("met")), "{check}");
+    let (verdict, check) = h3("令和6年10月1日");
+    assert_eq!((verdict.as_str(), &check["verdict"]), ("needs_confirmation", &Value::from("needs_confirmation")));
+    assert!(
+        check["reason"].as_str().unwrap().ends_with(
+            "地包ケア１の算定開始は令和6年10月1日です。年度の途中からの届出のため、それより前の月が対象になるか東京都に確認してください。"
+        ),
+        "{check}"
+    );
+    let (verdict, check) = h3("2025-04-01");
+    assert_eq!((verdict.as_str(), &check["verdict"]), ("not_eligible", &Value::from("not_met")), "{check}");
+}

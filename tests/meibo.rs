@@ -26,6 +26,11 @@ fn yamanashi() -> &'static Meibo {
     MEIBO.get_or_init(|| Meibo::open(&fixture("meibo-19-yamanashi-r0710.xlsx")).expect("the Yamanashi 名簿 reads"))
 }
 
+fn fukui() -> &'static Meibo {
+    static MEIBO: OnceLock<Meibo> = OnceLock::new();
+    MEIBO.get_or_init(|| Meibo::open(&fixture("meibo-18-fukui-r0710.xlsx")).expect("the Fukui 名簿 (近畿厚生局) reads"))
+}
+
 fn rules(meibo: &Meibo) -> &'static Rules {
     rules_for_meibo(Program::get("kanwa-nurse").unwrap(), meibo).unwrap()
 }
@@ -78,6 +83,13 @@ const SAITAMA_MEETING: [&str; 56] = [
     "5301106", "5700406", "6001036", "6100739", "6200075", "6509350",
 ];
 
+// reference.py on meibo-18-fukui-r0710.xlsx (近畿厚生局, 令和7年10月1日現在):
+//   rows 5586, institutions 506, with_beds 111, hospitals 67, meeting 19
+const FUKUI_MEETING: [&str; 19] = [
+    "0118933", "0119840", "0120384", "0120756", "0121390", "0122513", "0314383", "0314557", "0314581", "0314599",
+    "0414068", "0614246", "0714582", "0714624", "0810133", "1715323", "2014288", "2410023", "8010033",
+];
+
 #[test]
 fn yamanashi_counts_match_the_independent_reading() {
     let meibo = yamanashi();
@@ -95,15 +107,41 @@ fn saitama_counts_match_the_independent_reading() {
 }
 
 #[test]
-fn the_stamp_gives_the_date_of_the_data_and_the_layout_is_recognised() {
+fn fukui_another_bureaus_file_reads_in_the_same_layout() {
+    let meibo = fukui();
+    let f = figures(meibo);
+    assert_eq!((f.rows, f.institutions, f.with_beds, f.hospitals), (5586, 506, 111, 67));
+    assert_eq!(meibo.as_of, Some(date(2025, 10, 1)));
+    assert_eq!(meibo.layout, "chihou-kouseikyoku");
+    assert_eq!(meeting(meibo), FUKUI_MEETING);
+}
+
+#[test]
+fn each_file_is_named_after_the_bureau_of_its_prefectures() {
+    // The files do not name their bureau (the stamp and the header are the same everywhere): 福井県 is 近畿厚生局's.
+    assert_eq!(fukui().authority.as_deref(), Some("近畿厚生局"));
+    assert_eq!(fukui().prefecture_codes(), ["18"]);
     for meibo in [saitama(), yamanashi()] {
-        assert_eq!(meibo.as_of, Some(date(2025, 9, 1)));
-        assert_eq!(meibo.authority, "関東信越厚生局");
-        assert_eq!(meibo.layout, "kanto-shinetsu");
+        assert_eq!(meibo.authority.as_deref(), Some("関東信越厚生局"));
+    }
+    assert_eq!(yamanashi().prefecture_codes(), ["19"]);
+}
+
+#[test]
+fn the_stamp_gives_the_date_of_the_data_and_the_layout_is_recognised() {
+    for meibo in [saitama(), yamanashi(), fukui()] {
+        assert_eq!(meibo.layout, "chihou-kouseikyoku");
+        assert!(meibo.as_of.is_some());
         assert!(meibo.stamp.as_deref().is_some_and(|s| s.contains("現在")));
         // The real files are clean: no blank rows, no unreadable 病床数 or dates.
         assert!(meibo.warnings.is_empty(), "{:#?}", meibo.warnings);
     }
+}
+
+#[test]
+fn saitama_and_yamanashi_are_dated_1_september() {
+    assert_eq!(saitama().as_of, Some(date(2025, 9, 1)));
+    assert_eq!(yamanashi().as_of, Some(date(2025, 9, 1)));
 }
 
 #[test]

@@ -115,6 +115,15 @@ fn tokyo_rows() -> Vec<Vec<String>> {
     ]
 }
 
+/// The rows moved to another prefecture, as that prefecture's bureau prints them.
+fn in_prefecture(mut rows: Vec<Vec<String>>, code: &str, name: &str) -> Vec<Vec<String>> {
+    for cells in &mut rows {
+        cells[1] = code.to_string();
+        cells[2] = name.to_string();
+    }
+    rows
+}
+
 /// An xlsx with one sheet; `shared_strings` is written as xl/sharedStrings.xml when given.
 fn xlsx(sheet_data: &str, shared_strings: Option<&str>) -> Vec<u8> {
     xlsx_compressed(sheet_data, shared_strings, zip::CompressionMethod::Deflated)
@@ -252,20 +261,83 @@ fn a_header_without_one_needed_label_is_named() {
     let message = refused.to_string();
     assert!(matches!(refused, MeiboError::OtherLayout { row: 4, .. }), "{refused:?}");
     assert!(message.contains("「受理記号」がありません"), "{message}");
-    assert!(message.contains("関東信越厚生局"), "{message}");
+    assert!(message.contains("地方厚生局"), "{message}");
 }
 
 #[test]
-fn another_bureaus_layout_is_recognised_as_such() {
-    // A 名簿 laid out differently: other labels for the number and the symbol, no 病床数.
+fn a_meibo_like_table_of_another_layout_is_recognised_as_such() {
+    // A 名簿-like table laid out differently (every 地方厚生局 publishes the same layout, so this is a changed
+    // layout or someone's own list): other labels for the number and the symbol, no 病床数.
     let headers = ["No.", "医療機関コード", "医療機関名", "所在地", "届出受理名称", "受理番号", "算定開始日"];
     let refused = error(&xlsx(&meibo_sheet(&headers, &[], ""), None));
     let message = refused.to_string();
     assert!(matches!(refused, MeiboError::OtherLayout { .. }), "{refused:?}");
     assert!(
-        message.contains("別の厚生局") && message.contains("関東信越厚生局") && message.contains("another layout"),
+        message.contains("様式が違います") && message.contains("地方厚生局") && message.contains("another layout"),
         "{message}"
     );
+}
+
+#[test]
+fn a_meibo_of_another_bureau_names_that_bureau() {
+    // Every 地方厚生局 prints the same layout; only the 都道府県コード of the rows tells whose file it is.
+    for (code, name, bureau) in [
+        ("01", "北海道", "北海道厚生局"),
+        ("40", "福岡県", "九州厚生局"),
+        ("38", "愛媛県", "四国厚生支局"),
+        ("13", "東京都", "関東信越厚生局"),
+    ] {
+        let meibo = read(&xlsx(&meibo_sheet(&HEADERS, &in_prefecture(tokyo_rows(), code, name), ""), None)).unwrap();
+        assert_eq!(meibo.authority.as_deref(), Some(bureau), "{name}");
+        assert_eq!(meibo.prefecture_codes(), [code]);
+        assert!(meibo.warnings.is_empty(), "{name}: {:#?}", meibo.warnings);
+    }
+}
+
+#[test]
+fn rows_of_two_bureaus_name_no_bureau_and_say_why() {
+    let mut rows = tokyo_rows();
+    rows.extend(in_prefecture(
+        vec![filing("0115202", "福井の病院", "一般\u{3000}\u{3000}60", "がん疼", "平成28年 8月 1日")],
+        "18",
+        "福井県",
+    ));
+    let meibo = read(&xlsx(&meibo_sheet(&HEADERS, &rows, ""), None)).unwrap();
+    assert_eq!(meibo.authority, None);
+    assert_eq!(meibo.prefecture_codes(), ["13", "18"]);
+    let warning = meibo.warnings.iter().find(|w| w.message.contains("厚生局")).expect("a warning");
+    assert!(warning.message.contains("東京都・福井県"), "{}", warning.message);
+}
+
+#[test]
+fn a_prefecture_name_that_is_not_the_one_of_its_code_is_warned_about() {
+    let meibo = read(&xlsx(&meibo_sheet(&HEADERS, &in_prefecture(tokyo_rows(), "11", "東京都"), ""), None)).unwrap();
+    assert_eq!(meibo.authority.as_deref(), Some("関東信越厚生局"));
+    let warning = meibo.warnings.iter().find(|w| w.message.contains("都道府県名")).expect("a warning");
+    assert_eq!(warning.row, Some(5));
+    assert!(warning.message.contains("「東京都」") && warning.message.contains("埼玉県"), "{}", warning.message);
+}
+
+#[test]
+fn a_kyushu_meibo_repeating_a_filing_once_per_remark_reads_it_once() {
+    // 東海北陸, 四国 and 九州 repeat a 届出's row once per 備考 item (備考（見出し）・備考（データ）, columns S and T),
+    // and their stamp has no 「全医療機関出力」.
+    let mut rows = in_prefecture(tokyo_rows(), "40", "福岡県");
+    for (heading, data) in [("病棟種別", "一般病棟"), ("病床数", "48")] {
+        let mut remark = rows[0].clone();
+        remark[18] = heading.to_string();
+        remark[19] = data.to_string();
+        rows.insert(1, remark);
+    }
+    let stamp = "[令和７年１０月１日 現在 ]令和７年１０月２１日作成";
+    let sheet = format!("{}{}{}", row(2, &[stamp]), row(4, &HEADERS), rows_xml(&rows, 5));
+    let meibo = read(&xlsx(&sheet, None)).unwrap();
+    assert_eq!(meibo.authority.as_deref(), Some("九州厚生局"));
+    assert_eq!(meibo.as_of, chrono::NaiveDate::from_ymd_opt(2025, 10, 1));
+    assert_eq!(meibo.rows, 5, "every row is read");
+    let sakura = meibo.find_by_number("0101234").unwrap();
+    let symbols: Vec<&str> = sakura.filings.iter().map(|f| f.symbol.as_str()).collect();
+    assert_eq!(symbols, ["地包ケア１", "がん疼"], "one 届出, however many 備考 rows it has");
 }
 
 #[test]

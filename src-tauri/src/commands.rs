@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use hojo::meibo::FilingScope;
 use tauri::State;
 
 use crate::data::Backup;
@@ -150,14 +151,21 @@ pub fn meibo_search(meibo: State<'_, MeiboState>, query: String) -> AppResult<Ve
     meibo.search(&query)
 }
 
+/// `dry_run`: what the 名簿 would change, shown before the user confirms; `all_filings`: every 届出 of the 名簿,
+/// not only those the program's rules name (「すべての届出を取り込む」).
 #[tauri::command]
 pub fn meibo_apply(
     workspace: State<'_, Workspace>,
     meibo: State<'_, MeiboState>,
     number: String,
+    dry_run: Option<bool>,
+    all_filings: Option<bool>,
 ) -> AppResult<MeiboApplied> {
-    let snapshot = workspace.edit(|case| meibo.apply(case, &number))?;
-    Ok(MeiboApplied { snapshot, founder_hint: meibo.founder_hint(&number) })
+    let scope = if all_filings == Some(true) { FilingScope::All } else { FilingScope::Named };
+    let mut changes = Vec::new();
+    let apply = |case: &mut hojo::case::Case| meibo.apply(case, &number, scope).map(|found| changes = found);
+    let snapshot = if dry_run == Some(true) { workspace.preview(apply) } else { workspace.edit(apply) }?;
+    Ok(MeiboApplied { snapshot, changes, founder_hint: meibo.founder_hint(&number) })
 }
 
 #[tauri::command]

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use hojo::case::Case;
-use hojo::meibo::{Meibo, rules_for_meibo};
+use hojo::meibo::{FilingScope, Meibo, ProfileChange, rules_for_meibo, update_hospital};
 use hojo::program::Program;
 use serde::Serialize;
 use ts_rs::TS;
@@ -20,8 +20,10 @@ pub struct MeiboState {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct MeiboSummary {
-    /// 関東信越厚生局
-    pub authority: String,
+    /// The 地方厚生局 of the file's prefectures (関東信越厚生局); `None` when its rows belong to several.
+    pub authority: Option<String>,
+    /// The prefectures of its rows, by name: 山梨県
+    pub prefectures: Vec<String>,
     /// The date the data is as of (「現在」), ISO.
     pub as_of: Option<String>,
     pub institutions: usize,
@@ -34,6 +36,7 @@ pub struct Candidate {
     /// 医療機関番号
     pub number: String,
     pub name: String,
+    /// 所在地 with the prefecture in front (the 名簿 leaves it out): 山梨県甲府市宝一丁目９－１
     pub address: String,
     pub beds: Option<u32>,
     /// The filing conditions (病床数 and 届出: H2–H4, X2, X3) are all met.
@@ -51,6 +54,11 @@ impl MeiboState {
             .map_err(|error| AppError::new(format!("{} を名簿として読めませんでした。{error}", path.display())))?;
         let summary = MeiboSummary {
             authority: meibo.authority.clone(),
+            prefectures: meibo
+                .prefecture_codes()
+                .into_iter()
+                .map(|code| hojo::prefecture::name_of(code).unwrap_or(code).to_string())
+                .collect(),
             as_of: meibo.as_of.map(|date| date.to_string()),
             institutions: meibo.institutions.len(),
             warnings: meibo.warnings.iter().take(20).map(|warning| warning.to_string()).collect(),
@@ -75,7 +83,7 @@ impl MeiboState {
                 Candidate {
                     number: institution.number.clone(),
                     name: institution.name.clone(),
-                    address: institution.address.clone(),
+                    address: institution.full_address(),
                     beds: institution.beds.total(),
                     meets_filing_conditions: evaluation.meets_filing_conditions,
                     matched_symbols: evaluation.matched_symbols,
@@ -87,23 +95,20 @@ impl MeiboState {
         Ok(candidates)
     }
 
-    /// Fills the hospital from the chosen institution: 名称, 都道府県, 所在地, 病床数 and every 届出 (受理記号,
-    /// 受理番号, 算定開始年月日). What the 名簿 does not hold (開設者, 代表者, 担当者, 目的, the X4 declaration) is
-    /// kept: the 名簿 only suggests the 開設者 (see `founder_hint`), and a guess must never decide X1.
-    pub fn apply(&self, case: &mut Case, number: &str) -> AppResult<()> {
+    /// Fills the hospital from the chosen institution by the library's rule (`hojo::meibo::update_hospital`: 名称,
+    /// 都道府県, 所在地, 病床数 and the 届出 the program's rules name, or every 届出 with `FilingScope::All`) and
+    /// returns what changed, before → after. What the 名簿 does not hold (開設者, 代表者, 担当者, 目的, the X4
+    /// declaration) is kept: the 名簿 only suggests the 開設者 (see `founder_hint`).
+    pub fn apply(&self, case: &mut Case, number: &str, scope: FilingScope) -> AppResult<Vec<ProfileChange>> {
         let guard = self.meibo.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let meibo = guard.as_ref().ok_or_else(|| AppError::new("先に名簿ファイルを選んでください"))?;
         let institution = meibo
             .find_by_number(number)
             .ok_or_else(|| AppError::new(format!("医療機関番号 {number} は名簿にありません")))?;
-        let from_meibo = institution.to_hospital();
-        let hospital = &mut case.hospital;
-        hospital.name = from_meibo.name;
-        hospital.prefecture_code = from_meibo.prefecture_code;
-        hospital.address = from_meibo.address;
-        hospital.beds = from_meibo.beds;
-        hospital.filings = from_meibo.filings;
-        Ok(())
+        let rules = Program::get(&case.program)?.rules_for(case.fiscal_year)?;
+        let update = update_hospital(institution, rules, &case.hospital, scope);
+        case.hospital = update.hospital;
+        Ok(update.changes)
     }
 
     /// What the institution's name suggests about its 開設者, for the user to confirm on 病院情報.

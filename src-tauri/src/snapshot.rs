@@ -46,9 +46,11 @@ pub fn snapshot(case: Option<&Case>, storage: Storage) -> Snapshot {
     Snapshot { case: Some(case.clone()), eligibility, calculation, findings, storage }
 }
 
-/// The hospital filled from the 名簿, with what its name suggests about the 開設者 (to confirm, never assumed).
+/// The hospital filled from the 名簿 (or, on a dry run, as it would be), what that changes (before → after, for the
+/// user to see before replacing), and what its name suggests about the 開設者 (to confirm, never assumed).
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct MeiboApplied {
     pub snapshot: Snapshot,
+    pub changes: Vec<hojo::meibo::ProfileChange>,
     pub founder_hint: Option<String>,
 }

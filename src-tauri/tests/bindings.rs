@@ -95,3 +95,33 @@ fn the_ui_test_fixture_is_the_engines_answer_for_the_example_case() {
         "ui/tests/fixtures/sakura.json is stale: run UPDATE_BINDINGS=1 cargo test -p hojo-desktop --test bindings"
     );
 }
+
+/// ui/src/prefectures.ts, the 都道府県 choice of 病院情報, is generated from the domain's table
+/// (hojo::prefecture::PREFECTURES) so that the screens and the messages name the same 47 prefectures.
+fn prefectures_ts() -> String {
+    let mut text = String::from(
+        "// Generated from src/prefecture.rs by src-tauri/tests/bindings.rs: do not edit. To refresh:\n\
+         //     UPDATE_BINDINGS=1 cargo test -p hojo-desktop --test bindings\n\
+         // 都道府県コード (JIS X 0401) and names, for the 病院情報 choice; 13 is 東京都.\n\
+         export const PREFECTURES = [\n",
+    );
+    for prefecture in hojo::prefecture::PREFECTURES {
+        text.push_str(&format!("  {{ id: \"{}\", label: \"{}\" }},\n", prefecture.code, prefecture.name));
+    }
+    text.push_str("];\n");
+    text
+}
+
+#[test]
+fn the_screens_prefecture_list_is_the_domains_table() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/prefectures.ts");
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, prefectures_ts()).unwrap();
+        return;
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).ok(),
+        Some(prefectures_ts()),
+        "ui/src/prefectures.ts is stale: run UPDATE_BINDINGS=1 cargo test -p hojo-desktop --test bindings"
+    );
+}

@@ -378,6 +378,7 @@ fn the_meibo_fills_the_hospital_and_its_filings_but_never_guesses_the_founder_in
     assert!(error["message"].as_str().unwrap().contains("名簿ファイルを選んで"), "{error}");
     let summary = window.ok("meibo_open", json!({"path": meibo_fixture()}));
     assert!(summary["institutions"].as_u64().unwrap() > 100, "{summary}");
+    assert_eq!((&summary["authority"], &summary["prefectures"]), (&json!("関東信越厚生局"), &json!(["山梨県"])));
     let candidates = window.ok("meibo_search", json!({"query": "病院"}));
     let first = &candidates[0];
     assert_eq!(first["meets_filing_conditions"], true, "hospitals meeting the conditions come first: {first}");
@@ -385,14 +386,46 @@ fn the_meibo_fills_the_hospital_and_its_filings_but_never_guesses_the_founder_in
     let by_number = window.ok("meibo_search", json!({"query": number}));
     assert_eq!(by_number[0]["name"], first["name"]);
 
+    assert_eq!(first["address"], "山梨県甲府市宝一丁目９－１", "the prefecture in front, as an application writes it");
+
+    // A dry run shows what would change and changes nothing.
+    let preview = window.ok("meibo_apply", json!({"number": number, "dryRun": true}));
+    let labels: Vec<&str> =
+        preview["changes"].as_array().unwrap().iter().map(|c| c["label"].as_str().unwrap()).collect();
+    assert!(
+        labels.contains(&"名称") && labels.contains(&"都道府県") && labels.contains(&"届出 地包ケア２"),
+        "{labels:?}"
+    );
+    let prefecture = preview["changes"].as_array().unwrap().iter().find(|c| c["field"] == "prefecture_code").unwrap();
+    assert_eq!((&prefecture["before"], &prefecture["after"]), (&json!("東京都"), &json!("山梨県")));
+    assert_eq!(
+        window.ok("get_snapshot", json!({}))["case"]["hospital"]["name"],
+        "さくら病院",
+        "a dry run keeps nothing"
+    );
+
     let applied = window.ok("meibo_apply", json!({"number": number}));
+    assert_eq!(applied["changes"], preview["changes"]);
     let hospital = &applied["snapshot"]["case"]["hospital"];
     assert_eq!(hospital["name"], first["name"]);
     assert_eq!(hospital["prefecture_code"], "19");
     assert!(hospital.get("founder_type").is_none_or(Value::is_null), "{hospital}");
+    // Only the 届出 the program's rules name come in (甲府共立病院 has dozens): the profile and the workbook's data
+    // sheet carry what the application rests on.
+    let symbols: Vec<&str> =
+        hospital["filings"].as_array().unwrap().iter().map(|f| f["symbol"].as_str().unwrap()).collect();
+    assert_eq!(symbols, ["地包ケア２", "がん疼"]);
     let checks = applied["snapshot"]["eligibility"]["checks"].as_array().unwrap();
+    let h4 = checks.iter().find(|check| check["id"] == "H4").unwrap();
+    assert_eq!(h4["verdict"], "met", "{h4}");
+    // 地包ケア２ since 令和6年10月1日, in the middle of 令和6年度: the months before it are the 都's to confirm.
     let h3 = checks.iter().find(|check| check["id"] == "H3").unwrap();
-    assert_eq!(h3["verdict"], "met", "{h3}");
+    assert_eq!(h3["verdict"], "needs_confirmation", "{h3}");
+    assert!(h3["reason"].as_str().unwrap().contains("地包ケア２の算定開始は令和6年10月1日です"), "{h3}");
+    // Applying again changes nothing; every 届出 only on request.
+    assert_eq!(window.ok("meibo_apply", json!({"number": number}))["changes"], json!([]));
+    let all = window.ok("meibo_apply", json!({"number": number, "allFilings": true}));
+    assert!(all["snapshot"]["case"]["hospital"]["filings"].as_array().unwrap().len() > 20, "{all}");
     window.refused("meibo_apply", json!({"number": "0000000"}));
 }
 

@@ -79,15 +79,14 @@ fn check_hospital(hospital: &Hospital, problems: &mut Vec<Problem>) {
             "the hospital name is empty",
         ));
     }
-    if let Some(code) = &hospital.prefecture_code {
-        let valid = code.len() == 2 && code.parse::<u8>().is_ok_and(|n| (1..=47).contains(&n));
-        if !valid {
-            problems.push(Problem::new(
-                "hospital.prefecture_code",
-                format!("都道府県コード「{code}」は使えません。01から47までの2桁で入力してください（東京都は 13）"),
-                format!("prefecture code {code:?} must be two digits from 01 to 47"),
-            ));
-        }
+    if let Some(code) = &hospital.prefecture_code
+        && crate::prefecture::by_code(code).is_none()
+    {
+        problems.push(Problem::new(
+            "hospital.prefecture_code",
+            format!("都道府県コード「{code}」は使えません。01から47までの2桁で入力してください（東京都は 13）"),
+            format!("prefecture code {code:?} must be two digits from 01 to 47"),
+        ));
     }
     if let Some(beds) = hospital.beds
         && beds > 100_000

@@ -1,6 +1,7 @@
 //! `hojo meibo FILE.xlsx [--prefecture CODE] [--csv]`: the hospitals of a 届出受理医療機関名簿 that meet the
 //! filing conditions (H2–H4, X2, X3), one JSON object per line or CSV; H1 (都内) is reported, not filtered.
 
+use std::borrow::Cow;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
@@ -20,6 +21,8 @@ struct Line<'a> {
     number: &'a str,
     name: &'a str,
     prefecture_code: &'a str,
+    /// The name of the prefecture of the code (the domain's table): 山梨県
+    prefecture: Option<&'static str>,
     beds: Option<u32>,
     /// The 受理記号 that met the required-filing checks.
     symbols: Vec<String>,
@@ -57,10 +60,13 @@ pub fn run(path: &Path, prefecture: Option<&str>, csv: bool) -> CliResult {
         }
     }
     write_or_stop(out.flush())?;
+    let prefectures: Vec<&str> =
+        meibo.prefecture_codes().into_iter().map(|code| hojo::prefecture::name_of(code).unwrap_or(code)).collect();
     eprintln!(
-        "{shown}: {}「{}」{}: {candidates}医療機関のうち{listed}件が {} を満たします (of {candidates} institutions, {listed} meet the filing conditions)",
-        meibo.authority,
+        "{shown}: {}「{}」{}{}: {candidates}医療機関のうち{listed}件が {} を満たします (of {candidates} institutions, {listed} meet the filing conditions)",
+        meibo.authority.as_deref().unwrap_or_default(),
         meibo.title,
+        prefectures.join("・"),
         meibo.as_of.map(|d| format!("（{}現在）", hojo::era::format_date(d))).unwrap_or_default(),
         filing_condition_ids(rules).join("・"),
     );
@@ -72,6 +78,7 @@ fn line(institution: &Institution, symbols: Vec<String>, h1: Verdict) -> Line<'_
         number: &institution.number,
         name: &institution.name,
         prefecture_code: &institution.prefecture_code,
+        prefecture: hojo::prefecture::name_of(&institution.prefecture_code),
         beds: institution.beds.total(),
         symbols,
         h1,
@@ -90,8 +97,17 @@ fn csv_row(line: &Line<'_>) -> String {
     [line.number, line.name, line.prefecture_code, &beds, &symbols, line.h1.label()].map(csv_field).join(",")
 }
 
+/// One CSV field. A text Excel would take for a formula (starting with = + - @, a tab or a carriage return:
+/// =HYPERLINK(…), =cmd|…) is written as text: behind an apostrophe and quoted, so that Excel shows it and never
+/// runs it. The apostrophe shows in the cell; a 名簿 name never starts so, a damaged or hostile file might.
 fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let text = if formula { Cow::Owned(format!("'{text}")) } else { Cow::Borrowed(text) };
+    if formula || text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.into_owned()
+    }
 }
 
 /// Writing stops quietly when the reader of the output went away (`hojo meibo … | head`); `Ok(false)` then.
@@ -103,12 +119,14 @@ fn write_or_stop(result: std::io::Result<()>) -> Result<bool, InputError> {
     }
 }
 
-/// `--prefecture`: a two-digit 都道府県コード, 01–47 (full-width digits and a single digit are accepted).
+/// `--prefecture`: a 都道府県コード of the domain's table, 01–47 (full-width digits and a single digit are
+/// accepted: 8 is 08 茨城県).
 pub fn parse_prefecture(text: &str) -> Result<String, String> {
     let digits = hojo::typed_input::to_half_width(text.trim());
-    match digits.parse::<u8>() {
-        Ok(code @ 1..=47) if digits.bytes().all(|b| b.is_ascii_digit()) => Ok(format!("{code:02}")),
-        _ => Err(format!("都道府県コードは 01〜47 の2桁の数字で指定してください（東京都は 13）: 「{text}」")),
+    let code = format!("{digits:0>2}");
+    match hojo::prefecture::by_code(&code) {
+        Some(prefecture) => Ok(prefecture.code.to_string()),
+        None => Err(format!("都道府県コードは 01〜47 の2桁の数字で指定してください（東京都は 13）: 「{text}」")),
     }
 }
 
@@ -122,6 +140,8 @@ mod tests {
         assert_eq!(parse_prefecture("１３"), Ok("13".into()));
         assert_eq!(parse_prefecture("8"), Ok("08".into()));
         assert!(parse_prefecture("48").is_err());
+        assert!(parse_prefecture("00").is_err());
+        assert!(parse_prefecture("013").is_err());
         assert!(parse_prefecture("東京").is_err());
     }
 
@@ -130,5 +150,16 @@ mod tests {
         assert_eq!(csv_field("例会病院"), "例会病院");
         assert_eq!(csv_field("A,B"), "\"A,B\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn csv_writes_what_excel_would_run_as_text() {
+        assert_eq!(csv_field("=1+1"), "\"'=1+1\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        for start in ["+", "-", "@", "\t", "\r"] {
+            assert_eq!(csv_field(&format!("{start}A1")), format!("\"'{start}A1\""));
+        }
+        assert_eq!(csv_field("病院=1"), "病院=1", "only the first character matters");
+        assert_eq!(csv_field("＝全角"), "＝全角", "Excel runs no formula from a full-width ＝");
     }
 }

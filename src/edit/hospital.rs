@@ -17,7 +17,7 @@ pub fn set_field(hospital: &mut Hospital, field: HospitalField, text: &str) -> R
         HospitalField::PrefectureCode => {
             let code = to_half_width(text).trim().to_string();
             let code = if code.len() == 1 { format!("0{code}") } else { code };
-            let valid = code.is_empty() || (code.len() == 2 && code.parse::<u8>().is_ok_and(|n| (1..=47).contains(&n)));
+            let valid = code.is_empty() || crate::prefecture::by_code(&code).is_some();
             if !valid {
                 return Err(EditError::at(path, "都道府県を一覧から選んでください"));
             }

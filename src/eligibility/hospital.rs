@@ -1,18 +1,29 @@
 //! The hospital checks, driven by the program data's `hospital_checks`.
 
 use super::{Check, Verdict};
-use crate::case::Hospital;
+use crate::case::{Filing, Hospital};
+use crate::era::format_date;
+use crate::fiscal_year::FiscalYear;
+use crate::prefecture;
 use crate::program::{DeclarationId, FounderType, HospitalCheckRule, HospitalTest, Rules};
 
+/// The checks on the hospital as it stands, without a 年度: a required 届出 counts whatever its 算定開始年月日 (the
+/// 名簿's listing asks what the hospital has at the 名簿's date).
 pub fn check_hospital(hospital: &Hospital, rules: &Rules) -> Vec<Check> {
-    rules.hospital_checks.iter().map(|rule| check_one(hospital, rule)).collect()
+    rules.hospital_checks.iter().map(|rule| check_one(hospital, rule, None)).collect()
 }
 
-fn check_one(hospital: &Hospital, rule: &HospitalCheckRule) -> Check {
+/// The checks for an application of a 年度: a required 届出 (H3, H4) must be in force from the 年度's first day; one
+/// whose 算定開始年月日 falls inside the 年度 needs confirmation, one that starts after it is not met (docs/rules.md).
+pub fn check_hospital_for_year(hospital: &Hospital, rules: &Rules, year: FiscalYear) -> Vec<Check> {
+    rules.hospital_checks.iter().map(|rule| check_one(hospital, rule, Some(year))).collect()
+}
+
+fn check_one(hospital: &Hospital, rule: &HospitalCheckRule, year: Option<FiscalYear>) -> Check {
     let (verdict, reason) = match &rule.test {
         HospitalTest::Prefecture { codes } => prefecture(hospital, codes, rule),
         HospitalTest::MinimumBeds { beds } => minimum_beds(hospital, *beds, rule),
-        HospitalTest::FilingRequired { any_of } => filing_required(hospital, any_of, rule),
+        HospitalTest::FilingRequired { any_of } => filing_required(hospital, any_of, rule, year),
         HospitalTest::FilingForbidden { any_of } => filing_forbidden(hospital, any_of, rule),
         HospitalTest::Founder { not_met, needs_confirmation } => founder(hospital, not_met, needs_confirmation, rule),
         HospitalTest::Declaration { field, must_be } => declaration(hospital, *field, *must_be, rule),
@@ -26,8 +37,10 @@ fn prefecture(hospital: &Hospital, codes: &[String], rule: &HospitalCheckRule) -
             Verdict::NeedsConfirmation,
             "都道府県コードが未入力です。病院情報で所在地の都道府県を入力してください。".into(),
         ),
-        Some(code) if codes.iter().any(|c| c == code) => (Verdict::Met, format!("都道府県コード{code}です。")),
-        Some(code) => (Verdict::NotMet, format!("都道府県コードが{code}です。{}", rule.when_not_met)),
+        Some(code) if codes.iter().any(|c| c == code) => {
+            (Verdict::Met, format!("{}の病院です。", prefecture::describe(code)))
+        }
+        Some(code) => (Verdict::NotMet, format!("{}の病院です。{}", prefecture::describe(code), rule.when_not_met)),
     }
 }
 
@@ -39,12 +52,39 @@ fn minimum_beds(hospital: &Hospital, minimum: u32, rule: &HospitalCheckRule) -> 
     }
 }
 
-fn filing_required(hospital: &Hospital, any_of: &[String], rule: &HospitalCheckRule) -> (Verdict, String) {
+fn filing_required(
+    hospital: &Hospital,
+    any_of: &[String],
+    rule: &HospitalCheckRule,
+    year: Option<FiscalYear>,
+) -> (Verdict, String) {
     let found: Vec<&str> = any_of.iter().filter(|symbol| hospital.has_filing(symbol)).map(String::as_str).collect();
     if found.is_empty() {
-        (Verdict::NotMet, format!("{} のいずれの届出もありません。{}", any_of.join("・"), rule.when_not_met))
+        return (Verdict::NotMet, format!("{} のいずれの届出もありません。{}", any_of.join("・"), rule.when_not_met));
+    }
+    let met = (Verdict::Met, format!("{} の届出があります。", found.join("・")));
+    let Some(year) = year else { return met };
+    let filings: Vec<&Filing> = hospital.filings.iter().filter(|f| any_of.contains(&f.symbol)).collect();
+    // In force on the 年度's first day; a 届出 typed without its date is taken as in force (the user vouches for it).
+    if filings.iter().any(|f| f.since.is_none_or(|since| since <= year.first_day())) {
+        return met;
+    }
+    // Every one starts later: the earliest decides (it may still fall inside the 年度).
+    let Some((symbol, since)) =
+        filings.iter().filter_map(|f| Some((&f.symbol, f.since?))).min_by_key(|(_, since)| *since)
+    else {
+        return met;
+    };
+    let date = format_date(since);
+    if since <= year.last_day() {
+        (
+            Verdict::NeedsConfirmation,
+            format!(
+                "{symbol}の算定開始は{date}です。年度の途中からの届出のため、それより前の月が対象になるか東京都に確認してください。"
+            ),
+        )
     } else {
-        (Verdict::Met, format!("{} の届出があります。", found.join("・")))
+        (Verdict::NotMet, format!("{symbol}の算定開始は{date}で、{year}が終わった後です。{}", rule.when_not_met))
     }
 }
 
@@ -95,7 +135,6 @@ fn declaration(
 mod tests {
     use super::*;
     use crate::case::{Filing, FounderType};
-    use crate::fiscal_year::FiscalYear;
     use crate::program::Program;
 
     fn rules() -> &'static Rules {
@@ -134,6 +173,19 @@ mod tests {
     }
 
     #[test]
+    fn h1_names_the_prefecture_not_only_its_code() {
+        let reason = |code: &str| {
+            let hospital = Hospital { prefecture_code: Some(code.into()), ..eligible_hospital() };
+            check_hospital(&hospital, rules()).into_iter().find(|c| c.id.id() == "H1").unwrap().reason
+        };
+        assert_eq!(
+            reason("11"),
+            "H1 都内の病院であること: 埼玉県（都道府県コード11）の病院です。この補助金は東京都内の病院が対象です。"
+        );
+        assert_eq!(reason("13"), "H1 都内の病院であること: 東京都（都道府県コード13）の病院です。");
+    }
+
+    #[test]
     fn h2_twenty_beds_is_a_hospital_nineteen_is_a_clinic() {
         assert_eq!(verdict(&Hospital { beds: Some(20), ..eligible_hospital() }, "H2"), Verdict::Met);
         assert_eq!(verdict(&Hospital { beds: Some(19), ..eligible_hospital() }, "H2"), Verdict::NotMet);
@@ -156,6 +208,74 @@ mod tests {
         assert_eq!(verdict(&chihoka, "H3"), Verdict::NotMet);
         let half_width = Hospital { filings: vec![Filing::symbol_only("地包ケア1")], ..eligible_hospital() };
         assert_eq!(verdict(&half_width, "H3"), Verdict::NotMet, "受理記号 match exactly, full-width digit included");
+    }
+
+    fn dated(symbol: &str, since: (i32, u32, u32)) -> Filing {
+        Filing {
+            symbol: symbol.into(),
+            number: Some("第25号".into()),
+            since: chrono::NaiveDate::from_ymd_opt(since.0, since.1, since.2),
+        }
+    }
+
+    /// H3 and H4 for 令和6年度 (2024-04-01..2025-03-31) with these 届出.
+    fn in_year(filings: Vec<Filing>) -> (Check, Check) {
+        let hospital = Hospital { filings, ..eligible_hospital() };
+        let checks = check_hospital_for_year(&hospital, rules(), FiscalYear::new(2024));
+        let find = |id: &str| checks.iter().find(|c| c.id.id() == id).unwrap().clone();
+        (find("H3"), find("H4"))
+    }
+
+    #[test]
+    fn a_filing_from_the_middle_of_the_year_needs_confirmation_naming_its_date() {
+        let (h3, h4) = in_year(vec![dated("地包ケア２", (2024, 10, 1)), dated("がん疼", (2010, 4, 1))]);
+        assert_eq!(h3.verdict, Verdict::NeedsConfirmation);
+        assert_eq!(
+            h3.reason,
+            "H3 地域包括ケア病棟入院料を届け出ていること: 地包ケア２の算定開始は令和6年10月1日です。年度の途中からの届出のため、それより前の月が対象になるか東京都に確認してください。"
+        );
+        assert_eq!(h4.verdict, Verdict::Met);
+        let (_, h4) = in_year(vec![dated("地包ケア１", (2020, 4, 1)), dated("がん疼", (2025, 3, 31))]);
+        assert_eq!(h4.verdict, Verdict::NeedsConfirmation, "the last day of the 年度 is still inside it");
+        assert!(h4.reason.contains("がん疼の算定開始は令和7年3月31日です"), "{}", h4.reason);
+    }
+
+    #[test]
+    fn a_filing_in_force_on_the_first_day_of_the_year_meets_it() {
+        for since in [(2024, 4, 1), (2024, 3, 31), (2010, 4, 1)] {
+            let (h3, h4) = in_year(vec![dated("地包ケア２", since), dated("がん疼", since)]);
+            assert_eq!((h3.verdict, h4.verdict), (Verdict::Met, Verdict::Met), "{since:?}");
+        }
+        let (h3, _) = in_year(vec![Filing::symbol_only("地包ケア１"), Filing::symbol_only("がん疼")]);
+        assert_eq!(h3.verdict, Verdict::Met, "a 届出 typed without its date is taken as in force");
+        let (h3, _) = in_year(vec![dated("地包ケア１", (2024, 10, 1)), dated("地包ケア２", (2022, 4, 1))]);
+        assert_eq!(h3.verdict, Verdict::Met, "one of the 届出 in force all year is enough");
+    }
+
+    #[test]
+    fn a_filing_that_starts_after_the_year_does_not_meet_it() {
+        let (h3, _) = in_year(vec![dated("地包ケア２", (2025, 4, 1)), dated("がん疼", (2010, 4, 1))]);
+        assert_eq!(h3.verdict, Verdict::NotMet);
+        assert!(
+            h3.reason.contains("地包ケア２の算定開始は令和7年4月1日で、令和6年度が終わった後です"),
+            "{}",
+            h3.reason
+        );
+        assert!(h3.reason.contains("届出が必要です"), "{}", h3.reason);
+        let (h3, _) = in_year(vec![dated("地包ケア２", (2025, 4, 1)), dated("地包ケア１", (2024, 7, 1))]);
+        assert_eq!(h3.verdict, Verdict::NeedsConfirmation, "the 届出 from July counts, with its question");
+        assert!(h3.reason.contains("地包ケア１の算定開始は令和6年7月1日です"), "{}", h3.reason);
+    }
+
+    #[test]
+    fn without_a_year_the_filings_are_judged_as_they_stand() {
+        // The 名簿's listing: does the hospital have the 届出 at the 名簿's date?
+        let hospital = Hospital {
+            filings: vec![dated("地包ケア２", (2024, 10, 1)), dated("がん疼", (2025, 4, 1))],
+            ..eligible_hospital()
+        };
+        assert_eq!(verdict(&hospital, "H3"), Verdict::Met);
+        assert_eq!(verdict(&hospital, "H4"), Verdict::Met);
     }
 
     #[test]

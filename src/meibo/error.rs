@@ -27,9 +27,9 @@ pub enum MeiboError {
     )]
     NotMeibo { expected: String },
     #[error(
-        "{expected_authority}の名簿の様式ではありません。見出しの行（{row}行目）に「{missing}」がありません。別の厚生局の名簿か、様式が変わった名簿です。いま読めるのは{expected_authority}の「{expected_title}」です (another layout: the header lacks {missing}; expected the {expected_authority} layout)"
+        "届出受理医療機関名簿の様式が違います。見出しの行（{row}行目）に「{missing}」がありません。様式が変わった名簿か、名簿をもとに作り直した表です。いま読めるのは{publisher}が公表している「{expected_title}」の様式です (another layout: the header lacks {missing}; expected the layout the {publisher} publish)"
     )]
-    OtherLayout { row: u32, missing: String, expected_authority: String, expected_title: String },
+    OtherLayout { row: u32, missing: String, publisher: String, expected_title: String },
     #[error(
         "名簿に医療機関の行がありません（見出しは{0}行目）。正しいファイルか確かめてください (the 名簿 has no rows)"
     )]

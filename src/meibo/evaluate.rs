@@ -35,6 +35,11 @@ pub fn filing_condition_ids(rules: &Rules) -> Vec<&str> {
     rules.hospital_checks.iter().filter(|rule| is_filing_condition(&rule.test)).map(|rule| rule.id.id()).collect()
 }
 
+/// The 受理記号 the rules' hospital checks name (H3, H4, X2, X3): the only 届出 that can change a verdict.
+pub(super) fn named_symbols(rules: &Rules) -> Vec<&str> {
+    rules.hospital_checks.iter().flat_map(|rule| filing_symbols(&rule.test)).collect()
+}
+
 fn filing_symbols(test: &HospitalTest) -> impl Iterator<Item = &str> {
     let symbols: &[String] = match test {
         HospitalTest::FilingRequired { any_of } | HospitalTest::FilingForbidden { any_of } => any_of,
@@ -55,7 +60,7 @@ impl Institution {
     pub fn evaluate(&self, rules: &Rules) -> FilingEvaluation {
         // Only the 届出 the rules name can change a verdict: the hospital is built with those alone (a hospital
         // has hundreds of 届出, and `hojo meibo` evaluates every institution of the file).
-        let named: Vec<&str> = rules.hospital_checks.iter().flat_map(|rule| filing_symbols(&rule.test)).collect();
+        let named = named_symbols(rules);
         let hospital = self.to_hospital_with(|symbol| named.contains(&symbol));
         let mut checks = Vec::new();
         let mut prefecture = None;

@@ -7,9 +7,11 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::beds::{Beds, parse_beds};
+use super::bureau;
 use super::layout::{Field, Layout};
 use super::{Institution, Meibo, MeiboError, MeiboFiling, MeiboWarning};
 use crate::era::parse_era_date;
+use crate::prefecture;
 use crate::typed_input::{parse_date, to_half_width};
 
 /// More 届出 rows than any 厚生局 publishes for one file (Tokyo has about 80,000).
@@ -67,7 +69,7 @@ impl Builder {
                 row: Some(header_row + 1),
                 message: format!(
                     "見出しの並びが{}の名簿と違います。必要な列は見つかったので読みましたが、結果を確かめてください (the header differs from the published layout)",
-                    layout.authority
+                    layout.publisher
                 ),
             });
         }
@@ -77,7 +79,8 @@ impl Builder {
             header_row,
             meibo: Meibo {
                 layout: layout.id.clone(),
-                authority: layout.authority.clone(),
+                // Known once every row is read (`finish`): the bureau of the rows' prefectures.
+                authority: None,
                 title: layout.title.clone(),
                 sheet: sheet.to_string(),
                 stamp,
@@ -160,7 +163,14 @@ impl Builder {
             since,
             row: row + 1,
         };
-        self.meibo.institutions[position].filings.push(filing);
+        let filings = &mut self.meibo.institutions[position].filings;
+        // Some bureaus (東海北陸, 四国, 九州) repeat a 届出's row once per 備考 item; the repeats are one 届出.
+        let repeated = filings.last().is_some_and(|last| {
+            last.symbol == filing.symbol && last.number == filing.number && last.since == filing.since
+        });
+        if !repeated {
+            filings.push(filing);
+        }
         Ok(())
     }
 
@@ -242,7 +252,61 @@ impl Builder {
             });
         }
         self.meibo.rows = self.rows;
+        self.name_the_bureau();
         Ok(self.meibo)
+    }
+
+    /// The bureau of the rows' prefectures (the file does not name it), and a warning for a 都道府県名 that is not
+    /// the one of its code or a code that is no prefecture.
+    fn name_the_bureau(&mut self) {
+        let meibo = &mut self.meibo;
+        // (code, name as written, sheet row) of each pair seen: a 名簿 holds one prefecture, or a few.
+        let mut pairs: Vec<(&str, &str, u32)> = Vec::new();
+        for institution in &meibo.institutions {
+            let pair = (institution.prefecture_code.as_str(), institution.prefecture_name.as_str());
+            if !pairs.iter().any(|(code, name, _)| (*code, *name) == pair) {
+                pairs.push((pair.0, pair.1, institution.first_row));
+            }
+        }
+        let mut warnings = Vec::new();
+        for (code, written, row) in &pairs {
+            let message = match prefecture::name_of(code) {
+                None => format!(
+                    "都道府県コード「{code}」は01〜47のどれでもありません。名簿を確かめてください (not a prefecture code)"
+                ),
+                Some(name) if !written.is_empty() && written != &name => format!(
+                    "都道府県コード{code}の都道府県名が「{written}」になっています（{code}は{name}です）。名簿を確かめてください (the prefecture name does not match its code)"
+                ),
+                Some(_) => continue,
+            };
+            warnings.push(MeiboWarning { row: Some(*row), message });
+        }
+        let mut codes: Vec<&str> = Vec::new();
+        for (code, _, _) in &pairs {
+            if !codes.contains(code) {
+                codes.push(code);
+            }
+        }
+        let bureau = bureau::of_prefectures(codes.iter().copied());
+        let mut bureaus: Vec<&str> = Vec::new();
+        for name in codes.iter().filter_map(|code| bureau::of_prefecture(code)).map(|b| b.name.as_str()) {
+            if !bureaus.contains(&name) {
+                bureaus.push(name);
+            }
+        }
+        if bureaus.len() > 1 {
+            let prefectures: Vec<&str> = codes.iter().map(|code| prefecture::name_of(code).unwrap_or(code)).collect();
+            warnings.push(MeiboWarning {
+                row: None,
+                message: format!(
+                    "この名簿には{}の医療機関があり、どの厚生局の名簿か決められません（{}） (rows of several bureaus)",
+                    prefectures.join("・"),
+                    bureaus.join("・")
+                ),
+            });
+        }
+        meibo.authority = bureau.map(|b| b.name.clone());
+        meibo.warnings.extend(warnings);
     }
 }
 

@@ -1,5 +1,5 @@
 //! The layout of a 厚生局's 名簿 as data (`layouts/*.toml`): the header labels by the field they fill, the whole
-//! published header row and the word that marks the date stamp. Another 厚生局 is another data file.
+//! published header row and the word that marks the date stamp. Every 地方厚生局 publishes the same layout.
 
 use std::sync::OnceLock;
 
@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::typed_input::to_half_width;
 
-const EMBEDDED: [(&str, &str); 1] = [("kanto-shinetsu", include_str!("layouts/kanto-shinetsu.toml"))];
+const EMBEDDED: [(&str, &str); 1] = [("chihou-kouseikyoku", include_str!("layouts/chihou-kouseikyoku.toml"))];
 
 /// The fields the reader fills, in the order of `Columns`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,8 +53,8 @@ impl Field {
 #[serde(deny_unknown_fields)]
 pub struct Layout {
     pub id: String,
-    /// 関東信越厚生局
-    pub authority: String,
+    /// Who publishes files of this layout: 地方厚生局 (which one, the rows' 都道府県コード tell: `bureau.rs`).
+    pub publisher: String,
     /// 届出受理医療機関名簿（医科）
     pub title: String,
     pub stamp_marker: String,

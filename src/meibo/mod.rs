@@ -14,7 +14,9 @@
 //!
 //! The layout of each 厚生局's file is data (`layouts/*.toml`); docs/meibo.md explains the parsing choices.
 
+mod apply;
 mod beds;
+mod bureau;
 mod calamine;
 mod error;
 mod evaluate;
@@ -36,6 +38,7 @@ use crate::typed_input::to_half_width;
 use crate::xlsx_guard;
 pub use crate::xlsx_guard::Limits;
 
+pub use apply::{FilingScope, ProfileChange, ProfileField, ProfileUpdate, update_hospital};
 pub use beds::{BedGroup, Beds, parse_beds};
 pub use error::{MeiboError, MeiboWarning};
 pub use evaluate::{FilingEvaluation, filing_condition_ids, rules_for_meibo};
@@ -49,10 +52,11 @@ pub use crate::limits::files::MEIBO_BYTES as FILE_LIMIT;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Meibo {
-    /// The id of the layout the file was read with: kanto-shinetsu
+    /// The id of the layout the file was read with: chihou-kouseikyoku (every 地方厚生局's)
     pub layout: String,
-    /// 関東信越厚生局
-    pub authority: String,
+    /// The 地方厚生局 that publishes the 名簿 of the rows' prefectures: 関東信越厚生局 for 11 埼玉県, 近畿厚生局 for
+    /// 18 福井県. `None` when the rows belong to no bureau or to several (a warning then says so).
+    pub authority: Option<String>,
     pub title: String,
     pub sheet: String,
     /// The stamp cell as written: 「[令和７年９月１日 現在 ]令和７年１０月２日作成 全医療機関出力」
@@ -151,6 +155,20 @@ impl Meibo {
         calamine::read(BufReader::new(source))
     }
 
+    /// The 都道府県コード of the institutions, each once, in the order of the file: ["11"] for Saitama's file.
+    pub fn prefecture_codes(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = Vec::new();
+        for institution in &self.institutions {
+            // A 名簿 is one prefecture (or a few): the list stays short, a linear search is enough.
+            if codes.last() != Some(&institution.prefecture_code.as_str())
+                && !codes.contains(&institution.prefecture_code.as_str())
+            {
+                codes.push(&institution.prefecture_code);
+            }
+        }
+        codes
+    }
+
     /// The institution with this 医療機関番号: seven digits (0101337), or the ten-digit form with the
     /// 都道府県コード and 点数表 in front (1110101337); full-width digits, spaces and hyphens are ignored.
     pub fn find_by_number(&self, number: &str) -> Option<&Institution> {
@@ -192,11 +210,7 @@ impl Institution {
 
     /// The hospital with only the 届出 whose 受理記号 `keep` accepts.
     fn to_hospital_with(&self, keep: impl Fn(&str) -> bool) -> Hospital {
-        let address = if self.address.is_empty() || self.address.starts_with(&self.prefecture_name) {
-            self.address.clone()
-        } else {
-            format!("{}{}", self.prefecture_name, self.address)
-        };
+        let address = self.full_address();
         Hospital {
             name: self.name.clone(),
             prefecture_code: Some(self.prefecture_code.clone()).filter(|c| !c.is_empty()),
@@ -214,6 +228,17 @@ impl Institution {
                 })
                 .collect(),
             ..Hospital::default()
+        }
+    }
+
+    /// 所在地 as an application writes it, with the prefecture in front (the 名簿 leaves it out): 山梨県甲府市宝一丁目９－１.
+    /// The prefecture is named from the domain's table by the code, or as the 名簿 writes it for a code of none.
+    pub fn full_address(&self) -> String {
+        let prefecture = crate::prefecture::name_of(&self.prefecture_code).unwrap_or(&self.prefecture_name);
+        if self.address.is_empty() || self.address.starts_with(prefecture) {
+            self.address.clone()
+        } else {
+            format!("{prefecture}{}", self.address)
         }
     }
 

@@ -166,7 +166,7 @@ fn header_of(
                 *other_layout = Some(MeiboError::OtherLayout {
                     row: row + 1,
                     missing: missing.join("」「"),
-                    expected_authority: layout.authority.clone(),
+                    publisher: layout.publisher.clone(),
                     expected_title: layout.title.clone(),
                 });
             }

@@ -208,15 +208,14 @@ pub(crate) fn check_hospital(hospital: &Hospital) -> Result<()> {
     if hospital.name.trim().is_empty() {
         return Err(StoreError::invalid("name", "病院名", "空です。病院の正式名称を入力してください"));
     }
-    if let Some(code) = &hospital.prefecture_code {
-        let valid = code.len() == 2 && code.parse::<u8>().is_ok_and(|n| (1..=47).contains(&n));
-        if !valid {
-            return Err(StoreError::invalid(
-                "prefecture_code",
-                "都道府県コード",
-                format!("「{code}」は使えません。01から47までの2桁で入力してください（東京都は 13）"),
-            ));
-        }
+    if let Some(code) = &hospital.prefecture_code
+        && crate::prefecture::by_code(code).is_none()
+    {
+        return Err(StoreError::invalid(
+            "prefecture_code",
+            "都道府県コード",
+            format!("「{code}」は使えません。01から47までの2桁で入力してください（東京都は 13）"),
+        ));
     }
     if hospital.filings.iter().any(|filing| filing.symbol.trim().is_empty()) {
         return Err(StoreError::invalid(

@@ -59,7 +59,7 @@ export const api = {
   exportWorkbook: (path: string, draft: boolean) => command<Exported>("export_workbook", { path, draft }),
   meiboOpen: (path: string) => command<MeiboSummary>("meibo_open", { path }),
   meiboSearch: (query: string) => command<Candidate[]>("meibo_search", { query }),
-  meiboApply: (number: string) => command<MeiboApplied>("meibo_apply", { number }),
+  meiboApply: (number: string, dryRun = false) => command<MeiboApplied>("meibo_apply", { number, dryRun }),
   listBackups: () => command<Backup[]>("list_backups"),
   backupNow: () => command<Backup[]>("backup_now"),
   restoreBackup: (path: string) => command<Snapshot>("restore_backup", { path }),

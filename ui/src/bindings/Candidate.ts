@@ -4,7 +4,11 @@ export type Candidate = {
 /**
  * 医療機関番号
  */
-number: string, name: string, address: string, beds: number | null, 
+number: string, name: string, 
+/**
+ * 所在地 with the prefecture in front (the 名簿 leaves it out): 山梨県甲府市宝一丁目９－１
+ */
+address: string, beds: number | null, 
 /**
  * The filing conditions (病床数 and 届出: H2–H4, X2, X3) are all met.
  */

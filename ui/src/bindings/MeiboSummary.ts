@@ -2,9 +2,13 @@
 
 export type MeiboSummary = { 
 /**
- * 関東信越厚生局
+ * The 地方厚生局 of the file's prefectures (関東信越厚生局); `None` when its rows belong to several.
  */
-authority: string, 
+authority: string | null, 
+/**
+ * The prefectures of its rows, by name: 山梨県
+ */
+prefectures: Array<string>, 
 /**
  * The date the data is as of (「現在」), ISO.
  */

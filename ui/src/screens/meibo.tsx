@@ -42,8 +42,15 @@ export function MeiboImport() {
     }
   };
   const choose = async (candidate: Candidate) => {
-    if (!confirm(`${candidate.name} の名称・所在地・病床数・届出で、病院情報を置き換えます。よろしいですか？`)) return;
     try {
+      // What the 名簿 would change, before → after, for the user to see before replacing.
+      const preview = await api.meiboApply(candidate.number, true);
+      const lines = preview.changes.map((change) => `・${change.label}: ${change.before ?? "（なし）"} → ${change.after ?? "（なし）"}`);
+      const question =
+        lines.length === 0
+          ? `${candidate.name} の名簿の内容は、いまの病院情報と同じです。読み込みますか？`
+          : `${candidate.name} の名簿の内容で、病院情報を次のとおり置き換えます。よろしいですか？\n\n${lines.join("\n")}`;
+      if (!confirm(question)) return;
       const result = await api.meiboApply(candidate.number);
       setSnapshot(result.snapshot);
       setApplied(`${candidate.name}（医療機関番号 ${candidate.number}）の情報と届出 ${result.snapshot.case?.hospital.filings.length ?? 0}件を読み込みました。`);
@@ -72,7 +79,8 @@ export function MeiboImport() {
       {phase.kind === "ready" && (
         <>
           <Notice kind="info">
-            {phase.summary.authority}の名簿{phase.summary.as_of ? `（${formatDate(phase.summary.as_of)}現在）` : ""}: {phase.summary.institutions.toLocaleString("ja-JP")}医療機関
+            {phase.summary.authority ?? ""}「届出受理医療機関名簿」{phase.summary.prefectures.join("・")}
+            {phase.summary.as_of ? `（${formatDate(phase.summary.as_of)}現在）` : ""}: {phase.summary.institutions.toLocaleString("ja-JP")}医療機関
           </Notice>
           <form class="inline-form" onSubmit={search} aria-label="名簿から病院を探す">
             <div class="field">
