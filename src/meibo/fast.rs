@@ -453,7 +453,11 @@ fn cell_attributes(tag: &[u8]) -> Scan<CellAttributes<'_>> {
             i += 1;
         }
         match tag.get(i) {
-            None | Some(b'/') => return Ok((reference, kind)),
+            // The end, or the `/` of a self-closing tag — which must be its last byte: `<c/r="A6" …>` is not XML,
+            // and calamine's parser refuses it.
+            None => return Ok((reference, kind)),
+            Some(b'/') if i + 1 == tag.len() => return Ok((reference, kind)),
+            Some(b'/') => return Err(unsupported(line!())),
             Some(_) => {}
         }
         let name_start = i;
@@ -646,6 +650,9 @@ mod tests {
         assert_eq!(cell_attributes(br#"c r="A8" s="1"/"#).ok(), Some((Some(&b"A8"[..]), None)));
         assert_eq!(cell_attributes(b"c").ok(), Some((None, None)));
         assert!(cell_attributes(br#"c r ="E5""#).is_err());
+        // Found by the property test of tests/meibo_malformed.rs (its saved seed): a `/` inside the tag.
+        assert!(cell_attributes(br#"c/r="A6" t='inlineStr""#).is_err());
+        assert_eq!(cell_attributes(b"c/").ok(), Some((None, None)));
         assert_eq!(decode(b"a &amp; b &lt;c&gt; &#x3042;&#12354;").ok().as_deref(), Some("a & b <c> \u{3042}\u{3042}"));
         assert!(decode(b"_x000D_").is_err());
     }
