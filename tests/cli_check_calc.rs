@@ -306,3 +306,20 @@ fn what_the_export_would_refuse_check_and_calc_refuse_too() {
         &["trainees", "1000名まで"],
     );
 }
+
+#[test]
+fn a_case_saved_by_windows_notepad_reads_the_same() {
+    // Notepad writes UTF-8 with a byte order mark (older versions always, newer ones when asked) and CRLF.
+    let original = std::fs::read_to_string(example("sakura-hospital.json")).unwrap();
+    let mut notepad = "\u{feff}".as_bytes().to_vec();
+    notepad.extend(original.replace('\n', "\r\n").into_bytes());
+    let scratch = Scratch::new();
+    let path = scratch.file("メモ帳で保存.json", &notepad);
+    for command in ["check", "calc"] {
+        assert_eq!(
+            json_of(&hojo(&[command, path.to_str().unwrap()])),
+            json_of(&hojo(&[command, &example("sakura-hospital.json")])),
+            "{command}"
+        );
+    }
+}
