@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Draws Hojo's icon (a teal rounded square, a white sheet of paper with a yen sign and a green check) as RGBA PNGs
-with nothing but the standard library, so that the icon can be regenerated anywhere: python3 scripts/draw-icon.py"""
+and as the Windows icon (icons/icon.ico: 16 to 256 pixels, each drawn at its own size, stored as PNG as Windows
+Vista and later read them) with nothing but the standard library, so that the icon can be regenerated anywhere:
+python3 scripts/draw-icon.py"""
 import math
 import struct
 import sys
@@ -85,12 +87,31 @@ def png(width, height, raw):
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
 
 
+def ico(pngs):
+    """An .ico holding each PNG as it is (Windows takes PNG entries; 256 is written as 0 in the directory)."""
+    header = struct.pack("<HHH", 0, 1, len(pngs))
+    offset = len(header) + 16 * len(pngs)
+    directory, images = b"", b""
+    for size, data in pngs:
+        directory += struct.pack("<BBBBHHII", size % 256, size % 256, 0, 0, 1, 32, len(data), offset + len(images))
+        images += data
+    return header + directory + images
+
+
+# The sizes Windows asks for: the title bar and taskbar (16, 24, 32), the desktop and Explorer (48, 64, 256).
+WINDOWS_SIZES = [16, 24, 32, 48, 64, 128, 256]
+
+
 def main():
     out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "icons")
     out.mkdir(parents=True, exist_ok=True)
+    drawn = {}
     for name, size in [("32x32.png", 32), ("128x128.png", 128), ("128x128@2x.png", 256), ("icon.png", 512)]:
-        (out / name).write_bytes(render(size))
+        drawn[size] = render(size)
+        (out / name).write_bytes(drawn[size])
         print(out / name)
+    (out / "icon.ico").write_bytes(ico([(size, drawn.get(size) or render(size)) for size in WINDOWS_SIZES]))
+    print(out / "icon.ico")
 
 
 if __name__ == "__main__":

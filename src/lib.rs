@@ -25,6 +25,8 @@ pub mod typed_input;
 // Adapters
 pub mod files;
 pub mod meibo;
+// Files readable by their owner only (0600, or an owner-only ACL on Windows)
+pub mod owner_only;
 pub mod store;
 pub mod workbook;
 /// The checks every xlsx reader runs (zip bomb, kind of file, calamine's panics): used by `meibo` and `workbook`.

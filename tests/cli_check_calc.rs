@@ -333,3 +333,20 @@ fn a_filing_that_starts_inside_the_year_is_a_question_for_the_tokyo_office() {
     let (verdict, check) = h3("2025-04-01");
     assert_eq!((verdict.as_str(), &check["verdict"]), ("not_eligible", &Value::from("not_met")), "{check}");
 }
+
+#[test]
+fn a_case_saved_by_windows_notepad_reads_the_same() {
+    // Notepad writes UTF-8 with a byte order mark (older versions always, newer ones when asked) and CRLF.
+    let original = std::fs::read_to_string(example("sakura-hospital.json")).unwrap();
+    let mut notepad = "\u{feff}".as_bytes().to_vec();
+    notepad.extend(original.replace('\n', "\r\n").into_bytes());
+    let scratch = Scratch::new();
+    let path = scratch.file("メモ帳で保存.json", &notepad);
+    for command in ["check", "calc"] {
+        assert_eq!(
+            json_of(&hojo(&[command, path.to_str().unwrap()])),
+            json_of(&hojo(&[command, &example("sakura-hospital.json")])),
+            "{command}"
+        );
+    }
+}

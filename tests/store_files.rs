@@ -41,7 +41,27 @@ fn a_new_database_is_created_with_its_folders_and_readable_by_its_owner_only() {
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
         assert_eq!(std::fs::metadata(path.parent().unwrap()).unwrap().permissions().mode() & 0o777, 0o700);
     }
+    #[cfg(windows)]
+    {
+        assert_owner_only(&path);
+        // The folder Hojo made passes the same entries on to what SQLite creates in it (-wal, -shm).
+        assert_owner_only(path.parent().unwrap());
+    }
     assert!(store.check().unwrap().is_empty());
+}
+
+/// Windows: the ACL lets in only the user Hojo runs as, SYSTEM and the Administrators — what 0600 is on Linux
+/// (src/owner_only.rs); no Everyone, no Users.
+#[cfg(windows)]
+fn assert_owner_only(path: &Path) {
+    let user = hojo::owner_only::current_user_sid().unwrap();
+    let people = hojo::owner_only::who_has_access(path).unwrap();
+    assert!(
+        people.iter().all(|who| [user.as_str(), "SY", "BA"].contains(&who.as_str())),
+        "{}: {people:?}",
+        path.display()
+    );
+    assert!(people.contains(&user), "{}: {people:?}", path.display());
 }
 
 #[test]
@@ -174,6 +194,10 @@ fn each_open_after_a_change_keeps_a_backup_and_only_the_newest_ten_stay() {
         for backup in list_backups(&path).unwrap() {
             assert_eq!(std::fs::metadata(&backup.path).unwrap().permissions().mode() & 0o777, 0o600);
         }
+    }
+    #[cfg(windows)]
+    for backup in list_backups(&path).unwrap() {
+        assert_owner_only(&backup.path);
     }
 }
 

@@ -63,7 +63,12 @@ pub fn open_folder(path: &Path) -> AppResult<()> {
     } else {
         "xdg-open"
     };
-    std::process::Command::new(opener).arg(folder).spawn().map(|_| ()).map_err(|error| {
+    let argument = if cfg!(target_os = "windows") {
+        std::ffi::OsString::from(explorer_path(&folder.to_string_lossy()))
+    } else {
+        folder.as_os_str().to_owned()
+    };
+    std::process::Command::new(opener).arg(argument).spawn().map(|_| ()).map_err(|error| {
         AppError::new(format!(
             "フォルダを開けませんでした（{opener}: {error}）。{} をファイルマネージャーで開いてください",
             folder.display()
@@ -71,10 +76,31 @@ pub fn open_folder(path: &Path) -> AppResult<()> {
     })
 }
 
+/// The folder as Explorer understands it: backslashes, and no `\\?\` prefix of a long path (Explorer opens
+/// the user's Documents instead of a folder it cannot parse, without an error).
+fn explorer_path(folder: &str) -> String {
+    let plain = folder.strip_prefix(r"\\?\UNC\").map(|rest| format!(r"\\{rest}"));
+    let plain = plain.unwrap_or_else(|| folder.strip_prefix(r"\\?\").unwrap_or(folder).to_string());
+    plain.replace('/', r"\")
+}
+
 fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "ファイルが見つかりません".to_string(),
         std::io::ErrorKind::PermissionDenied => "権限がありません（別の場所を選んでください）".to_string(),
         _ => error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::explorer_path;
+
+    #[test]
+    fn explorer_gets_a_plain_windows_path() {
+        assert_eq!(explorer_path(r"C:\Users\看護\申請 書類"), r"C:\Users\看護\申請 書類");
+        assert_eq!(explorer_path(r"\\?\C:\Users\看護\申請 書類"), r"C:\Users\看護\申請 書類");
+        assert_eq!(explorer_path(r"\\?\UNC\server\share\申請"), r"\\server\share\申請");
+        assert_eq!(explorer_path("C:/Users/看護/申請 書類"), r"C:\Users\看護\申請 書類");
     }
 }

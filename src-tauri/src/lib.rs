@@ -55,7 +55,9 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, workspace: Workspa
 
 pub fn run() {
     // WebKitGTK's DMA-BUF renderer draws blank windows on many Linux setups (VMs, Xvfb, older GPUs); the
-    // variable must be set before WebKit starts, and a user's own choice wins.
+    // variable must be set before WebKit starts, and a user's own choice wins. Only where the window is
+    // WebKitGTK: Windows has WebView2 and macOS WKWebView, which never read it.
+    #[cfg(all(unix, not(target_os = "macos")))]
     if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
         // SAFETY: set at the very start of main, before any thread exists.
         unsafe { std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1") };

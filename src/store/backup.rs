@@ -132,11 +132,18 @@ pub(crate) fn revision(conn: &Connection) -> Result<i64> {
 /// written under a temporary name and renamed when complete, so a crash never leaves half a backup among them.
 pub(crate) fn take_backup(conn: &Connection, db_path: &Path, reason: BackupReason) -> Result<PathBuf> {
     let dir = backup_dir(db_path);
+    #[cfg(windows)]
+    let existed = dir.is_dir();
     let mut builder = DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     builder.create(&dir).map_err(StoreError::io(&dir, "バックアップのフォルダを作ることが"))?;
+    #[cfg(windows)]
+    if !existed {
+        crate::owner_only::restrict_to_owner(&dir)
+            .map_err(StoreError::io(&dir, "バックアップのフォルダを作ることが"))?;
+    }
 
     let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     let revision = revision(conn)?;
@@ -172,7 +179,13 @@ fn free_name(dir: &Path, stamp: &str, reason: BackupReason, version: i64, revisi
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         match options.open(&partial) {
-            Ok(_) => return Ok((partial, target)),
+            Ok(_) => {
+                // Windows: owner-only before the copy of the data is written into it.
+                #[cfg(windows)]
+                crate::owner_only::restrict_to_owner(&partial)
+                    .map_err(StoreError::io(&partial, "バックアップを作ることが"))?;
+                return Ok((partial, target));
+            }
             Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(error) => return Err(StoreError::io(&partial, "バックアップを作ることが")(error)),
         }
@@ -196,7 +209,11 @@ fn copy_into(conn: &Connection, destination: &Path) -> Result<()> {
     // The copy is a snapshot to keep: leave it as a single self-contained file, not WAL.
     copy.pragma_update_and_check(None, "journal_mode", "DELETE", |row| row.get::<_, String>(0))?;
     drop(copy);
-    let file = std::fs::File::open(destination).map_err(StoreError::io(destination, "バックアップを開くことが"))?;
+    // Opened for writing: Windows refuses to flush a file opened read-only (FlushFileBuffers needs write access).
+    let file = OpenOptions::new()
+        .write(true)
+        .open(destination)
+        .map_err(StoreError::io(destination, "バックアップを開くことが"))?;
     file.sync_all().map_err(StoreError::io(destination, "バックアップを書き込むことが"))?;
     Ok(())
 }

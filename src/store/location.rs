@@ -68,6 +68,8 @@ mod tests {
         move |name| pairs.iter().find(|(key, _)| key == name).map(|(_, value)| OsString::from(value))
     }
 
+    // What counts as an absolute path is the running system's: /data is one on Linux and macOS, C:\… on Windows.
+    #[cfg(not(windows))]
     #[test]
     fn linux_uses_xdg_data_home_then_the_home_folder() {
         let both = env(&[("XDG_DATA_HOME", "/data"), ("HOME", "/home/kango")]);
@@ -79,21 +81,30 @@ mod tests {
         assert_eq!(app_data_dir_with(Os::Other, env(&[])), None);
     }
 
+    #[cfg(not(windows))]
     #[test]
-    fn macos_and_windows_use_their_application_data_folders() {
+    fn macos_uses_application_support_and_a_windows_path_is_refused_here() {
         let mac = env(&[("HOME", "/Users/kango")]);
         assert_eq!(
             app_data_dir_with(Os::Mac, mac),
             Some(PathBuf::from("/Users/kango/Library/Application Support/Hojo"))
         );
-        if cfg!(windows) {
-            let windows = env(&[("APPDATA", r"C:\Users\kango\AppData\Roaming")]);
-            assert!(app_data_dir_with(Os::Windows, windows).is_some());
-        } else {
-            // Not an absolute path on this OS: refused rather than used relative to the current folder.
-            let windows = env(&[("APPDATA", r"C:\Users\kango\AppData\Roaming")]);
-            assert_eq!(app_data_dir_with(Os::Windows, windows), None);
-        }
+        // Not an absolute path on this OS: refused rather than used relative to the current folder.
+        let windows = env(&[("APPDATA", r"C:\Users\kango\AppData\Roaming")]);
+        assert_eq!(app_data_dir_with(Os::Windows, windows), None);
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn windows_uses_appdata() {
+        let windows = env(&[("APPDATA", r"C:\Users\看護 花子\AppData\Roaming")]);
+        assert_eq!(
+            app_data_dir_with(Os::Windows, windows),
+            Some(PathBuf::from(r"C:\Users\看護 花子\AppData\Roaming\Hojo"))
+        );
+        let relative = env(&[("APPDATA", r"AppData\Roaming")]);
+        assert_eq!(app_data_dir_with(Os::Windows, relative), None);
+        assert_eq!(app_data_dir_with(Os::Windows, env(&[])), None);
     }
 
     #[test]

@@ -51,17 +51,28 @@ pub(crate) fn probe(path: &Path) -> Result<Found> {
 /// nurses' names and salaries.
 pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+        #[cfg(windows)]
+        let existed = parent.is_dir();
         let mut builder = DirBuilder::new();
         builder.recursive(true);
         #[cfg(unix)]
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
         builder.create(parent).map_err(StoreError::io(parent, "フォルダを作ることが"))?;
+        // Windows: a folder Hojo made (%APPDATA%\Hojo) passes its owner-only ACL to SQLite's -wal and -shm.
+        #[cfg(windows)]
+        if !existed {
+            crate::owner_only::restrict_to_owner(parent).map_err(StoreError::io(parent, "フォルダを作ることが"))?;
+        }
     }
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     match options.open(path) {
+        // Windows: the new file, still empty, gets its owner-only ACL before SQLite writes anything into it.
+        #[cfg(windows)]
+        Ok(_) => crate::owner_only::restrict_to_owner(path).map_err(StoreError::io(path, "作ることが")),
+        #[cfg(not(windows))]
         Ok(_) => Ok(()),
         // Another Hojo created it a moment ago: use theirs.
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),

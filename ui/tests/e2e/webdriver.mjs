@@ -30,11 +30,17 @@ async function waitForDriver(base, driver) {
   throw new Error("tauri-driver did not start");
 }
 
+/** The browser's own driver that tauri-driver hands the session to: WebKitWebDriver for WebKitGTK on Linux,
+ * msedgedriver for WebView2 on Windows (HOJO_NATIVE_DRIVER names another). */
+function nativeDriver() {
+  return process.env.HOJO_NATIVE_DRIVER ?? (process.platform === "win32" ? "msedgedriver.exe" : "/usr/bin/WebKitWebDriver");
+}
+
 export class App {
   static async launch(binary, env = {}) {
     const port = await freePort();
     const nativePort = await freePort();
-    const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort), "--native-driver", "/usr/bin/WebKitWebDriver"], {
+    const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort), "--native-driver", nativeDriver()], {
       env: { ...process.env, ...env },
       stdio: ["ignore", "inherit", "inherit"],
     });
