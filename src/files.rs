@@ -5,8 +5,8 @@
 //! file is untouched.
 //!
 //! These files hold names and salaries: a new file is readable by its owner only (0600 on Linux and macOS; on
-//! Windows the file takes the access rules of its folder, which in the user's profile admit only that user —
-//! docs/app.md). A file replaced keeps the permissions it had. A temporary file left behind by a killed Hojo
+//! Windows a protected ACL of the user, SYSTEM and Administrators — `owner_only`, docs/install.md). A file
+//! replaced keeps the permissions it had. A temporary file left behind by a killed Hojo
 //! (`.hojo-*.tmp`) is removed by the next write into the same folder once it is older than any write takes.
 
 use std::io::Write;
@@ -59,6 +59,11 @@ pub fn write_private(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), W
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
     let mut temporary = builder.tempfile_in(folder).map_err(io_error)?;
+    // On Windows a new file takes its folder's access rules; make it the user's alone before anything is in it.
+    #[cfg(windows)]
+    if !path.exists() {
+        crate::owner_only::restrict_to_owner(temporary.path()).map_err(io_error)?;
+    }
     temporary.write_all(bytes).map_err(io_error)?;
     temporary.as_file().sync_all().map_err(io_error)?;
     if overwrite {

@@ -27,6 +27,15 @@ pub const MAX_SALARY_MONTHS: usize = 36;
 /// Receipts of one trainee in one 年度 (monthly salary slips of a long course included).
 pub const MAX_RECEIPTS: usize = 500;
 
+/// 研修会 of one application (a 協力病院 holds one or a few a year).
+pub const MAX_TRAININGS: usize = 50;
+
+/// Lines of one item's 積算内訳.
+pub const MAX_WORKING_LINES: usize = 50;
+
+/// A count: 定員, 数量, 病床数.
+pub const MAX_COUNT: u32 = 100_000;
+
 /// Characters of a name, an address, an institution, a 受理記号 or any other one-line text.
 pub const MAX_SHORT_TEXT: usize = 200;
 

@@ -9,6 +9,7 @@ use crate::case::{Case, problems};
 use crate::edit::{HospitalField, ProfileField, TraineeField};
 use crate::eligibility::{Eligibility, Overall, Verdict, evaluate};
 use crate::money::Yen;
+use crate::program::RowKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -96,8 +97,9 @@ pub fn review_with(case: &Case, eligibility: Option<&Eligibility>, calculation: 
         .into_iter()
         .map(|problem| Finding::error(section_of(&problem.path), Some(problem.path), problem.message_ja))
         .collect();
-    missing_hospital_fields(case, &mut findings);
-    if case.trainees.is_empty() {
+    let row_kind = crate::program::Program::get(&case.program).map_or(RowKind::Trainee, |program| program.row_kind);
+    missing_hospital_fields(case, row_kind, &mut findings);
+    if row_kind == RowKind::Trainee && case.trainees.is_empty() {
         findings.push(Finding::error(
             Section::Trainees,
             None,
@@ -223,11 +225,15 @@ const REQUIRED_HOSPITAL_FIELDS: [HospitalField; 9] = [
     HospitalField::ContactPhone,
 ];
 
-fn missing_hospital_fields(case: &Case, findings: &mut Vec<Finding>) {
+fn missing_hospital_fields(case: &Case, row_kind: RowKind, findings: &mut Vec<Finding>) {
     let hospital = &case.hospital;
     let contact = hospital.contact.clone().unwrap_or_default();
     let blank = |value: Option<&String>| value.is_none_or(|text| text.trim().is_empty());
     for field in REQUIRED_HOSPITAL_FIELDS {
+        // 病床数 decides H2 of the nurse program; the 研修会 program's 様式 does not ask for it.
+        if field == HospitalField::Beds && row_kind == RowKind::Hospital {
+            continue;
+        }
         let missing = match field {
             HospitalField::Address => blank(hospital.address.as_ref()),
             HospitalField::PrefectureCode => hospital.prefecture_code.is_none(),
@@ -292,6 +298,13 @@ mod tests {
         let review = review(&example("sakura-hospital.json"));
         assert!(review.is_ready(), "{:#?}", review.findings);
         assert_eq!(review.applied_total, Yen::new(2_300_000));
+    }
+
+    #[test]
+    fn the_training_program_is_ready_without_trainees_or_beds() {
+        let review = review(&example("kanwa-training/keyaki-hospital.json"));
+        assert!(review.is_ready(), "{:#?}", review.findings);
+        assert_eq!(review.applied_total, Yen::new(1_040_000));
     }
 
     #[test]

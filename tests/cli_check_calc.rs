@@ -350,3 +350,25 @@ fn a_case_saved_by_windows_notepad_reads_the_same() {
         );
     }
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_panic() {
+    // `hojo calc … | head`: the pipe closes while hojo still writes. 200 trainees make an answer larger than the
+    // pipe holds, so the write meets the closed pipe.
+    let mut case = valid_case();
+    let trainee = case["trainees"][0].clone();
+    case["trainees"] = serde_json::json!(vec![trainee; 200]);
+    let scratch = Scratch::new();
+    let path = write_case(&scratch, &case);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hojo"))
+        .args(["calc", path.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0));
+}

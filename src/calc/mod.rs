@@ -8,9 +8,9 @@ use serde::Serialize;
 use crate::case::Case;
 use crate::fiscal_year::FiscalYear;
 use crate::money::{Ratio, Yen};
-use crate::program::{ItemId, Program, ProgramError, Rules};
+use crate::program::{ItemId, Program, ProgramError, RowKind, Rules};
 
-pub use rows::{MonthStatus, month_status, trainee_row};
+pub use rows::{MonthStatus, hospital_row, month_status, trainee_row};
 
 /// What one row brings to the 算定, already reduced to amounts and flags.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,15 +107,19 @@ pub struct Calculation {
     pub total: Yen,
 }
 
-/// The 算定 of every trainee of a case, whatever their eligibility (the hospital plans with the figures).
+/// The 算定 of every row of a case — each trainee, or the hospital itself for programs whose row it is —
+/// whatever their eligibility (the hospital plans with the figures).
 pub fn calculate(case: &Case) -> Result<Calculation, ProgramError> {
     let program = Program::get(&case.program)?;
     let rules = program.rules_for(case.fiscal_year)?;
-    let rows: Vec<RowCalculation> = case
-        .trainees
-        .iter()
-        .map(|trainee| calculate_row(rules, &trainee_row(trainee, rules, case.fiscal_year)))
-        .collect();
+    let rows: Vec<RowCalculation> = match program.row_kind {
+        RowKind::Trainee => case
+            .trainees
+            .iter()
+            .map(|trainee| calculate_row(rules, &trainee_row(trainee, rules, case.fiscal_year)))
+            .collect(),
+        RowKind::Hospital => vec![calculate_row(rules, &hospital_row(case, rules))],
+    };
     let total = rows.iter().map(|row| row.subsidy).sum();
     Ok(Calculation { program: program.id.clone(), fiscal_year: case.fiscal_year, rows, total })
 }

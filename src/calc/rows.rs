@@ -1,8 +1,9 @@
-//! A trainee of a `hojo-case/1` case as a 算定 row: item amounts by program item id, the "counted only when"
-//! flags, and salary months reduced to those inside both the course and the 年度.
+//! A row of a `hojo-case/1` case as the 算定 takes it: a trainee (item amounts by program item id, the "counted
+//! only when" flags, salary months reduced to those inside both the course and the 年度), or the hospital itself
+//! (its 対象経費 by item, other costs and income).
 
 use super::{ItemInput, RowInput};
-use crate::case::Trainee;
+use crate::case::{Case, Trainee};
 use crate::fiscal_year::FiscalYear;
 use crate::money::Yen;
 use crate::program::{CostItem, Rules};
@@ -43,6 +44,28 @@ pub fn trainee_row(trainee: &Trainee, rules: &Rules, year: FiscalYear) -> RowInp
         prior_standard_used: trainee.prior_years_standard_used,
         prior_once_items: trainee.prior_items.clone(),
         warnings,
+    }
+}
+
+/// The hospital as the one row of a program such as kanwa-training.
+pub fn hospital_row(case: &Case, rules: &Rules) -> RowInput {
+    let items = rules
+        .items
+        .iter()
+        .map(|rule| ItemInput {
+            id: rule.id,
+            amount: case.costs.get(&rule.id).copied().unwrap_or(Yen::ZERO),
+            counted: true,
+        })
+        .collect();
+    RowInput {
+        name: case.hospital.name.clone(),
+        items,
+        other_costs: case.other_costs,
+        other_income: case.other_income,
+        prior_standard_used: Yen::ZERO,
+        prior_once_items: Vec::new(),
+        warnings: Vec::new(),
     }
 }
 

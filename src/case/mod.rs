@@ -5,7 +5,10 @@ mod dates;
 mod filing;
 mod json;
 mod report;
+mod training;
 mod validate;
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -19,6 +22,7 @@ pub use crate::program::FounderType;
 pub use filing::Filing;
 pub use json::{CaseError, Problem, parse_case, to_json};
 pub use report::{Decision, Receipt, Stage};
+pub use training::{Training, WorkingLine};
 pub use validate::{problems, validate};
 
 /// The format tag every case file carries.
@@ -43,6 +47,22 @@ pub struct Case {
     /// 受入済額: what the 都 has already paid for this application (概算払).
     #[serde(default, skip_serializing_if = "Yen::is_zero")]
     pub received: Yen,
+    // The form of a program whose row is the hospital (kanwa-training); empty for the others.
+    /// 研修会
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trainings: Vec<Training>,
+    /// The 対象経費 by item; an absent item is 0.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub costs: BTreeMap<ItemId, Yen>,
+    /// Each item's 積算内訳; an item with lines amounts to their sum.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub workings: BTreeMap<ItemId, Vec<WorkingLine>>,
+    /// その他の経費（対象外）: in A, never in D.
+    #[serde(default, skip_serializing_if = "Yen::is_zero")]
+    pub other_costs: Yen,
+    /// 受講料収入その他の収入 (B).
+    #[serde(default, skip_serializing_if = "Yen::is_zero")]
+    pub other_income: Yen,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -75,6 +95,9 @@ pub struct Hospital {
     /// 事業の目的及び効果
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
+    /// The hospital's declaration for K1: 東京都がん診療連携協力病院の指定を受けている.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub designated_cooperating_hospital: Option<bool>,
 }
 
 impl Hospital {
@@ -90,7 +113,7 @@ impl Hospital {
     pub fn declaration(&self, field: DeclarationId) -> Option<bool> {
         match field {
             DeclarationId::EmploysQualifiedNurse => Some(self.employs_qualified_nurse),
-            DeclarationId::DesignatedCooperatingHospital => None,
+            DeclarationId::DesignatedCooperatingHospital => self.designated_cooperating_hospital,
         }
     }
 }
@@ -294,8 +317,16 @@ impl Case {
     /// The case in its one canonical form: salary months in calendar order (the forms and the workbook list
     /// them so, whatever order they were entered in).
     ///
-    /// An item given by its receipts alone (its amount left 0) amounts to their sum (settlement.md).
+    /// An item given by its receipts alone (its amount left 0) amounts to their sum (settlement.md), and so does
+    /// an item given by its 積算内訳 alone.
     pub fn normalize(&mut self) {
+        for (item, lines) in &self.workings {
+            let sum: Yen = lines.iter().map(WorkingLine::amount).sum();
+            let amount = self.costs.entry(*item).or_insert(Yen::ZERO);
+            if *amount == Yen::ZERO {
+                *amount = sum;
+            }
+        }
         for trainee in &mut self.trainees {
             trainee.salary_months.sort_by_key(|entry| entry.month);
             for item in Trainee::COST_ITEMS {
@@ -320,6 +351,11 @@ impl Case {
             stage: Stage::Application,
             decision: None,
             received: Yen::ZERO,
+            trainings: Vec::new(),
+            costs: BTreeMap::new(),
+            workings: BTreeMap::new(),
+            other_costs: Yen::ZERO,
+            other_income: Yen::ZERO,
         }
     }
 }

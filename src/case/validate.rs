@@ -9,10 +9,11 @@ use super::{CASE_FORMAT, Case, CaseError, Hospital, Problem, Stage, Trainee};
 use crate::era::format_date;
 use crate::fiscal_year::FiscalYear;
 use crate::limits::{
-    self, MAX_AMOUNT, MAX_FILINGS, MAX_LONG_TEXT, MAX_RECEIPTS, MAX_SALARY_MONTHS, MAX_SHORT_TEXT, MAX_TRAINEES,
+    self, MAX_AMOUNT, MAX_COUNT, MAX_FILINGS, MAX_LONG_TEXT, MAX_RECEIPTS, MAX_SALARY_MONTHS, MAX_SHORT_TEXT,
+    MAX_TRAINEES, MAX_TRAININGS, MAX_WORKING_LINES,
 };
 use crate::money::Yen;
-use crate::program::{CostItem, ItemId, Program};
+use crate::program::{CostItem, ItemId, Program, RowKind};
 
 pub fn validate(case: &Case) -> Result<(), CaseError> {
     let problems = problems(case);
@@ -52,6 +53,9 @@ pub fn problems(case: &Case) -> Vec<Problem> {
     }
     check_hospital(&case.hospital, &mut problems);
     check_report(case, &mut problems);
+    if let Ok(program) = Program::get(&case.program) {
+        check_form(case, program, &mut problems);
+    }
     if case.trainees.len() > MAX_TRAINEES {
         problems.push(Problem::new(
             "trainees",
@@ -89,7 +93,7 @@ fn check_hospital(hospital: &Hospital, problems: &mut Vec<Problem>) {
         ));
     }
     if let Some(beds) = hospital.beds
-        && beds > 100_000
+        && beds > MAX_COUNT
     {
         problems.push(Problem::new(
             "hospital.beds",
@@ -208,6 +212,118 @@ fn check_trainee(index: usize, trainee: &Trainee, problems: &mut Vec<Problem>) {
         }
         seen.push(month.month);
     }
+}
+
+/// Each program fills its own form: a trainee program its trainees, a hospital-row program its 研修会 and costs.
+fn check_form(case: &Case, program: &Program, problems: &mut Vec<Problem>) {
+    let unused = |path: &str, what: &str| {
+        Problem::new(
+            path,
+            format!("{what}は「{}」では使いません。この事業の項目だけを書いてください", program.name),
+            "not a field of this program",
+        )
+    };
+    match program.row_kind {
+        RowKind::Trainee => {
+            if !case.trainings.is_empty() {
+                problems.push(unused("trainings", "研修会（trainings）"));
+            }
+            if !case.costs.is_empty() || !case.workings.is_empty() {
+                problems.push(unused("costs", "病院の経費（costs）"));
+            }
+            if case.other_costs != Yen::ZERO || case.other_income != Yen::ZERO {
+                problems.push(unused("other_costs", "病院のその他の経費・収入（other_costs, other_income）"));
+            }
+        }
+        RowKind::Hospital => {
+            if !case.trainees.is_empty() {
+                problems.push(unused("trainees", "受講者（trainees）"));
+            }
+            check_hospital_row(case, program, problems);
+        }
+    }
+}
+
+/// The 研修会, the costs by item and their 積算内訳 of a hospital-row program.
+fn check_hospital_row(case: &Case, program: &Program, problems: &mut Vec<Problem>) {
+    let rules = program.rules_for(case.fiscal_year).ok();
+    let known = |item: &ItemId| rules.is_some_and(|rules| rules.item(*item).is_some());
+    if case.trainings.len() > MAX_TRAININGS {
+        problems.push(Problem::new("trainings", format!("研修会は{MAX_TRAININGS}件までです"), "too many trainings"));
+    }
+    for (index, training) in case.trainings.iter().enumerate() {
+        let at = |field: &str| format!("trainings[{index}].{field}");
+        if training.title.trim().is_empty() {
+            problems.push(Problem::new(
+                at("title"),
+                "研修会の名称が空です。名称を入力してください",
+                "the title is empty",
+            ));
+        }
+        check_length(problems, &at("title"), Some(&training.title), "研修会の名称", MAX_SHORT_TEXT);
+        check_length(problems, &at("venue"), training.venue.as_deref(), "会場", MAX_SHORT_TEXT);
+        check_date(problems, &at("held_on"), training.held_on, "開催日");
+        if training.planned_participants > MAX_COUNT {
+            problems.push(Problem::new(
+                at("planned_participants"),
+                format!("定員は{MAX_COUNT}人までです"),
+                "too many participants",
+            ));
+        }
+    }
+    for (item, amount) in &case.costs {
+        let path = format!("costs.{}", item.id());
+        if !known(item) {
+            problems.push(unused_item(&path, *item, program));
+        }
+        check_amount(problems, path, *amount);
+    }
+    for (item, lines) in &case.workings {
+        let path = format!("workings.{}", item.id());
+        if !known(item) {
+            problems.push(unused_item(&path, *item, program));
+        }
+        if lines.len() > MAX_WORKING_LINES {
+            problems.push(Problem::new(
+                path.clone(),
+                format!("積算内訳は1つの経費に{MAX_WORKING_LINES}行までです"),
+                "too many lines",
+            ));
+        }
+        for (line_index, line) in lines.iter().enumerate() {
+            let at = |field: &str| format!("{path}[{line_index}].{field}");
+            check_length(problems, &at("description"), Some(&line.description), "積算内訳の内容", MAX_SHORT_TEXT);
+            check_length(problems, &at("unit"), Some(&line.unit), "単位", MAX_SHORT_TEXT);
+            check_amount(problems, at("unit_price"), line.unit_price);
+            if line.quantity > MAX_COUNT {
+                problems.push(Problem::new(at("quantity"), format!("数量は{MAX_COUNT}までです"), "quantity too large"));
+            }
+        }
+        let sum: Yen = lines.iter().map(crate::case::WorkingLine::amount).sum();
+        let amount = case.costs.get(item).copied().unwrap_or(Yen::ZERO);
+        if sum != amount {
+            let label = rules.and_then(|rules| rules.item(*item)).map_or(item.id(), |rule| rule.label.as_str());
+            problems.push(Problem::new(
+                format!("costs.{}", item.id()),
+                format!(
+                    "{label}の金額（{}）が積算内訳の合計（{}）と一致しません。金額を0にすると積算内訳の合計になります",
+                    amount.format_yen(),
+                    sum.format_yen()
+                ),
+                "the amount differs from the sum of its working",
+            ));
+        }
+    }
+    check_amount(problems, "other_costs".into(), case.other_costs);
+    check_amount(problems, "other_income".into(), case.other_income);
+}
+
+fn unused_item(path: &str, item: ItemId, program: &Program) -> Problem {
+    Problem::new(
+        path,
+        format!("経費「{item}」は「{}」の対象経費ではありません", program.name),
+        "not an item of this program",
+    )
 }
 
 /// A 実績報告 names the 交付決定 it reports on; what was received is an amount like any other.

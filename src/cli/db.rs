@@ -116,7 +116,7 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
             let text = to_json(&case) + "\n";
             match output {
                 None => {
-                    print!("{text}");
+                    super::print_out(&text)?;
                     Ok(())
                 }
                 Some(output) => write_new_file(&output, text.as_bytes(), force),
@@ -128,7 +128,7 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
             }
             let store = open(&path)?;
             let backup = store.backup_now().map_err(failed)?;
-            println!("{}", backup.display());
+            super::print_out(&format!("{}\n", backup.display()))?;
             Ok(())
         }
         DbCommand::Restore { backup } => {
@@ -167,7 +167,7 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
             let text = serde_json::to_string_pretty(&costs)? + "\n";
             match output {
                 None => {
-                    print!("{text}");
+                    super::print_out(&text)?;
                     Ok(())
                 }
                 Some(output) => write_new_file(&output, text.as_bytes(), force),
@@ -199,7 +199,7 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
             let store = open(&path)?;
             let problems = store.check().map_err(failed)?;
             if problems.is_empty() {
-                println!("ok");
+                super::print_out("ok\n")?;
                 Ok(())
             } else {
                 Err(InputError(format!(

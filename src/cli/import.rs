@@ -12,7 +12,7 @@ pub fn run(workbook: &Path, output: Option<&Path>, force: bool) -> CliResult {
     let case = import(workbook).map_err(|error| InputError(format!("{}: {error}", workbook.display())))?;
     let json = to_json(&case) + "\n";
     match output {
-        None => print!("{json}"),
+        None => super::print_out(&json)?,
         Some(path) => {
             hojo::files::write_private(path, json.as_bytes(), force).map_err(|error| {
                 let hint = if matches!(error, hojo::files::WriteError::Exists(_)) {

@@ -146,6 +146,17 @@ pub fn run() -> ExitCode {
 /// Prints a value as pretty JSON on stdout.
 fn print_json<T: serde::Serialize>(value: &T) -> CliResult {
     let text = serde_json::to_string_pretty(value)?;
-    println!("{text}");
-    Ok(())
+    print_out(&format!("{text}\n"))
+}
+
+/// Writes to stdout. A reader that stopped reading (`hojo calc … | head`) is not an error, and never a panic
+/// as `println!` would make it.
+fn print_out(text: &str) -> CliResult {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(InputError(format!("出力を書けません (cannot write the output): {error}"))),
+    }
 }

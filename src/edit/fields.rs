@@ -32,10 +32,12 @@ pub enum HospitalField {
     ContactPhone,
     #[serde(rename = "contact.email")]
     ContactEmail,
+    #[serde(rename = "designated_cooperating_hospital")]
+    DesignatedCooperatingHospital,
 }
 
 impl HospitalField {
-    pub const ALL: [HospitalField; 12] = [
+    pub const ALL: [HospitalField; 13] = [
         HospitalField::Name,
         HospitalField::PrefectureCode,
         HospitalField::Address,
@@ -48,6 +50,7 @@ impl HospitalField {
         HospitalField::ContactName,
         HospitalField::ContactPhone,
         HospitalField::ContactEmail,
+        HospitalField::DesignatedCooperatingHospital,
     ];
 
     /// The case-file path: `hospital.contact.phone`.
@@ -70,6 +73,7 @@ impl HospitalField {
             HospitalField::ContactName => "contact.name",
             HospitalField::ContactPhone => "contact.phone",
             HospitalField::ContactEmail => "contact.email",
+            HospitalField::DesignatedCooperatingHospital => "designated_cooperating_hospital",
         }
     }
 
@@ -88,6 +92,53 @@ impl HospitalField {
             HospitalField::ContactName => "担当者の氏名",
             HospitalField::ContactPhone => "担当者の電話番号",
             HospitalField::ContactEmail => "担当者のメールアドレス",
+            HospitalField::DesignatedCooperatingHospital => "東京都がん診療連携協力病院の指定",
+        }
+    }
+}
+
+/// A field of a 研修会.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum TrainingField {
+    Title,
+    HeldOn,
+    Venue,
+    PlannedParticipants,
+    FollowsGuideline,
+}
+
+impl TrainingField {
+    pub fn id(self) -> &'static str {
+        match self {
+            TrainingField::Title => "title",
+            TrainingField::HeldOn => "held_on",
+            TrainingField::Venue => "venue",
+            TrainingField::PlannedParticipants => "planned_participants",
+            TrainingField::FollowsGuideline => "follows_guideline",
+        }
+    }
+}
+
+/// A field of a line of 積算内訳.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum WorkingField {
+    Description,
+    UnitPrice,
+    Quantity,
+    Unit,
+}
+
+impl WorkingField {
+    pub fn id(self) -> &'static str {
+        match self {
+            WorkingField::Description => "description",
+            WorkingField::UnitPrice => "unit_price",
+            WorkingField::Quantity => "quantity",
+            WorkingField::Unit => "unit",
         }
     }
 }

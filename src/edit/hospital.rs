@@ -34,6 +34,10 @@ pub fn set_field(hospital: &mut Hospital, field: HospitalField, text: &str) -> R
         }
         HospitalField::Beds => hospital.beds = whole_number(&path, text, "病床数", &['床'])?,
         HospitalField::EmploysQualifiedNurse => hospital.employs_qualified_nurse = flag(&path, text)?,
+        HospitalField::DesignatedCooperatingHospital => {
+            hospital.designated_cooperating_hospital =
+                if text.trim().is_empty() { None } else { Some(flag(&path, text)?) };
+        }
         HospitalField::Representative => hospital.representative = optional_text(text),
         HospitalField::Purpose => hospital.purpose = optional_text(text),
         HospitalField::ContactDepartment

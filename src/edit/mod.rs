@@ -8,6 +8,7 @@
 
 mod fields;
 mod hospital;
+mod hospital_row;
 mod salary;
 mod trainee;
 
@@ -17,7 +18,7 @@ use crate::case::{Case, Filing, Hospital, Trainee, problems};
 use crate::fiscal_year::YearMonth;
 use crate::program::{ItemId, Program, ProgramError, Rules};
 
-pub use fields::{HospitalField, ProfileField, TraineeField};
+pub use fields::{HospitalField, ProfileField, TraineeField, TrainingField, WorkingField};
 
 /// One edit of an application, as a form sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,6 +86,36 @@ pub enum CaseEdit {
         item: ItemId,
         claimed: bool,
     },
+    // A program whose row is the hospital (kanwa-training):
+    /// A 研修会 with its name and date.
+    AddTraining {
+        title: String,
+        held_on: String,
+    },
+    SetTraining {
+        index: usize,
+        field: TrainingField,
+        text: String,
+    },
+    RemoveTraining {
+        index: usize,
+    },
+    /// An amount of the hospital row: an item, or its other costs or income.
+    SetCost {
+        item: crate::program::CostItem,
+        text: String,
+    },
+    /// A field of a line of an item's 積算内訳; `index` one past the last adds a line.
+    SetWorkingLine {
+        item: ItemId,
+        index: usize,
+        field: WorkingField,
+        text: String,
+    },
+    RemoveWorkingLine {
+        item: ItemId,
+        index: usize,
+    },
 }
 
 /// What an edit changed, for the store to write in one transaction (the values are the case's after the edit).
@@ -116,6 +147,8 @@ pub enum Change {
     TraineeSalary {
         index: usize,
     },
+    /// The hospital row's 研修会, costs, 積算内訳, other costs or income.
+    HospitalRow,
     /// Her profile and her months of 人件費 together (a course moved: months outside it that held nothing
     /// are gone, months newly inside it are offered).
     TraineeCourse {
@@ -219,6 +252,14 @@ fn apply_to(case: &mut Case, rules: &Rules, edit: &CaseEdit) -> Result<Change, E
             let trainee = trainee_at(case, *index)?;
             trainee::set_prior_item(trainee, *index, rules, *item, *claimed)
         }
+        CaseEdit::AddTraining { title, held_on } => hospital_row::add_training(case, title, held_on),
+        CaseEdit::SetTraining { index, field, text } => hospital_row::set_training(case, *index, *field, text),
+        CaseEdit::RemoveTraining { index } => hospital_row::remove_training(case, *index),
+        CaseEdit::SetCost { item, text } => hospital_row::set_cost(case, rules, *item, text),
+        CaseEdit::SetWorkingLine { item, index, field, text } => {
+            hospital_row::set_working_line(case, rules, *item, *index, *field, text)
+        }
+        CaseEdit::RemoveWorkingLine { item, index } => hospital_row::remove_working_line(case, *item, *index),
     }
 }
 

@@ -250,3 +250,44 @@ fn edits_travel_as_json_with_their_kind() {
     assert_eq!(json, serde_json::json!({"kind": "set_trainee", "index": 1, "field": "exam_fee", "text": "20000"}));
     assert_eq!(serde_json::from_value::<CaseEdit>(json).unwrap(), edit);
 }
+
+fn training_case() -> Case {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/kanwa-training/keyaki-hospital.json");
+    crate::case::parse_case(&std::fs::read(path).unwrap()).unwrap()
+}
+
+#[test]
+fn a_training_is_added_with_its_name_and_date_and_edited_as_typed() {
+    let mut case = training_case();
+    apply(&mut case, &CaseEdit::AddTraining { title: "第2回 緩和ケア研修会".into(), held_on: "令和7年2月8日".into() })
+        .unwrap();
+    let set = |field, text: &str| CaseEdit::SetTraining { index: 1, field, text: text.into() };
+    apply(&mut case, &set(TrainingField::PlannedParticipants, "２４人")).unwrap();
+    apply(&mut case, &set(TrainingField::FollowsGuideline, "true")).unwrap();
+    assert_eq!(case.trainings[1].planned_participants, 24);
+    assert!(case.trainings[1].follows_guideline);
+    let error = apply(&mut case, &set(TrainingField::HeldOn, "来月")).unwrap_err();
+    assert_eq!(error.path, "trainings[1].held_on");
+    apply(&mut case, &CaseEdit::RemoveTraining { index: 1 }).unwrap();
+    assert_eq!(case.trainings.len(), 1);
+}
+
+#[test]
+fn a_working_line_decides_its_items_amount() {
+    let mut case = training_case();
+    let line =
+        |index, field, text: &str| CaseEdit::SetWorkingLine { item: ItemId::Venue, index, field, text: text.into() };
+    apply(&mut case, &line(0, WorkingField::Description, "会議室借上")).unwrap();
+    apply(&mut case, &line(0, WorkingField::UnitPrice, "２５，０００")).unwrap();
+    apply(&mut case, &line(0, WorkingField::Quantity, "2回")).unwrap();
+    assert_eq!(case.costs[&ItemId::Venue], Yen::new(50_000));
+    let error =
+        apply(&mut case, &CaseEdit::SetCost { item: CostItem::Item(ItemId::Venue), text: "1".into() }).unwrap_err();
+    assert!(error.message.contains("積算内訳"), "{}", error.message);
+    apply(&mut case, &CaseEdit::RemoveWorkingLine { item: ItemId::Venue, index: 0 }).unwrap();
+    apply(&mut case, &CaseEdit::SetCost { item: CostItem::Item(ItemId::Venue), text: "30000".into() }).unwrap();
+    assert_eq!(case.costs[&ItemId::Venue], Yen::new(30_000));
+    let error =
+        apply(&mut case, &CaseEdit::SetCost { item: CostItem::Item(ItemId::Tuition), text: "1".into() }).unwrap_err();
+    assert_eq!(error.path, "costs.tuition");
+}

@@ -1,7 +1,7 @@
 //! The hospital checks, driven by the program data's `hospital_checks`.
 
 use super::{Check, Verdict};
-use crate::case::{Filing, Hospital};
+use crate::case::{Case, Filing, Hospital, Training};
 use crate::era::format_date;
 use crate::fiscal_year::FiscalYear;
 use crate::prefecture;
@@ -10,16 +10,27 @@ use crate::program::{DeclarationId, FounderType, HospitalCheckRule, HospitalTest
 /// The checks on the hospital as it stands, without a 年度: a required 届出 counts whatever its 算定開始年月日 (the
 /// 名簿's listing asks what the hospital has at the 名簿's date).
 pub fn check_hospital(hospital: &Hospital, rules: &Rules) -> Vec<Check> {
-    rules.hospital_checks.iter().map(|rule| check_one(hospital, rule, None)).collect()
+    rules.hospital_checks.iter().map(|rule| check_one(hospital, rule, None, None)).collect()
 }
 
 /// The checks for an application of a 年度: a required 届出 (H3, H4) must be in force from the 年度's first day; one
 /// whose 算定開始年月日 falls inside the 年度 needs confirmation, one that starts after it is not met (docs/rules.md).
 pub fn check_hospital_for_year(hospital: &Hospital, rules: &Rules, year: FiscalYear) -> Vec<Check> {
-    rules.hospital_checks.iter().map(|rule| check_one(hospital, rule, Some(year))).collect()
+    rules.hospital_checks.iter().map(|rule| check_one(hospital, rule, Some(year), None)).collect()
 }
 
-fn check_one(hospital: &Hospital, rule: &HospitalCheckRule, year: Option<FiscalYear>) -> Check {
+/// The checks of an application: the hospital for the 年度, and the 研修会 it holds in it (K2).
+pub fn check_application(case: &Case, rules: &Rules) -> Vec<Check> {
+    let year = Some(case.fiscal_year);
+    rules.hospital_checks.iter().map(|rule| check_one(&case.hospital, rule, year, Some(&case.trainings))).collect()
+}
+
+fn check_one(
+    hospital: &Hospital,
+    rule: &HospitalCheckRule,
+    year: Option<FiscalYear>,
+    trainings: Option<&[Training]>,
+) -> Check {
     let (verdict, reason) = match &rule.test {
         HospitalTest::Prefecture { codes } => prefecture(hospital, codes, rule),
         HospitalTest::MinimumBeds { beds } => minimum_beds(hospital, *beds, rule),
@@ -27,6 +38,7 @@ fn check_one(hospital: &Hospital, rule: &HospitalCheckRule, year: Option<FiscalY
         HospitalTest::FilingForbidden { any_of } => filing_forbidden(hospital, any_of, rule),
         HospitalTest::Founder { not_met, needs_confirmation } => founder(hospital, not_met, needs_confirmation, rule),
         HospitalTest::Declaration { field, must_be } => declaration(hospital, *field, *must_be, rule),
+        HospitalTest::TrainingHeld => training_held(trainings, year, rule),
     };
     Check::new(rule.id, &rule.label, verdict, reason)
 }
@@ -115,6 +127,38 @@ fn founder(
         (Verdict::NeedsConfirmation, format!("開設者は{label}です。{advice}"))
     } else {
         (Verdict::Met, format!("開設者は{label}です。"))
+    }
+}
+
+fn training_held(
+    trainings: Option<&[Training]>,
+    year: Option<FiscalYear>,
+    rule: &HospitalCheckRule,
+) -> (Verdict, String) {
+    let (Some(trainings), Some(year)) = (trainings, year) else {
+        return (Verdict::NeedsConfirmation, "研修会の予定は申請ごとに入力します。".into());
+    };
+    let within: Vec<&Training> = trainings.iter().filter(|training| year.contains(training.held_on)).collect();
+    if within.is_empty() {
+        let reason = if trainings.is_empty() {
+            format!("研修会が入力されていません。{}", rule.when_not_met)
+        } else {
+            format!("{}中に開催する研修会がありません。{}", year.japanese_name(), rule.when_not_met)
+        };
+        return (Verdict::NotMet, reason);
+    }
+    match within.iter().find(|training| training.follows_guideline) {
+        Some(training) => (
+            Verdict::Met,
+            format!("{}に「{}」を開催指針に準拠して開催します。", format_date(training.held_on), training.title),
+        ),
+        None => {
+            let advice = rule.when_unsure.as_deref().unwrap_or("東京都に確認してください。");
+            (
+                Verdict::NeedsConfirmation,
+                format!("{}の研修会が開催指針に準拠するか未確認です。{advice}", year.japanese_name()),
+            )
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::case::Case;
 use crate::program::{CheckId, Program, ProgramError};
 
-pub use hospital::{check_hospital, check_hospital_for_year};
+pub use hospital::{check_application, check_hospital, check_hospital_for_year};
 pub use trainee::check_trainee;
 
 /// The verdict of one check.
@@ -126,7 +126,7 @@ impl Eligibility {
 pub fn evaluate(case: &Case) -> Result<Eligibility, ProgramError> {
     let program = Program::get(&case.program)?;
     let rules = program.rules_for(case.fiscal_year)?;
-    let checks = check_hospital_for_year(&case.hospital, rules, case.fiscal_year);
+    let checks = check_application(case, rules);
     let trainees = case
         .trainees
         .iter()

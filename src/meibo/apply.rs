@@ -179,6 +179,7 @@ mod tests {
             representative: Some("理事長 山梨 一郎".into()),
             contact: Some(Contact { name: Some("看護部 教育担当".into()), ..Contact::default() }),
             purpose: Some("緩和ケアの体制強化".into()),
+            designated_cooperating_hospital: None,
         }
     }
 

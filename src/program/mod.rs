@@ -164,6 +164,9 @@ pub enum HospitalTest {
         not_met: Vec<FounderType>,
         needs_confirmation: Vec<FounderType>,
     },
+    /// A 研修会 held within the 年度 under the national 開催指針 (K2): not met when none is dated within the 年度,
+    /// met when one dated within it follows the 開催指針, needs confirmation otherwise.
+    TrainingHeld,
     /// A fact only the hospital can declare.
     Declaration {
         field: DeclarationId,

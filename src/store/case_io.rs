@@ -66,6 +66,18 @@ impl Store {
             || case.decision.is_some()
             || case.received != crate::money::Yen::ZERO
             || case.trainees.iter().any(|trainee| !trainee.receipts.is_empty());
+        // Likewise a program whose row is the hospital (kanwa-training): its 研修会 and costs have no tables yet.
+        let hospital_row = case.hospital.designated_cooperating_hospital.is_some()
+            || !case.trainings.is_empty()
+            || !case.costs.is_empty()
+            || crate::program::Program::get(&case.program)
+                .is_ok_and(|program| program.row_kind == crate::program::RowKind::Hospital);
+        if hospital_row {
+            return Err(StoreError::Conflict(format!(
+                "「{}」の申請は、この版のHojoのデータベースにはまだ保存できません。ケースファイル（JSON）のまま hojo check / calc で扱ってください",
+                case.program
+            )));
+        }
         if report_only {
             return Err(StoreError::Conflict(
                 "このケースファイルは実績報告（交付決定・領収書・受入済額）を含みます。この版のHojoのデータベースには申請だけを読み込めます。実績報告は hojo settle と hojo export で扱ってください".to_string(),

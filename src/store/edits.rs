@@ -86,6 +86,11 @@ fn write_change(
         Change::TraineeSalary { index } => {
             write_salary(conn, editor, claim_at(conn, application, index)?, trainee(index)?)
         }
+        // A hospital-row program (kanwa-training) has no tables yet; import_case refuses such a case, so no
+        // stored application can reach here with one.
+        Change::HospitalRow => Err(StoreError::Conflict(
+            "この事業の研修会と経費は、この版のHojoのデータベースにはまだ保存できません".to_string(),
+        )),
         Change::TraineeCourse { index } => {
             let claim = claim_at(conn, application, index)?;
             let trainee = trainee(index)?;

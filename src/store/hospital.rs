@@ -186,6 +186,7 @@ pub(crate) fn read_hospital(conn: &Connection, id: HospitalId) -> Result<Hospita
                 representative: row.get(6)?,
                 contact,
                 purpose: row.get(12)?,
+                designated_cooperating_hospital: None,
             })
         })
         .optional()?

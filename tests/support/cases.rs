@@ -84,6 +84,8 @@ pub fn hospital() -> impl Strategy<Value = Hospital> {
                 representative,
                 contact,
                 purpose,
+                // A 研修会 program's declaration: not part of the nurse program's case.
+                designated_cooperating_hospital: None,
             },
         )
 }

@@ -260,6 +260,7 @@ fn read_hospital(hidden: &Hidden, form1: &Sheet, plan: &Sheet) -> Result<Hospita
         representative: form1.text(FORM1.representative)?,
         contact: has_contact.then_some(contact),
         purpose: plan.text(at(PLAN.purpose.0))?,
+        designated_cooperating_hospital: None,
     })
 }
 
