@@ -1,13 +1,13 @@
 //! The hidden data sheet, both ways: the values of the case that the 様式 has no visible place for (ids behind
-//! the labels, flags, earlier 年度, which salary months were entered), as key/value rows with a Japanese
-//! description. Everything the visible sheets show is read from them, not from here.
+//! the labels, flags, the once-only items of earlier 年度, which salary months were entered, the 届出 the rules
+//! name), as key/value rows with a Japanese description. Everything the visible sheets show is read from them,
+//! not from here.
 
 use std::collections::HashMap;
 
 use crate::case::{Case, Filing, FounderType, SalaryKind};
 use crate::fiscal_year::{FiscalYear, YearMonth};
-use crate::money::Yen;
-use crate::program::ItemId;
+use crate::program::{FlagId, ItemId, Rules};
 
 /// One row of the data sheet.
 pub struct Entry {
@@ -38,11 +38,7 @@ pub struct HiddenTrainee {
     pub tuition_completed_in_year: bool,
     pub certified: bool,
     pub salary_months: Vec<YearMonth>,
-    pub prior_years_standard_used: Yen,
     pub prior_items: Vec<ItemId>,
-    /// Amounts entered for items that count 0 in this 年度 (T3: the 認定審査 年度 after the course): the sheets
-    /// show 0, the case keeps what was entered.
-    pub uncounted: Vec<(ItemId, Yen)>,
 }
 
 fn entry(key: impl Into<String>, value: impl Into<String>, label: impl Into<String>) -> Entry {
@@ -53,10 +49,14 @@ fn flag(value: bool) -> &'static str {
     if value { "true" } else { "false" }
 }
 
-/// The rows for a case, in a fixed order.
-pub fn entries(case: &Case) -> Vec<Entry> {
+/// The rows for a case as the workbook keeps it (`kept`: only the 届出 the rules name), in a fixed order.
+pub fn entries(case: &Case, rules: &Rules) -> Vec<Entry> {
     let hospital = &case.hospital;
     let filings = serde_json::to_string(&hospital.filings).unwrap_or_else(|_| "[]".to_string());
+    // The questions as the program words them (受講料: this 年度's part of the course, not the whole course).
+    let flag_label = |flag: FlagId, fallback: &str| rules.flag(flag).map_or(fallback.to_string(), |f| f.label.clone());
+    let completed = flag_label(FlagId::TuitionCompletedInYear, "本年度分の課程を年度内に修了する");
+    let certified = flag_label(FlagId::Certified, "認定された");
     let mut rows = vec![
         entry("format", &case.format, "ケースファイルの形式"),
         entry("program", &case.program, "事業"),
@@ -66,7 +66,7 @@ pub fn entries(case: &Case) -> Vec<Entry> {
         entry(
             "hospital.filings",
             filings,
-            "届出（受理記号・受理番号・算定開始年月日）。別紙1に表示した受理番号・算定開始年月日は別紙1の値を使います",
+            "届出のうち、この事業の要件に関わるもの（受理記号・受理番号・算定開始年月日）。別紙1に表示したものの受理番号・算定開始年月日は別紙1の値を使います",
         ),
         entry(
             "hospital.employs_qualified_nurse",
@@ -86,53 +86,18 @@ pub fn entries(case: &Case) -> Vec<Entry> {
             entry(
                 at("tuition_completed_in_year"),
                 flag(trainee.tuition_completed_in_year),
-                format!("{who} 受講料の課程を年度内に修了する"),
+                format!("{who} 受講料: {completed}"),
             ),
-            entry(at("certified"), flag(trainee.certified), format!("{who} 認定済み")),
+            entry(at("certified"), flag(trainee.certified), format!("{who} {certified}")),
             entry(at("salary_months"), months.join(","), format!("{who} 人件費を月別に入力した月（金額は別紙3）")),
-            entry(
-                at("prior_years_standard_used"),
-                trainee.prior_years_standard_used.get().to_string(),
-                format!("{who} 前年度までの選定額の合計"),
-            ),
             entry(
                 at("prior_items"),
                 trainee.prior_items.iter().map(|item| item.id()).collect::<Vec<_>>().join(","),
                 format!("{who} 前年度までに計上済みの経費"),
             ),
         ]);
-        let uncounted = uncounted_amounts(case, trainee);
-        if !uncounted.is_empty() {
-            let text: Vec<String> =
-                uncounted.iter().map(|(item, amount)| format!("{}:{}", item.id(), amount.get())).collect();
-            rows.push(entry(
-                at("uncounted"),
-                text.join(","),
-                format!("{who} 認定審査の年度のため0円として扱った経費の入力額"),
-            ));
-        }
     }
     rows
-}
-
-/// What was entered for the items T3 counts as 0 in the 認定審査 年度 after the course.
-fn uncounted_amounts(case: &Case, trainee: &crate::case::Trainee) -> Vec<(ItemId, Yen)> {
-    let Ok(rules) = crate::program::Program::get(&case.program).and_then(|program| program.rules_for(case.fiscal_year))
-    else {
-        return Vec::new();
-    };
-    if !trainee.is_exam_year_after_course(case.fiscal_year) {
-        return Vec::new();
-    }
-    rules
-        .items
-        .iter()
-        .filter(|rule| !(rule.after_course || rule.monthly && trainee.salary_is_monthly()))
-        .filter_map(|rule| {
-            let amount = trainee.cost(crate::program::CostItem::Item(rule.id))?;
-            (amount != Yen::ZERO).then_some((rule.id, amount))
-        })
-        .collect()
 }
 
 /// Why the data sheet could not be understood: the key and what is wrong.
@@ -199,26 +164,12 @@ pub fn parse(values: &HashMap<String, String>) -> Result<Hidden, HiddenError> {
             tuition_completed_in_year: boolean(&key("tuition_completed_in_year"))?,
             certified: boolean(&key("certified"))?,
             salary_months,
-            prior_years_standard_used: Yen::new(number(&key("prior_years_standard_used"))?),
             prior_items: list(&key("prior_items"))?
                 .iter()
                 .map(|id| {
                     ItemId::from_id(id).ok_or_else(|| bad(&key("prior_items"), &format!("経費「{id}」が不明です")))
                 })
                 .collect::<Result<_, _>>()?,
-            uncounted: match values.get(&key("uncounted")) {
-                None => Vec::new(),
-                Some(text) => text
-                    .split(',')
-                    .filter(|part| !part.is_empty())
-                    .map(|part| {
-                        let wrong = || bad(&key("uncounted"), "経費と金額の組が読めません");
-                        let (id, amount) = part.split_once(':').ok_or_else(wrong)?;
-                        let item = ItemId::from_id(id).ok_or_else(wrong)?;
-                        Ok((item, Yen::new(amount.parse().map_err(|_| wrong())?)))
-                    })
-                    .collect::<Result<_, HiddenError>>()?,
-            },
         });
     }
     let fiscal_year = i32::try_from(number("fiscal_year")?).map_err(|_| bad("fiscal_year", "年度が範囲外です"))?;

@@ -101,6 +101,8 @@ pub const fn col(letters: &str) -> u16 {
 
 pub const FONT_NAME: &str = "ＭＳ 明朝";
 pub const FONT_SIZE: f64 = 10.5;
+/// Headings above tables (受講者1　看護 花子…) and the addressee.
+pub const SUBTITLE_SIZE: f64 = 12.0;
 /// Shift-JIS charset, so Excel picks the Japanese face.
 pub const FONT_CHARSET: u8 = 128;
 /// Default row height in pixels for a 10.5pt font, and the default column width in pixels.
@@ -424,10 +426,24 @@ pub struct Breakdown {
     pub other_costs_label: &'static str,
     pub other_costs_note: &'static str,
     pub total_label: &'static str,
+    /// 備考 of an item that does not count in the 認定審査 年度 after the course (T3); the 合計 leaves it out.
+    pub exam_year_note: &'static str,
+    /// The 基準額 used so far (a program with a 基準額 over all 年度): header, then the rows below.
+    pub cap_header: [&'static str; 3],
+    pub cap_lifetime: (&'static str, &'static str),
+    pub cap_prior: (&'static str, &'static str),
+    pub cap_this_year: (&'static str, &'static str),
+    pub cap_left: (&'static str, &'static str),
+    pub prior_items_label: &'static str,
+    pub prior_items_none: &'static str,
     pub months_header: [&'static str; 3],
     pub month_counted: &'static str,
     pub month_outside_course: &'static str,
     pub month_outside_year: &'static str,
+    /// The 合計 under the months: of every month when all count, else of those that count.
+    pub months_total: &'static str,
+    pub months_total_counted: &'static str,
+    pub months_total_note: &'static str,
     /// 受講者1　看護 花子（緩和ケア認定看護師）
     pub heading_prefix: &'static str,
 }
@@ -454,10 +470,21 @@ pub const BREAKDOWN: Breakdown = Breakdown {
     other_costs_label: "その他（対象外経費）",
     other_costs_note: "教材費・旅費等（補助対象外）",
     total_label: "合計",
+    exam_year_note: "課程修了後の認定審査の年度のため計上しない",
+    cap_header: ["基準額の使用状況（全年度）", "金額", "備考"],
+    cap_lifetime: ("基準額の総額（全年度）", "受講者1人あたり、全年度を通じた基準額の上限"),
+    cap_prior: ("前年度までの選定額", "前年度までの交付申請で選定した額の合計"),
+    cap_this_year: ("本年度の選定額", "別紙2の (F) 選定額"),
+    cap_left: ("基準額の残額", "次年度以降に使える基準額"),
+    prior_items_label: "前年度までに計上済みの経費",
+    prior_items_none: "なし",
     months_header: ["人件費の月別内訳（月）", "金額", "備考"],
     month_counted: "計上",
     month_outside_course: "受講期間外のため計上しない",
     month_outside_year: "年度外のため計上しない",
+    months_total: "合計",
+    months_total_counted: "合計（計上する月）",
+    months_total_note: "上の人件費の支出予定額",
     heading_prefix: "受講者",
 };
 
@@ -470,16 +497,33 @@ pub struct BreakdownBlock {
     pub item_rows: Vec<u32>,
     pub other_costs_row: u32,
     pub total_row: u32,
-    /// The 人件費 monthly table, present when the salary is given month by month.
+    /// The 基準額 used so far: present for every block.
+    pub cap: CapRows,
+    /// The 人件費 monthly table, present when the salary is given month by month: a header, a row per month
+    /// in calendar order, and their 合計.
     pub months_header_row: Option<u32>,
     pub month_rows: Vec<u32>,
+    pub months_total_row: Option<u32>,
     /// The first row after the block.
     pub end_row: u32,
 }
 
-/// Where each trainee's block lies on 別紙3, from the number of items and of salary months per trainee. The
-/// writer and the reader both use this, so they agree on every row.
-pub fn breakdown_blocks(item_count: usize, month_counts: &[usize]) -> Vec<BreakdownBlock> {
+/// The rows of the 基準額 used so far. The total and the rest are shown only for a program with a 基準額 over
+/// all 年度 (12,300,000円 per trainee).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CapRows {
+    pub header_row: u32,
+    pub lifetime_row: Option<u32>,
+    pub prior_row: u32,
+    pub this_year_row: Option<u32>,
+    pub left_row: Option<u32>,
+    pub prior_items_row: u32,
+}
+
+/// Where each trainee's block lies on 別紙3, from the number of items, whether the program has a 基準額 over
+/// all 年度, and the number of salary months per trainee. The writer and the reader both use this, so they
+/// agree on every row.
+pub fn breakdown_blocks(item_count: usize, lifetime_cap: bool, month_counts: &[usize]) -> Vec<BreakdownBlock> {
     let mut row = BREAKDOWN.first_block_row;
     let mut blocks = Vec::with_capacity(month_counts.len());
     for &months in month_counts {
@@ -489,21 +533,38 @@ pub fn breakdown_blocks(item_count: usize, month_counts: &[usize]) -> Vec<Breakd
         let item_rows: Vec<u32> = (0..items).map(|index| row + 2 + index).collect();
         let other_costs_row = row + 2 + items;
         let total_row = other_costs_row + 1;
-        let (months_header_row, month_rows) = if months > 0 {
-            let header = total_row + 2;
-            (Some(header), (0..months as u32).map(|index| header + 1 + index).collect())
-        } else {
-            (None, Vec::new())
+        let mut next = total_row + 2;
+        let mut take = |present: bool| {
+            let taken = present.then_some(next);
+            next += u32::from(present);
+            taken
         };
-        let end_row = month_rows.last().map_or(total_row + 1, |last| last + 1);
+        let cap_header = take(true).unwrap_or_default();
+        let lifetime_row = take(lifetime_cap);
+        let prior_row = take(true).unwrap_or_default();
+        let this_year_row = take(lifetime_cap);
+        let left_row = take(lifetime_cap);
+        let prior_items_row = take(true).unwrap_or_default();
+        let cap = CapRows { header_row: cap_header, lifetime_row, prior_row, this_year_row, left_row, prior_items_row };
+        let (months_header_row, month_rows, months_total_row) = if months > 0 {
+            let header = prior_items_row + 2;
+            let rows: Vec<u32> = (0..months as u32).map(|index| header + 1 + index).collect();
+            let total = header + 1 + months as u32;
+            (Some(header), rows, Some(total))
+        } else {
+            (None, Vec::new(), None)
+        };
+        let end_row = months_total_row.unwrap_or(prior_items_row) + 1;
         blocks.push(BreakdownBlock {
             heading_row,
             header_row,
             item_rows,
             other_costs_row,
             total_row,
+            cap,
             months_header_row,
             month_rows,
+            months_total_row,
             end_row,
         });
         row = end_row + BREAKDOWN.block_gap;
@@ -543,7 +604,7 @@ pub struct Roster {
 pub const ROSTER: Roster = Roster {
     name: "別紙4_受講者名簿",
     landscape: false,
-    widths: &[2.0, 5.0, 12.0, 13.0, 16.0, 22.0, 17.0, 17.0, 12.0, 15.0, 2.0],
+    widths: &[2.0, 5.0, 12.0, 13.0, 16.0, 24.0, 17.0, 17.0, 12.0, 15.0, 2.0],
     last_col: col("J"),
     draft: a1("J1"),
     sheet_label: (a1("B1"), "別紙4"),
@@ -566,14 +627,14 @@ pub const ROSTER: Roster = Roster {
         "教育機関名",
         "課程",
         "入学（受講開始）\n年月日",
-        "修了予定\n年月日",
+        "課程の修了\n予定年月日",
         "認定審査\n受審予定年度",
         "人件費の\n区分",
     ],
 };
 
 /// Where fixed labels (資格, 課程, 人件費の区分) may break when their column is too narrow for one line.
-pub const LABEL_BREAKS: &[&str] = &["認定看護師", "専門看護師", "給与費", "（"];
+pub const LABEL_BREAKS: &[&str] = &["認定看護師", "専門看護師", "教育課程", "組み込んだ", "給与費", "（"];
 
 // ---------------------------------------------------------------------------------------------------------
 // The hidden data sheet: what the 様式 has no visible place for (see docs/workbook.md).
@@ -595,10 +656,10 @@ pub struct DataSheet {
 
 pub const DATA: DataSheet = DataSheet {
     name: "hojo_data",
-    title: (a1("A1"), "Hojo 読み戻し用データ"),
+    title: (a1("A1"), "申請書の読み込み用データ（Hojo）"),
     notice: (
         a1("A2"),
-        "このシートは、Hojo がこのブックから申請内容を読み戻すために使います。様式に書く場所のない項目だけを置いています。編集しないでください。",
+        "このシートは、補助金申請アシスタント Hojo がこの申請書を読み込み直すときに使う控えで、通常は表示されません。様式に記入欄のない項目（資格・人件費の区分などの識別子、受講料・認定の条件、月別に入力した人件費の月）を置いています。申請の内容は第1号様式と別紙1〜4に記載したとおりです。",
     ),
     header_row: 3,
     header: ["項目", "値", "説明"],
@@ -607,16 +668,11 @@ pub const DATA: DataSheet = DataSheet {
     value_col: 1,
     label_col: 2,
     version_key: "layout",
-    version: "hojo-workbook/1",
+    version: "hojo-workbook/2",
 };
 
-/// The data-sheet key under which the text a person typed is kept when Hojo added line breaks to show it:
-/// `text:別紙1_事業計画書!C20`.
-pub fn original_key(sheet: &str, cell: Cell) -> String {
-    format!("{ORIGINAL_PREFIX}{sheet}!{}", cell.a1())
-}
-
-pub const ORIGINAL_PREFIX: &str = "text:";
+/// Earlier layouts the reader recognises, to say why it does not read them.
+pub const EARLIER_VERSIONS: &[&str] = &["hojo-workbook/1"];
 
 /// Quoted for use in a formula: `'別紙2_所要額調書'!L9`.
 pub fn sheet_ref(sheet: &str, cell: Cell) -> String {

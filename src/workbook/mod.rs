@@ -15,6 +15,7 @@
 //! ```
 
 mod hidden;
+mod kept;
 pub mod layout;
 mod read;
 pub mod text;
@@ -28,6 +29,7 @@ use crate::eligibility::evaluate;
 use crate::program::{Program, ProgramError, RowKind};
 use crate::review::review_with;
 
+pub use kept::kept;
 pub use read::{ImportError, import, read};
 
 /// How to export.
@@ -116,6 +118,9 @@ pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
     if case.stage == crate::case::Stage::Report {
         return Err(ExportError::NoLayout(format!("{}（実績報告書）", program.name)));
     }
+    // Everything below works on what the workbook keeps: months in calendar order whatever order they were
+    // entered in (the sheets, the 算定's messages), and only the 届出 the program's checks name.
+    let case = &kept(case);
     let calculation = calculate(case)?;
     let eligibility = evaluate(case)?;
     // The one meaning of "ready": the review the 書類作成 screen shows.
@@ -124,7 +129,6 @@ pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
     if !blocking.is_empty() && !draft {
         return Err(ExportError::NotReady(blocking));
     }
-    let month_counts: Vec<usize> = case.trainees.iter().map(|trainee| trainee.salary_months.len()).collect();
     let context = write::Context {
         case,
         program,
@@ -134,8 +138,7 @@ pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
         draft,
         blocking: blocking.clone(),
         styles: write::Styles::new(),
-        blocks: layout::breakdown_blocks(rules.items.len(), &month_counts),
-        originals: std::cell::RefCell::new(Vec::new()),
+        facts: write::Facts::new(case, rules, &calculation),
     };
     let bytes = write::workbook_bytes(&context)?;
     let warnings = calculation

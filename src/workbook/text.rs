@@ -1,10 +1,27 @@
-//! Japanese text in cells: how wide it is, and where a line may break.
+//! Japanese text in cells: how wide it is, how much a column holds, and where a line may break.
 //!
 //! Spreadsheet column widths count half-width characters; a full-width character takes two. Where Hojo wraps
 //! its own text (titles, notes, open points) it breaks lines itself with 禁則処理: no line starts with 、 。 ）
 //! 」 and the like, no line ends with （ 「, and a run of half-width letters and digits (1,100,000円, R6.4.1)
-//! stays whole. Text the user typed is never changed: its cells wrap, and this module only estimates how many
-//! lines they take, to give the row its height.
+//! stays whole. Text the user typed is written as typed: its cells wrap, and this module only estimates how
+//! many lines they take, to give every row that shows it (the formula copies too) its height.
+
+/// Half-width characters a column `width` wide holds on one line, with a margin. LibreOffice (measured with
+/// IPAMincho for ＭＳ 明朝 10.5pt) holds `width` of them, Excel about as many; the margin of one full-width
+/// character, a little more in wide columns, covers the difference, so a line Hojo counts as fitting is never
+/// wrapped again by the viewer and a row is never too short for the lines it shows.
+pub fn line_units(width: f64) -> usize {
+    ((width * 0.97).floor() - 1.0).max(2.0) as usize
+}
+
+/// The narrowest column (in whole characters) whose lines hold `units` half-width characters.
+pub fn width_for(units: usize) -> f64 {
+    let mut width = ((units as f64 + 1.0) / 0.97).ceil();
+    while line_units(width) < units {
+        width += 1.0;
+    }
+    width
+}
 
 /// Characters that must not begin a line (行頭禁則).
 const NO_LINE_START: &str =
@@ -50,30 +67,11 @@ pub fn wrap_phrases(text: &str, width: usize, break_before: &[&str]) -> Vec<Stri
     if display_width(text) <= width {
         return vec![text.to_string()];
     }
-    let mut phrases: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if c == ' ' || c == '　' {
-            if !current.is_empty() {
-                phrases.push(std::mem::take(&mut current));
-            }
-            rest = &rest[c.len_utf8()..];
-            continue;
-        }
-        if !current.is_empty() && break_before.iter().any(|word| rest.starts_with(word)) {
-            phrases.push(std::mem::take(&mut current));
-        }
-        current.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    if !current.is_empty() {
-        phrases.push(current);
-    }
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for phrase in phrases {
-        let joined = if line.is_empty() { phrase.clone() } else { format!("{line}{phrase}") };
+    for (space, phrase) in phrases(text, break_before) {
+        // A space that separated two phrases stays between them on one line and goes at a break.
+        let joined = if line.is_empty() { phrase.clone() } else { format!("{line}{space}{phrase}") };
         if display_width(&joined) <= width {
             line = joined;
             continue;
@@ -93,6 +91,40 @@ pub fn wrap_phrases(text: &str, width: usize, break_before: &[&str]) -> Vec<Stri
         lines.push(line);
     }
     lines
+}
+
+/// The width of the widest phrase of a label: the narrowest line it can be broken into without splitting a
+/// word (see [`wrap_phrases`]).
+pub fn widest_phrase(text: &str, break_before: &[&str]) -> usize {
+    phrases(text, break_before).iter().map(|(_, phrase)| display_width(phrase)).max().unwrap_or(0)
+}
+
+/// A label's phrases, each with the spaces that came before it: split at spaces and before each of
+/// `break_before`.
+fn phrases(text: &str, break_before: &[&str]) -> Vec<(String, String)> {
+    let mut phrases: Vec<(String, String)> = Vec::new();
+    let mut space = String::new();
+    let mut current = String::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == ' ' || c == '\u{3000}' {
+            if !current.is_empty() {
+                phrases.push((std::mem::take(&mut space), std::mem::take(&mut current)));
+            }
+            space.push(c);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        if !current.is_empty() && break_before.iter().any(|word| rest.starts_with(word)) {
+            phrases.push((std::mem::take(&mut space), std::mem::take(&mut current)));
+        }
+        current.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    if !current.is_empty() {
+        phrases.push((space, current));
+    }
+    phrases
 }
 
 /// How many lines a cell of this width shows the text in (at least one).
@@ -203,9 +235,22 @@ mod tests {
         assert_eq!(wrap_phrases("代替看護職員給与費", 12, &words), vec!["代替看護職員", "給与費"]);
         assert_eq!(wrap_phrases("受講者給与費", 12, &words), vec!["受講者給与費"]);
         assert_eq!(wrap_phrases("認定看護師教育課程 A課程", 20, &words), vec!["認定看護師教育課程", "A課程"]);
+        // A space between phrases kept on one line stays.
+        assert_eq!(wrap_phrases("看護部 教育担当 研修係", 18, &words), vec!["看護部 教育担当", "研修係"]);
+        assert_eq!(widest_phrase("代替看護職員給与費", &words), 12);
         for line in wrap_phrases("認定看護師教育課程 B課程（特定行為研修を組み込んだ課程）", 20, &words)
         {
             assert!(display_width(&line) <= 20 && !line.starts_with('）'), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_column_holds_what_its_width_says_less_a_margin() {
+        assert_eq!(line_units(10.0), 8);
+        assert_eq!(line_units(40.0), 37);
+        for units in [10, 19, 20, 34, 60] {
+            let width = width_for(units);
+            assert!(line_units(width) >= units && line_units(width - 1.0) < units, "{units}: {width}");
         }
     }
 

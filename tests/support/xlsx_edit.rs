@@ -59,3 +59,12 @@ pub fn cell_to_text(xml: String, a1: &str, text: &str) -> String {
         &xml[start + end..]
     )
 }
+
+/// Replaces cell `a1` of a sheet's XML with a formula and no cached result, as a program that writes formulas
+/// without computing them (or strips the results) would.
+pub fn cell_to_formula(xml: String, a1: &str, formula: &str) -> String {
+    let marker = "\u{1}";
+    let with_marker = cell_to_text(xml, a1, marker);
+    let inline = format!(" t=\"inlineStr\"><is><t>{marker}</t></is></c>");
+    with_marker.replace(&inline, &format!("><f>{formula}</f></c>"))
+}

@@ -2,7 +2,7 @@
 //! Excel or LibreOffice, so each reader takes what those programs store (numbers, date serials, text typed as
 //! 「１２０，０００」 or 「令和6年4月1日」) and refuses the rest with the sheet, the cell and what to type.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use calamine::Data;
 use chrono::NaiveDate;
@@ -11,34 +11,32 @@ use super::ImportError;
 use crate::fiscal_year::FiscalYear;
 use crate::money::Yen;
 use crate::typed_input::{parse_date, parse_yen, to_half_width};
-use crate::workbook::layout::{self, Cell};
+use crate::workbook::layout::Cell;
 
 /// The cells of one sheet that lie where the layout can put something (see `super::load`).
 pub struct Sheet {
     name: &'static str,
     cells: HashMap<(u32, u32), Data>,
-    /// Texts as typed where Hojo added line breaks to show them (from the data sheet).
-    originals: HashMap<(u32, u32), String>,
+    /// Formula cells saved without their result (by a program that writes formulas but does not compute
+    /// them, or strips the results): what they show is unknown, and must not be taken for an empty cell.
+    uncached: HashSet<(u32, u32)>,
 }
 
 impl Sheet {
-    pub fn new(name: &'static str, cells: HashMap<(u32, u32), Data>) -> Sheet {
-        Sheet { name, cells, originals: HashMap::new() }
+    pub fn new(name: &'static str, cells: HashMap<(u32, u32), Data>, uncached: HashSet<(u32, u32)>) -> Sheet {
+        Sheet { name, cells, uncached }
     }
 
-    /// Takes this sheet's texts-as-typed from the data sheet's `text:<sheet>!<cell>` rows.
-    pub fn with_originals(mut self, all: &HashMap<String, String>) -> Sheet {
-        let prefix = format!("{}{}!", layout::ORIGINAL_PREFIX, self.name);
-        for (key, text) in all {
-            if let Some(cell) = key.strip_prefix(&prefix).and_then(Cell::parse) {
-                self.originals.insert((cell.row, u32::from(cell.col)), text.clone());
-            }
+    /// What the cell holds; a formula without its result is refused, naming the cell and what to do.
+    fn value(&self, cell: Cell) -> Result<&Data, ImportError> {
+        let at = (cell.row, u32::from(cell.col));
+        if self.uncached.contains(&at) {
+            return Err(self.error(
+                cell,
+                "数式の計算結果が保存されていません（数式の結果を保存しないソフトで保存されたようです）。Excel か LibreOffice で開いて保存し直すか、数式ではなく値を入力してください (a formula without its cached result)",
+            ));
         }
-        self
-    }
-
-    fn value(&self, cell: Cell) -> &Data {
-        self.cells.get(&(cell.row, u32::from(cell.col))).unwrap_or(&Data::Empty)
+        Ok(self.cells.get(&at).unwrap_or(&Data::Empty))
     }
 
     fn error(&self, cell: Cell, message: impl Into<String>) -> ImportError {
@@ -46,23 +44,23 @@ impl Sheet {
     }
 
     /// The cell as plain text, whatever it holds (for the data sheet, written as text).
-    pub fn raw_text(&self, cell: Cell) -> String {
-        match self.value(cell) {
+    pub fn raw_text(&self, cell: Cell) -> Result<String, ImportError> {
+        Ok(match self.value(cell)? {
             Data::String(text) => text.clone(),
             Data::Float(number) if number.fract() == 0.0 => format!("{number:.0}"),
             Data::Int(number) => number.to_string(),
             Data::Bool(flag) => flag.to_string(),
             _ => String::new(),
-        }
+        })
     }
 
     /// Text as typed; an empty cell is `None`. A number typed into a text cell (a phone number without
     /// hyphens) is taken as its digits.
     pub fn text(&self, cell: Cell) -> Result<Option<String>, ImportError> {
-        match self.value(cell) {
+        match self.value(cell)? {
             Data::Empty => Ok(None),
             Data::String(text) if text.is_empty() => Ok(None),
-            Data::String(text) => Ok(Some(self.as_typed(cell, text))),
+            Data::String(text) => Ok(Some(text.clone())),
             Data::Float(number) if number.fract() == 0.0 && number.abs() < 1e15 => Ok(Some(format!("{number:.0}"))),
             Data::Float(number) => Ok(Some(number.to_string())),
             Data::Int(number) => Ok(Some(number.to_string())),
@@ -74,20 +72,10 @@ impl Sheet {
         }
     }
 
-    /// The text as typed, where the cell shows it with Hojo's line breaks and nothing else was changed; a text
-    /// a person edited is theirs, breaks and all.
-    fn as_typed(&self, cell: Cell, shown: &str) -> String {
-        let unbroken = |text: &str| text.chars().filter(|c| *c != '\n').collect::<String>();
-        match self.originals.get(&(cell.row, u32::from(cell.col))) {
-            Some(original) if unbroken(original) == unbroken(shown) => original.clone(),
-            _ => shown.to_string(),
-        }
-    }
-
     /// An amount in whole yen, 0 or more; an empty cell is 0円.
     pub fn amount(&self, cell: Cell) -> Result<Yen, ImportError> {
         let number =
-            match self.value(cell) {
+            match self.value(cell)? {
                 Data::Empty => return Ok(Yen::ZERO),
                 Data::Float(number) => *number,
                 Data::Int(number) => *number as f64,
@@ -126,7 +114,7 @@ impl Sheet {
 
     /// A date: a date cell, a serial number, or text as people type it (令和6年4月1日, R6.4.1, 2024/4/1).
     pub fn optional_date(&self, cell: Cell) -> Result<Option<NaiveDate>, ImportError> {
-        match self.value(cell) {
+        match self.value(cell)? {
             Data::Empty => Ok(None),
             Data::String(text) if text.trim().is_empty() => Ok(None),
             Data::DateTime(datetime) => self.serial(cell, datetime.as_f64()).map(Some),
@@ -146,7 +134,7 @@ impl Sheet {
     /// 年度: written as its 1 April (shown 令和7年度); typed as 令和7年度, 2025年度 or 2025.
     pub fn fiscal_year(&self, cell: Cell) -> Result<Option<FiscalYear>, ImportError> {
         let wrong = || self.error(cell, "年度として読めません。令和7年度 のように入力してください (not a fiscal year)");
-        match self.value(cell) {
+        match self.value(cell)? {
             Data::String(text) => {
                 let text = to_half_width(text.trim());
                 if text.is_empty() {
@@ -170,7 +158,7 @@ impl Sheet {
     /// 病床数: a whole number; 「120床」 typed as text is accepted.
     pub fn beds(&self, cell: Cell) -> Result<Option<u32>, ImportError> {
         let wrong = || self.error(cell, "病床数は 120 のように整数で入力してください (beds must be a whole number)");
-        match self.value(cell) {
+        match self.value(cell)? {
             Data::Empty => Ok(None),
             Data::Float(number) if number.fract() == 0.0 && (0.0..=1e7).contains(number) => Ok(Some(*number as u32)),
             Data::Int(number) => u32::try_from(*number).map(Some).map_err(|_| wrong()),

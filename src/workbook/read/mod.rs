@@ -4,7 +4,7 @@
 
 mod cells;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +12,7 @@ use calamine::{Data, Reader, Xlsx};
 
 use self::cells::Sheet;
 use super::hidden::{self, Hidden};
+use super::kept::shown_filing;
 use super::layout::{self, BREAKDOWN, BUDGET, Cell, DATA, FORM1, PLAN, ROSTER};
 use crate::case::{CASE_FORMAT, Case, CaseError, Contact, Hospital, Problem, SalaryMonth, Trainee, validate};
 use crate::money::Yen;
@@ -21,7 +22,7 @@ use crate::xlsx_guard::{self, FileKind, Limits, Refusal, without_calamine_panics
 /// Workbooks Hojo writes are tens of kilobytes; a file this large is not one.
 pub use crate::limits::files::WORKBOOK_BYTES as FILE_LIMIT;
 
-/// The data sheet has a dozen rows per trainee; this bounds the scan (hidden::MAX_TRAINEES trainees).
+/// The data sheet has a few rows per trainee; this bounds the scan (hidden::MAX_TRAINEES trainees).
 const MAX_DATA_ROWS: u32 = 20 + 10 * hidden::MAX_TRAINEES as u32;
 
 /// Why a workbook could not be read. Messages are Japanese, then English in brackets.
@@ -45,7 +46,10 @@ pub enum ImportError {
     MissingSheet(String),
     #[error("シート「{sheet}」のセル {cell}: {message}")]
     Cell { sheet: String, cell: String, message: String },
-    #[error("シート「{sheet}」の項目「{key}」: {message}。このシートは編集しないでください (hidden data damaged)", sheet = DATA.name)]
+    #[error(
+        "申請書の読み込み用データ（シート「{sheet}」）の項目「{key}」が読めません: {message}。Hojo で書き出した申請書を、このシートを変えずに読み込んでください (hidden data damaged)",
+        sheet = DATA.name
+    )]
     Data { key: String, message: String },
     #[error("読み取った内容に誤りがあります (the workbook's content is not a valid case):\n{0}")]
     Invalid(CaseError),
@@ -117,15 +121,15 @@ fn read_checked(bytes: &[u8]) -> Result<Case, ImportError> {
         if !names.iter().any(|sheet| sheet == name) {
             return Err(ImportError::MissingSheet(name.to_string()));
         }
-        load(&mut workbook, name).map(|cells| Sheet::new(name, cells))
+        load(&mut workbook, name).map(|(cells, uncached)| Sheet::new(name, cells, uncached))
     };
     let data = load(DATA.name)?;
-    let (hidden, originals) = read_hidden(&data)?;
-    let form1 = load(FORM1.name)?.with_originals(&originals);
-    let plan = load(PLAN.name)?.with_originals(&originals);
+    let hidden = read_hidden(&data)?;
+    let form1 = load(FORM1.name)?;
+    let plan = load(PLAN.name)?;
     let budget = load(BUDGET.name)?;
     let breakdown = load(BREAKDOWN.name)?;
-    let roster = load(ROSTER.name)?.with_originals(&originals);
+    let roster = load(ROSTER.name)?;
 
     let hospital = read_hospital(&hidden, &form1, &plan)?;
     let trainees = read_trainees(&hidden, &budget, &breakdown, &roster)?;
@@ -173,17 +177,24 @@ const MAX_COL: u32 = 64;
 /// More cells than the layout can fill means a file that is not what it claims.
 const MAX_CELLS: usize = 500_000;
 
-/// The cells of a sheet, streamed: only those inside the bounds are kept.
-fn load(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &'static str) -> Result<HashMap<(u32, u32), Data>, ImportError> {
+/// The cells of a sheet, streamed: only those inside the bounds are kept; with them, the formula cells saved
+/// without a result.
+type Cells = (HashMap<(u32, u32), Data>, HashSet<(u32, u32)>);
+
+fn load(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &'static str) -> Result<Cells, ImportError> {
     let damaged = |error: calamine::XlsxError| ImportError::Damaged(format!("{name}: {error}"));
     let mut reader = workbook.worksheet_cells_reader(name).map_err(damaged)?;
     let mut cells = HashMap::new();
-    while let Some(cell) = reader.next_cell().map_err(damaged)? {
-        let (row, col) = cell.get_position();
+    let mut uncached = HashSet::new();
+    while let Some(cell) = reader.next_cell_with_formula_metadata().map_err(damaged)? {
+        let (row, col) = cell.pos;
         if row >= MAX_ROW || col >= MAX_COL {
             continue;
         }
-        let value: Data = cell.get_value().clone().into();
+        let value: Data = cell.value.into();
+        if value == Data::Empty && cell.formula.is_some() {
+            uncached.insert((row, col));
+        }
         if value != Data::Empty {
             cells.insert((row, col), value);
             if cells.len() > MAX_CELLS {
@@ -191,21 +202,29 @@ fn load(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &'static str) -> Result<HashMa
             }
         }
     }
-    Ok(cells)
+    Ok((cells, uncached))
 }
 
-/// The data sheet: the values the 様式 cannot show, and the texts as typed (`text:` rows).
-fn read_hidden(data: &Sheet) -> Result<(Hidden, HashMap<String, String>), ImportError> {
+/// The data sheet: the values the 様式 cannot show.
+fn read_hidden(data: &Sheet) -> Result<Hidden, ImportError> {
     let mut values = HashMap::new();
     for row in DATA.first_row..DATA.first_row + MAX_DATA_ROWS {
         let text = |col: u16| data.raw_text(Cell::new(row, col));
-        let key = text(DATA.key_col);
+        let key = text(DATA.key_col)?;
         if !key.is_empty() {
-            values.insert(key, text(DATA.value_col));
+            values.insert(key, text(DATA.value_col)?);
         }
     }
     match values.get(DATA.version_key) {
         Some(version) if version == DATA.version => {}
+        Some(version) if layout::EARLIER_VERSIONS.contains(&version.as_str()) => {
+            return Err(ImportError::Data {
+                key: DATA.version_key.to_string(),
+                message: format!(
+                    "以前の版の Hojo で作成した申請書（{version}）です。今の Hojo では読み込めないため、申請の内容（ケースファイルまたはアプリのデータ）から書き出し直してください"
+                ),
+            });
+        }
         Some(version) => {
             return Err(ImportError::Data {
                 key: DATA.version_key.to_string(),
@@ -217,10 +236,7 @@ fn read_hidden(data: &Sheet) -> Result<(Hidden, HashMap<String, String>), Import
     if values.get("format").is_some_and(|format| format != CASE_FORMAT) {
         return Err(ImportError::Data { key: "format".into(), message: format!("{CASE_FORMAT} のはずです") });
     }
-    let hidden =
-        hidden::parse(&values).map_err(|error| ImportError::Data { key: error.key, message: error.message })?;
-    let originals = values.into_iter().filter(|(key, _)| key.starts_with(layout::ORIGINAL_PREFIX)).collect();
-    Ok((hidden, originals))
+    hidden::parse(&values).map_err(|error| ImportError::Data { key: error.key, message: error.message })
 }
 
 fn read_hospital(hidden: &Hidden, form1: &Sheet, plan: &Sheet) -> Result<Hospital, ImportError> {
@@ -232,7 +248,7 @@ fn read_hospital(hidden: &Hidden, form1: &Sheet, plan: &Sheet) -> Result<Hospita
     let name = form1.text(FORM1.hospital)?.unwrap_or_default();
     let mut filings = hidden.filings.clone();
     for (row, check_id, _) in PLAN.filing_rows {
-        let shown = super::write::shown_filing(rules, &filings, check_id).map(|shown| shown.symbol.clone());
+        let shown = shown_filing(rules, &filings, check_id).map(|shown| shown.symbol.clone());
         let Some(symbol) = shown else { continue };
         let number = plan.text(Cell::new(row, PLAN.filing_number_col))?;
         let since = plan.optional_date(Cell::new(row, PLAN.filing_since_col))?;
@@ -276,7 +292,7 @@ fn read_trainees(
         .rules_for(hidden.fiscal_year)
         .map_err(|error| ImportError::Data { key: "fiscal_year".into(), message: error.to_string() })?;
     let month_counts: Vec<usize> = hidden.trainees.iter().map(|trainee| trainee.salary_months.len()).collect();
-    let blocks = layout::breakdown_blocks(rules.items.len(), &month_counts);
+    let blocks = layout::breakdown_blocks(rules.items.len(), rules.lifetime_standard_per_row.is_some(), &month_counts);
     let mut trainees = Vec::with_capacity(hidden.trainees.len());
     for (index, (kept, block)) in hidden.trainees.iter().zip(&blocks).enumerate() {
         let row = ROSTER.first_row + index as u32;
@@ -299,7 +315,7 @@ fn read_trainees(
             salary_months: Vec::with_capacity(kept.salary_months.len()),
             other_costs: breakdown.amount(Cell::new(block.other_costs_row, BREAKDOWN.amount_col))?,
             other_income: budget.amount(Cell::new(BUDGET.first_row + index as u32, BUDGET.other_income_col))?,
-            prior_years_standard_used: kept.prior_years_standard_used,
+            prior_years_standard_used: breakdown.amount(Cell::new(block.cap.prior_row, BREAKDOWN.amount_col))?,
             prior_items: kept.prior_items.clone(),
             receipts: Vec::new(),
         };
@@ -312,15 +328,12 @@ fn read_trainees(
                 *field = amount;
             }
         }
-        for (item, amount) in &kept.uncounted {
-            if let Some(field) = trainee.cost_mut(crate::program::CostItem::Item(*item)) {
-                *field = *amount;
-            }
-        }
+        // Each listed month with the amount on its row; then in calendar order, whatever order the list had.
         for (month, &month_row) in kept.salary_months.iter().zip(&block.month_rows) {
             let amount = breakdown.amount(Cell::new(month_row, BREAKDOWN.amount_col))?;
             trainee.salary_months.push(SalaryMonth { month: *month, amount });
         }
+        trainee.salary_months.sort_by_key(|entry| entry.month);
         trainees.push(trainee);
     }
     Ok(trainees)

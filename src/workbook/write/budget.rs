@@ -4,65 +4,25 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Context, amount_formula, amount_text, fitted_width, height_for_lines, set_up_sheet, text_formula};
+use super::{Context, amount_formula, height_for_lines, set_height, set_up_sheet, text_formula};
 use crate::money::Yen;
 use crate::workbook::layout::{self, BREAKDOWN, BUDGET, Cell, ROSTER};
 
-/// The 合計 row (the row after the last trainee).
-pub fn total_row(context: &Context) -> u32 {
-    BUDGET.first_row + context.case.trainees.len() as u32
-}
-
-/// The cell of the total of (I): the 補助所要額合計 and the 申請書's 交付申請額.
-pub fn total_cell(context: &Context) -> Cell {
-    Cell::new(total_row(context), BUDGET.subsidy_col)
-}
-
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
     let styles = &context.styles;
+    let facts = &context.facts;
     let rows = &context.calculation.rows;
-    let total_row = total_row(context);
+    let total_row = facts.budget_total_row;
     let last = Cell::new(total_row + 1 + BUDGET.footnotes.len() as u32, BUDGET.last_col + 1);
-
-    let mut widths = BUDGET.widths.to_vec();
-    let names: Vec<&str> = context.case.trainees.iter().map(|t| t.name.as_str()).collect();
-    widths[usize::from(BUDGET.name_col)] =
-        fitted_width(widths[usize::from(BUDGET.name_col)], names.iter().copied(), 24.0);
-    let qualifications: Vec<String> =
-        context.case.trainees.iter().map(|t| qualification_label(context, &t.qualification)).collect();
-    widths[usize::from(BUDGET.qualification_col)] =
-        fitted_width(widths[usize::from(BUDGET.qualification_col)], qualifications.iter().map(String::as_str), 28.0);
     let sums = column_sums(context);
-    let amounts: Vec<String> = rows
-        .iter()
-        .flat_map(|row| {
-            [
-                row.total_cost,
-                row.other_income,
-                row.net_cost,
-                row.eligible_cost,
-                row.standard,
-                row.selected,
-                row.base,
-                row.subsidy,
-            ]
-        })
-        .chain(sums.iter().map(|(_, sum)| *sum))
-        .map(amount_text)
-        .collect();
-    for col in BUDGET.total_cost_col..=BUDGET.subsidy_col {
-        if col != BUDGET.rate_col {
-            widths[usize::from(col)] = fitted_width(widths[usize::from(col)], amounts.iter().map(String::as_str), 20.0);
-        }
-    }
-    set_up_sheet(sheet, context, BUDGET.name, BUDGET.landscape, &widths, last, BUDGET.draft)?;
+    set_up_sheet(sheet, context, BUDGET.name, BUDGET.landscape, &facts.budget_widths, last, BUDGET.draft)?;
 
     let (cell, label) = BUDGET.sheet_label;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
     let title = layout::budget_title(&context.case.fiscal_year.japanese_name(), &context.program.name);
     sheet.merge_range(BUDGET.title.row, BUDGET.title.col, BUDGET.title.row, BUDGET.last_col, &title, &styles.title)?;
     sheet.set_row_height(BUDGET.title.row, 24)?;
-    super::hospital_name_row(sheet, context, BUDGET.hospital, BUDGET.hospital.0.col + 3, &widths)?;
+    super::hospital_name_row(sheet, context, BUDGET.hospital, facts.budget_hospital_height)?;
     let (cell, label) = BUDGET.unit;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain_right)?;
 
@@ -72,19 +32,15 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     sheet.set_row_height(BUDGET.header_row, height_for_lines(4))?;
 
     let rate = context.rules.subsidy_rate;
-    for (index, (row, block)) in rows.iter().zip(&context.blocks).enumerate() {
-        let r = BUDGET.first_row + index as u32;
+    for ((row, trainee), placed) in rows.iter().zip(&context.case.trainees).zip(&facts.trainees) {
+        let r = placed.budget_row;
         let at = |col: u16| Cell::new(r, col).a1();
-        let roster_row = ROSTER.first_row + index as u32;
-        let name = format!("={}&\"\"", layout::sheet_ref(ROSTER.name, Cell::new(roster_row, ROSTER.name_col)));
-        sheet.write_formula_with_format(
-            r,
-            BUDGET.name_col,
-            text_formula(name, &super::roster::shown_name(context, index)),
-            &styles.cell_wrap,
-        )?;
-        sheet.write_string_with_format(r, BUDGET.qualification_col, &qualifications[index], &styles.cell_wrap)?;
-        let block_total = |col: u16| layout::sheet_ref(BREAKDOWN.name, Cell::new(block.total_row, col));
+        // The name as the 名簿 holds it (typed there), by formula; the row is as tall as the name needs here.
+        let name = format!("={}&\"\"", layout::sheet_ref(ROSTER.name, Cell::new(placed.roster_row, ROSTER.name_col)));
+        sheet.write_formula_with_format(r, BUDGET.name_col, text_formula(name, &trainee.name), &styles.cell_wrap)?;
+        sheet.write_string_with_format(r, BUDGET.qualification_col, &placed.qualification, &styles.cell_wrap)?;
+        set_height(sheet, r, placed.budget_height)?;
+        let block_total = |col: u16| layout::sheet_ref(BREAKDOWN.name, Cell::new(placed.block.total_row, col));
         sheet.write_formula_with_format(
             r,
             BUDGET.total_cost_col,
@@ -175,11 +131,6 @@ fn rounded_down(expression: &str, unit: i64) -> String {
     } else {
         format!("FLOOR({expression},{unit})")
     }
-}
-
-/// 緩和ケア認定看護師; an id the program does not know is shown as it is (the checks report it).
-pub fn qualification_label(context: &Context, id: &str) -> String {
-    context.rules.qualification(id).map_or_else(|| id.to_string(), |q| q.label.clone())
 }
 
 #[cfg(test)]

@@ -3,19 +3,9 @@
 
 use rust_xlsxwriter::{FormatAlign, Worksheet, XlsxError};
 
-use super::{Context, amount_formula, height_for_lines, set_up_sheet, usable_width};
+use super::{Context, amount_formula, height_for_lines, set_height, set_up_sheet};
 use crate::workbook::layout::{self, FORM1};
 use crate::workbook::text;
-
-/// Width of the merged cells of 所在地, 名称 and 代表者職氏名.
-fn applicant_width() -> f64 {
-    FORM1.widths[usize::from(FORM1.address.col)..=usize::from(FORM1.applicant_last_col)].iter().sum()
-}
-
-/// A value of the applicant block as its cell shows it (what formulas referring to it compute).
-pub fn shown_applicant(value: &str) -> String {
-    super::shown(value, applicant_width())
-}
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
     let styles = &context.styles;
@@ -35,30 +25,29 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let addressee = format!("{}{}", context.program.addressee, FORM1.addressee_suffix);
     sheet.write_string_with_format(FORM1.addressee.row, FORM1.addressee.col, &addressee, &styles.subtitle)?;
 
-    let applicant_width = applicant_width();
-    for ((label_cell, label), cell, value) in [
+    // What the hospital typed, as typed: the merged cells wrap it, in rows as tall as `Facts` found it needs.
+    for (((label_cell, label), cell, value), height) in [
         (FORM1.address_label, FORM1.address, hospital.address.as_deref()),
         (FORM1.hospital_label, FORM1.hospital, Some(hospital.name.as_str())),
         (FORM1.representative_label, FORM1.representative, hospital.representative.as_deref()),
-    ] {
+    ]
+    .into_iter()
+    .zip(context.facts.applicant_heights)
+    {
         sheet.write_string_with_format(label_cell.row, label_cell.col, label, &styles.plain)?;
         let value = value.unwrap_or("");
         sheet.merge_range(cell.row, cell.col, cell.row, FORM1.applicant_last_col, "", &styles.input_plain)?;
         if !value.is_empty() {
-            let shown = super::typed_text(context, FORM1.name, cell, value, applicant_width);
-            sheet.write_string_with_format(cell.row, cell.col, &shown, &styles.input_plain)?;
+            sheet.write_string_with_format(cell.row, cell.col, value, &styles.input_plain)?;
         }
-        let lines = text::line_count(value, usable_width(applicant_width));
-        if lines > 1 {
-            sheet.set_row_height(cell.row, height_for_lines(lines))?;
-        }
+        set_height(sheet, cell.row, height)?;
     }
 
     let year_name = context.case.fiscal_year.japanese_name();
     let text_width: f64 = FORM1.widths[usize::from(FORM1.title.col)..=usize::from(FORM1.text_last_col)].iter().sum();
     // The title is set larger than the text: fewer characters fit on a line. Too long for one line, it breaks
     // before 交付申請書 rather than inside a word.
-    let title_units = (usable_width(text_width) as f64 * layout::FONT_SIZE / layout::FORM1_TITLE_SIZE) as usize;
+    let title_units = (text::line_units(text_width) as f64 * layout::FONT_SIZE / layout::FORM1_TITLE_SIZE) as usize;
     let title = layout::form1_title(&year_name, &context.program.grant_name);
     let title_lines: Vec<String> = if text::display_width(&title) <= title_units {
         vec![title]
@@ -80,7 +69,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         height_for_lines(title_lines.len()) * layout::FORM1_TITLE_SIZE / layout::FONT_SIZE,
     )?;
 
-    let body = text::wrap(&format!("　{}", layout::form1_body(&year_name)), usable_width(text_width));
+    let body = text::wrap(&format!("　{}", layout::form1_body(&year_name)), text::line_units(text_width));
     sheet.merge_range(
         FORM1.body.row,
         FORM1.body.col,
@@ -98,8 +87,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     for (cell, label) in [FORM1.amount_label, FORM1.amount_prefix, FORM1.amount_suffix, FORM1.attachments_label] {
         sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
     }
-    let total = super::budget::total_cell(context);
-    let formula = format!("={}", layout::sheet_ref(layout::BUDGET.name, total));
+    let formula = format!("={}", layout::sheet_ref(layout::BUDGET.name, context.facts.budget_total_cell()));
     sheet.write_formula_with_format(
         FORM1.amount.row,
         FORM1.amount.col,

@@ -4,26 +4,28 @@
 mod breakdown;
 mod budget;
 mod data;
+mod facts;
 mod form1;
 mod plan;
 mod roster;
 mod styles;
 
-use rust_xlsxwriter::{DocProperties, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError};
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError};
 
 use super::layout::{self, Cell};
-use super::text;
 use crate::calc::Calculation;
 use crate::case::Case;
 use crate::eligibility::Eligibility;
 use crate::money::Yen;
 use crate::program::{Program, Rules};
 
-pub use plan::shown_filing;
+pub use facts::Facts;
 pub use styles::Styles;
 
 /// Everything a sheet writer reads.
 pub struct Context<'a> {
+    /// The case as the workbook keeps it (`kept`): months in calendar order, the 届出 the rules name.
     pub case: &'a Case,
     pub program: &'static Program,
     pub rules: &'static Rules,
@@ -33,9 +35,8 @@ pub struct Context<'a> {
     /// What stops the application (the review's errors), listed on 別紙1 of a draft.
     pub blocking: Vec<String>,
     pub styles: Styles,
-    pub blocks: Vec<layout::BreakdownBlock>,
-    /// Typed texts that were shown with line breaks added: (data-sheet key, the text as typed).
-    pub originals: std::cell::RefCell<Vec<(String, String)>>,
+    /// Rows, labels, widths and heights that several sheets share, computed once.
+    pub facts: Facts,
 }
 
 /// The workbook as bytes.
@@ -59,7 +60,7 @@ pub fn workbook_bytes(context: &Context) -> Result<Vec<u8>, XlsxError> {
     let amount = layout::sheet_ref(layout::FORM1.name, layout::FORM1.amount)
         .replace(&layout::FORM1.amount.a1(), &layout::FORM1.amount.absolute());
     workbook.define_name(layout::NAME_APPLIED_AMOUNT, &format!("={amount}"))?;
-    let total = budget::total_cell(context);
+    let total = context.facts.budget_total_cell();
     workbook.define_name(layout::NAME_SUBSIDY_TOTAL, &format!("='{}'!{}", layout::BUDGET.name, total.absolute()))?;
     workbook.save_to_buffer()
 }
@@ -100,44 +101,30 @@ pub fn set_up_sheet(
     Ok(())
 }
 
-/// 病院名 beside its label, by formula from the 申請書 (one place to correct it), over the columns up to
-/// `last_col`; a name longer than the cells wraps and the row grows.
+/// 病院名 beside its label, by formula from the 申請書 (one place to correct it), over the three columns after
+/// the label; a name longer than the cells wraps in a row of the height `Facts` gave it.
 pub fn hospital_name_row(
     sheet: &mut Worksheet,
     context: &Context,
     label: (Cell, &str),
-    last_col: u16,
-    widths: &[f64],
+    height: Option<f64>,
 ) -> Result<(), XlsxError> {
     let styles = &context.styles;
     let (cell, text) = label;
     sheet.write_string_with_format(cell.row, cell.col, text, &styles.cell)?;
-    sheet.merge_range(cell.row, cell.col + 1, cell.row, last_col, "", &styles.cell_wrap)?;
+    sheet.merge_range(cell.row, cell.col + 1, cell.row, cell.col + 3, "", &styles.cell_wrap)?;
     let formula = format!("={}&\"\"", layout::sheet_ref(layout::FORM1.name, layout::FORM1.hospital));
-    let name = form1::shown_applicant(&context.case.hospital.name);
-    sheet.write_formula_with_format(cell.row, cell.col + 1, text_formula(formula, &name), &styles.cell_wrap)?;
-    let width: f64 = widths[usize::from(cell.col + 1)..=usize::from(last_col)].iter().sum();
-    let lines = text::line_count(&name, usable_width(width));
-    if lines > 1 {
-        sheet.set_row_height(cell.row, height_for_lines(lines))?;
+    let name = &context.case.hospital.name;
+    sheet.write_formula_with_format(cell.row, cell.col + 1, text_formula(formula, name), &styles.cell_wrap)?;
+    set_height(sheet, cell.row, height)
+}
+
+/// Gives a row the height decided for it; `None` keeps the default (one line).
+pub fn set_height(sheet: &mut Worksheet, row: u32, height: Option<f64>) -> Result<(), XlsxError> {
+    if let Some(height) = height {
+        sheet.set_row_height(row, height)?;
     }
     Ok(())
-}
-
-/// Text a person typed, as shown in a cell `width` wide: with Hojo's 禁則 line breaks (a viewer's own wrapping
-/// may start a line with 。). Where breaks were added, the text as typed is kept on the data sheet, so reading
-/// back gives it unchanged.
-pub fn typed_text(context: &Context, sheet: &str, cell: Cell, text: &str, width: f64) -> String {
-    let shown = shown(text, width);
-    if shown != text {
-        context.originals.borrow_mut().push((layout::original_key(sheet, cell), text.to_string()));
-    }
-    shown
-}
-
-/// A text with Hojo's line breaks for a cell `width` wide.
-pub fn shown(text: &str, width: f64) -> String {
-    text::wrap(text, usable_width(width)).join("\n")
 }
 
 /// A formula whose cached result is an amount the engine computed.
@@ -160,20 +147,39 @@ pub fn height_for_lines(lines: usize) -> f64 {
     (lines.max(1) as f64) * layout::LINE_HEIGHT_PT + 4.0
 }
 
-/// A column width that shows every text given in full: at least `minimum`, at most `cap` (longer texts wrap).
-pub fn fitted_width<'t>(minimum: f64, texts: impl IntoIterator<Item = &'t str>, cap: f64) -> f64 {
-    let widest = texts.into_iter().map(text::widest_line).max().unwrap_or(0) as f64;
-    (widest + 2.0).clamp(minimum, cap.max(minimum))
-}
-
-/// Characters a column of this width holds on one line (half-width units), with a margin so that Excel and
-/// LibreOffice, whose metrics differ by a few percent, keep the lines Hojo broke.
-pub fn usable_width(width: f64) -> usize {
-    (width * 0.94 - 2.0).max(2.0) as usize
-}
-
 /// `1,234,567`: how wide an amount prints.
 pub fn amount_text(amount: Yen) -> String {
     let text = amount.format_yen();
     text.trim_end_matches('円').to_string()
+}
+
+/// A date as rust_xlsxwriter writes it. The export checks beforehand that every date lies in Excel's range
+/// (1900–9999), so the error is a defect, not a user's mistake.
+pub fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    let year = u16::try_from(date.year()).map_err(|_| XlsxError::DateTimeRangeError(date.to_string()))?;
+    ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    /// Each sheet writer takes what other sheets need to agree on from `Facts`, never from another writer:
+    /// no sheet module names another (they would import each other, as 別紙2 and 別紙4 once did).
+    #[test]
+    fn no_sheet_writer_asks_another() {
+        let sheets = [
+            ("form1", include_str!("form1.rs")),
+            ("plan", include_str!("plan.rs")),
+            ("budget", include_str!("budget.rs")),
+            ("breakdown", include_str!("breakdown.rs")),
+            ("roster", include_str!("roster.rs")),
+            ("data", include_str!("data.rs")),
+        ];
+        for (name, source) in sheets {
+            for (other, _) in sheets.iter().filter(|(other, _)| *other != name) {
+                for path in [format!("super::{other}::"), format!("super::{other};")] {
+                    assert!(!source.contains(&path), "{name}.rs uses {other}.rs ({path})");
+                }
+            }
+        }
+    }
 }

@@ -3,10 +3,10 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Context, height_for_lines, set_up_sheet, text_formula, usable_width};
-use crate::case::Filing;
+use super::facts::{height, lines};
+use super::{Context, excel_date, height_for_lines, set_height, set_up_sheet, text_formula};
 use crate::eligibility::Verdict;
-use crate::program::{CheckId, HospitalTest, Rules};
+use crate::workbook::kept::shown_filing;
 use crate::workbook::layout::{self, Cell, PLAN};
 use crate::workbook::text;
 
@@ -17,7 +17,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let value_width: f64 = PLAN.widths[usize::from(PLAN.value_col)..=usize::from(PLAN.last_col)].iter().sum();
     let note_width: f64 = PLAN.widths[usize::from(PLAN.label_col)..=usize::from(PLAN.last_col)].iter().sum();
     let wrapped_notes: Vec<(bool, Vec<String>)> =
-        notes.iter().map(|(heading, line)| (*heading, text::wrap(line, usable_width(note_width)))).collect();
+        notes.iter().map(|(heading, line)| (*heading, text::wrap(line, text::line_units(note_width)))).collect();
     let last_row = PLAN.notes_row + wrapped_notes.len() as u32;
     set_up_sheet(
         sheet,
@@ -45,19 +45,16 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     };
 
     // 病院名 and 所在地 are those of the 申請書, by formula: one place to correct them.
-    for ((row, text), cell, value) in [
-        (PLAN.hospital, layout::FORM1.hospital, hospital.name.as_str()),
-        (PLAN.address, layout::FORM1.address, hospital.address.as_deref().unwrap_or("")),
+    let facts = &context.facts;
+    for ((row, text), cell, value, row_height) in [
+        (PLAN.hospital, layout::FORM1.hospital, hospital.name.as_str(), facts.plan_hospital_height),
+        (PLAN.address, layout::FORM1.address, hospital.address.as_deref().unwrap_or(""), facts.plan_address_height),
     ] {
         label(sheet, (row, text))?;
-        merged(sheet, row, &styles.cell)?;
+        merged(sheet, row, &styles.cell_wrap)?;
         let formula = format!("={}&\"\"", layout::sheet_ref(layout::FORM1.name, cell));
-        let shown = super::form1::shown_applicant(value);
-        sheet.write_formula_with_format(row, PLAN.value_col, text_formula(formula, &shown), &styles.cell_wrap)?;
-        let lines = text::line_count(&shown, usable_width(value_width));
-        if lines > 1 {
-            sheet.set_row_height(row, height_for_lines(lines))?;
-        }
+        sheet.write_formula_with_format(row, PLAN.value_col, text_formula(formula, value), &styles.cell_wrap)?;
+        set_height(sheet, row, row_height)?;
     }
     label(sheet, PLAN.founder)?;
     merged(sheet, PLAN.founder.0, &styles.cell)?;
@@ -79,12 +76,10 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let purpose = hospital.purpose.as_deref().unwrap_or("");
     merged(sheet, PLAN.purpose.0, &styles.input_wrap)?;
     if !purpose.is_empty() {
-        let cell = Cell::new(PLAN.purpose.0, PLAN.value_col);
-        let shown = super::typed_text(context, PLAN.name, cell, purpose, value_width);
-        sheet.write_string_with_format(cell.row, cell.col, &shown, &styles.input_wrap)?;
+        sheet.write_string_with_format(PLAN.purpose.0, PLAN.value_col, purpose, &styles.input_wrap)?;
     }
-    let lines = text::line_count(purpose, usable_width(value_width)).max(PLAN.purpose_min_lines);
-    sheet.set_row_height(PLAN.purpose.0, height_for_lines(lines))?;
+    let purpose_lines = lines(purpose, value_width).max(PLAN.purpose_min_lines);
+    sheet.set_row_height(PLAN.purpose.0, height_for_lines(purpose_lines))?;
 
     label(sheet, PLAN.trainee_count)?;
     merged(sheet, PLAN.trainee_count.0, &styles.count)?;
@@ -105,9 +100,10 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         (PLAN.email, contact.email),
     ] {
         label(sheet, row_label)?;
-        merged(sheet, row_label.0, &styles.input_text)?;
+        merged(sheet, row_label.0, &styles.input_row)?;
         if let Some(value) = value.filter(|value| !value.is_empty()) {
-            sheet.write_string_with_format(row_label.0, PLAN.value_col, &value, &styles.input_text)?;
+            sheet.write_string_with_format(row_label.0, PLAN.value_col, &value, &styles.input_row)?;
+            set_height(sheet, row_label.0, height(&[(&value, value_width)]))?;
         }
     }
 
@@ -118,16 +114,6 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         sheet.set_row_height(row, height_for_lines(lines.len()))?;
     }
     Ok(())
-}
-
-/// The filing rows: the first of the case's 届出 whose 受理記号 the program's check accepts.
-pub fn shown_filing<'a>(rules: &Rules, filings: &'a [Filing], check_id: CheckId) -> Option<&'a Filing> {
-    let symbols =
-        rules.hospital_checks.iter().find(|check| check.id == check_id).and_then(|check| match &check.test {
-            HospitalTest::FilingRequired { any_of } => Some(any_of),
-            _ => None,
-        })?;
-    filings.iter().find(|filing| symbols.contains(&filing.symbol))
 }
 
 fn write_filings(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
@@ -155,15 +141,19 @@ fn write_filings(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxErr
                 sheet.write_string_with_format(row, PLAN.filing_symbol_col, &filing.symbol, &styles.cell_center)?;
                 match filing.number.as_deref().filter(|number| !number.is_empty()) {
                     Some(number) => {
-                        sheet.write_string_with_format(row, PLAN.filing_number_col, number, &styles.input_text)?
+                        sheet.write_string_with_format(row, PLAN.filing_number_col, number, &styles.input_row)?;
+                        let width = PLAN.widths[usize::from(PLAN.filing_number_col)];
+                        set_height(sheet, row, height(&[(number, width)]))?;
                     }
-                    None => sheet.write_blank(row, PLAN.filing_number_col, &styles.input_text)?,
-                };
+                    None => {
+                        sheet.write_blank(row, PLAN.filing_number_col, &styles.input_row)?;
+                    }
+                }
                 if let Some(since) = filing.since {
                     sheet.write_date_with_format(
                         row,
                         PLAN.filing_since_col,
-                        &super::roster::excel_date(since)?,
+                        &excel_date(since)?,
                         &styles.input_date,
                     )?;
                 }

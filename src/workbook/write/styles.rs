@@ -10,6 +10,8 @@ pub struct Styles {
     pub plain_right: Format,
     pub title: Format,
     pub subtitle: Format,
+    /// A heading above a table that may take more than one line (受講者1　…).
+    pub heading: Format,
     pub draft: Format,
     /// A table cell holding fixed text.
     pub cell: Format,
@@ -19,7 +21,6 @@ pub struct Styles {
     pub amount: Format,
     pub amount_strong: Format,
     pub month: Format,
-    pub input_text: Format,
     pub input_wrap: Format,
     /// Fill-in text in a table row: wraps, centred vertically like its neighbours.
     pub input_row: Format,
@@ -52,7 +53,8 @@ impl Styles {
             plain: base(),
             plain_right: base().set_align(FormatAlign::Right),
             title: base().set_font_size(14).set_align(FormatAlign::Center).set_text_wrap(),
-            subtitle: base().set_font_size(12),
+            subtitle: base().set_font_size(layout::SUBTITLE_SIZE),
+            heading: base().set_font_size(layout::SUBTITLE_SIZE).set_text_wrap(),
             draft: base()
                 .set_font_size(14)
                 .set_bold()
@@ -68,7 +70,6 @@ impl Styles {
                 .set_num_format(layout::AMOUNT_FORMAT)
                 .set_border_bottom(FormatBorder::Thin),
             month: boxed().set_num_format(layout::MONTH_FORMAT).set_align(FormatAlign::Center),
-            input_text: boxed().set_unlocked(),
             input_wrap: boxed().set_text_wrap().set_align(FormatAlign::Top).set_unlocked(),
             input_row: boxed().set_text_wrap().set_unlocked(),
             input_amount: boxed().set_num_format(layout::AMOUNT_FORMAT).set_unlocked(),
