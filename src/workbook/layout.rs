@@ -484,7 +484,7 @@ pub const BREAKDOWN: Breakdown = Breakdown {
     month_outside_year: "年度外のため計上しない",
     months_total: "合計",
     months_total_counted: "合計（計上する月）",
-    months_total_note: "上の人件費の支出予定額",
+    months_total_note: "人件費の支出予定額に計上",
     heading_prefix: "受講者",
 };
 

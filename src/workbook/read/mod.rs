@@ -51,6 +51,10 @@ pub enum ImportError {
         sheet = DATA.name
     )]
     Data { key: String, message: String },
+    #[error(
+        "以前の版の Hojo で作成した申請書です（様式の版 {0}）。今の Hojo では読み込めないため、申請の内容（ケースファイルまたはアプリのデータ）から書き出し直してください (a workbook of an earlier layout)"
+    )]
+    EarlierLayout(String),
     #[error("読み取った内容に誤りがあります (the workbook's content is not a valid case):\n{0}")]
     Invalid(CaseError),
 }
@@ -218,12 +222,7 @@ fn read_hidden(data: &Sheet) -> Result<Hidden, ImportError> {
     match values.get(DATA.version_key) {
         Some(version) if version == DATA.version => {}
         Some(version) if layout::EARLIER_VERSIONS.contains(&version.as_str()) => {
-            return Err(ImportError::Data {
-                key: DATA.version_key.to_string(),
-                message: format!(
-                    "以前の版の Hojo で作成した申請書（{version}）です。今の Hojo では読み込めないため、申請の内容（ケースファイルまたはアプリのデータ）から書き出し直してください"
-                ),
-            });
+            return Err(ImportError::EarlierLayout(version.clone()));
         }
         Some(version) => {
             return Err(ImportError::Data {

@@ -28,6 +28,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         BREAKDOWN.draft,
     )?;
 
+    sheet.set_page_breaks(&facts.breakdown_page_breaks)?;
     let (cell, label) = BREAKDOWN.sheet_label;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
     let (cell, label) = BREAKDOWN.title;

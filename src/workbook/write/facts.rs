@@ -27,6 +27,10 @@ pub struct Facts {
     pub breakdown_hospital_height: Option<f64>,
     /// 別紙3's 備考 of each item and of the fixed rows, broken to the column where it must be.
     pub note_width: usize,
+    /// 別紙3's page breaks: before a trainee's block that would not fit on the rest of the page, so that a
+    /// block is not split (LibreOffice honours them with the sheet fitted to one page wide; Excel, which
+    /// ignores manual breaks under "fit to", breaks where it would anyway).
+    pub breakdown_page_breaks: Vec<u32>,
 }
 
 /// One trainee, on every sheet.
@@ -84,7 +88,7 @@ impl Facts {
         let label = |text: &str, col: u16| {
             text::wrap_phrases(text, text::line_units(width_of(&roster_widths, col)), layout::LABEL_BREAKS)
         };
-        let trainee_facts = trainees
+        let trainee_facts: Vec<TraineeFacts> = trainees
             .iter()
             .zip(blocks)
             .enumerate()
@@ -130,8 +134,11 @@ impl Facts {
             })
             .collect();
 
+        let breakdown_hospital_height = hospital_beside(&breakdown_widths, BREAKDOWN.hospital.0);
+        let breakdown_page_breaks = page_breaks(&trainee_facts, &breakdown_widths, breakdown_hospital_height);
         Facts {
             trainees: trainee_facts,
+            breakdown_page_breaks,
             budget_total_row: BUDGET.first_row + trainees.len() as u32,
             applicant_heights: [
                 applicant(case.hospital.address.as_deref()),
@@ -141,7 +148,7 @@ impl Facts {
             plan_hospital_height: height(&[(hospital, plan_value_width)]),
             plan_address_height: height(&[(case.hospital.address.as_deref().unwrap_or(""), plan_value_width)]),
             budget_hospital_height: hospital_beside(&budget_widths, BUDGET.hospital.0),
-            breakdown_hospital_height: hospital_beside(&breakdown_widths, BREAKDOWN.hospital.0),
+            breakdown_hospital_height,
             budget_widths,
             breakdown_widths,
             roster_widths,
@@ -153,6 +160,38 @@ impl Facts {
     pub fn budget_total_cell(&self) -> layout::Cell {
         layout::Cell::new(self.budget_total_row, BUDGET.subsidy_col)
     }
+}
+
+/// Where 別紙3 breaks pages: the page's height at the scale that fits the sheet to one page wide (A4
+/// landscape), with a margin for the viewers' own row heights; a block taller than a page starts a page and
+/// is broken by the viewer.
+fn page_breaks(trainees: &[TraineeFacts], widths: &[f64], hospital_height: Option<f64>) -> Vec<u32> {
+    /// What A4 landscape leaves inside 15 mm margins, in points.
+    const PRINTABLE_WIDTH_PT: f64 = (297.0 - 30.0) / 25.4 * 72.0;
+    const PRINTABLE_HEIGHT_PT: f64 = (210.0 - 30.0) / 25.4 * 72.0;
+    /// Excel and LibreOffice allow this many manual breaks on a sheet.
+    const MAX_BREAKS: usize = 1023;
+    let default_row = f64::from(layout::DEFAULT_ROW_PX) * 0.75;
+    // A column w characters wide is w half-width characters of the 10.5pt face (half an em each) and a
+    // padding of 5 pixels.
+    let sheet_width: f64 = widths.iter().map(|width| width * layout::FONT_SIZE / 2.0 + 3.75).sum();
+    let scale = (PRINTABLE_WIDTH_PT / sheet_width).min(1.0);
+    let page = PRINTABLE_HEIGHT_PT * 0.92 / scale;
+    let heading_row = layout::SUBTITLE_SIZE + 4.0;
+    let mut used =
+        24.0 + hospital_height.unwrap_or(default_row) + f64::from(BREAKDOWN.first_block_row - 1) * default_row;
+    let mut breaks = Vec::new();
+    for placed in trainees {
+        let block = &placed.block;
+        let rows = block.end_row + BREAKDOWN.block_gap - block.header_row;
+        let height = placed.heading_height.unwrap_or(heading_row) + f64::from(rows) * default_row;
+        if used + height > page && used > 0.0 && breaks.len() < MAX_BREAKS {
+            breaks.push(block.heading_row);
+            used = 0.0;
+        }
+        used += height;
+    }
+    breaks
 }
 
 /// Width of the merged cells of 所在地, 名称 and 代表者職氏名 on the 申請書.
