@@ -289,3 +289,31 @@ fn in_the_exam_year_after_the_course_what_was_entered_is_shown_marked_and_left_o
     assert!(!breakdown.formulas[&(total, 2)].contains(&format!("C{}", at("入学料") + 1)), "入学料 is not summed");
     assert_eq!(read(&bytes).unwrap(), kept(&case), "what was entered comes back");
 }
+
+#[test]
+fn pages_of_the_breakdown_start_with_a_trainees_block() {
+    let base = example("substitute-by-month.json");
+    let mut case = base.clone();
+    case.trainees = (0..12)
+        .map(|index| {
+            let mut trainee = base.trainees[0].clone();
+            trainee.name = format!("受講者 {index:02}");
+            trainee
+        })
+        .collect();
+    let bytes = build(&case, true).unwrap().bytes;
+    let xml = String::from_utf8(
+        support::xlsx_edit::parts(&bytes).into_iter().find(|(name, _)| name == "xl/worksheets/sheet4.xml").unwrap().1,
+    )
+    .unwrap();
+    let breaks: Vec<u32> =
+        xml.split("<brk id=\"").skip(1).map(|element| element.split('"').next().unwrap().parse().unwrap()).collect();
+    assert!(breaks.len() >= 3, "twelve blocks of a year's months take several pages: {breaks:?}");
+    let views = sheets(&bytes);
+    let breakdown = sheet(&views, BREAKDOWN);
+    for row in breaks {
+        // A break "at row n" (1-based, as the file writes it) starts the next page with row n + 1.
+        let first = breakdown.text(row, 1);
+        assert!(first.starts_with("受講者"), "page starts with row {}: {first:?}", row + 1);
+    }
+}
