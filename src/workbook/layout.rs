@@ -23,26 +23,9 @@ impl Cell {
         Cell { row: self.row + rows, col: self.col }
     }
 
-    /// The same row in another column.
-    pub const fn at_col(self, col: u16) -> Cell {
-        Cell { row: self.row, col }
-    }
-
     /// `D8`
     pub fn a1(self) -> String {
         format!("{}{}", column_name(self.col), self.row + 1)
-    }
-
-    /// Parses `D8` at run time (for names read from a file); `None` for anything else.
-    pub fn parse(name: &str) -> Option<Cell> {
-        let letters: String = name.chars().take_while(char::is_ascii_uppercase).collect();
-        let digits = &name[letters.len()..];
-        if letters.is_empty() || letters.len() > 3 || digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        let col = letters.bytes().fold(0u32, |col, letter| col * 26 + u32::from(letter - b'A' + 1)) - 1;
-        let row = digits.parse::<u32>().ok()?.checked_sub(1)?;
-        Some(Cell { row, col: u16::try_from(col).ok()? })
     }
 
     /// `$D$8`
@@ -691,10 +674,6 @@ mod tests {
         assert_eq!(col("J"), 9);
         assert_eq!(Cell::new(8, 11).a1(), "L9");
         assert_eq!(Cell::new(9, 26).absolute(), "$AA$10");
-        assert_eq!(Cell::parse("AA10"), Some(Cell::new(9, 26)));
-        for bad in ["", "A", "10", "A0", "a1", "ZZZZ1", "A1x", "A99999999999"] {
-            assert_eq!(Cell::parse(bad), None, "{bad}");
-        }
     }
 
     #[test]
