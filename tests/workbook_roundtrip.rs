@@ -52,6 +52,16 @@ fn every_example_comes_back_as_the_workbook_keeps_it() {
     assert_eq!(kept(&case), expected);
     let sakura = example("sakura-hospital.json");
     assert_eq!(kept(&sakura), sakura);
+    // A decided application (its 交付決定 arrived): the 交付申請書 does not carry the decision.
+    let mut decided = sakura.clone();
+    decided.decision = Some(hojo::case::Decision {
+        decided_on: NaiveDate::from_ymd_opt(2024, 7, 1).unwrap(),
+        number: "6保医政第1234号".into(),
+        amount: Yen::new(2_300_000),
+    });
+    decided.received = Yen::new(1_000_000);
+    assert_eq!(read(&build(&decided, false).unwrap().bytes).unwrap(), kept(&decided));
+    assert_eq!(kept(&decided), sakura);
 }
 
 #[test]

@@ -8,10 +8,14 @@ use crate::case::{Case, Filing};
 use crate::program::{CheckId, HospitalTest, Program, Rules};
 
 /// The case as a workbook holds it, and as reading that workbook gives it back: salary months in calendar
-/// order (`Case::normalize`), only the 届出 the program's checks name, and empty texts as absent.
+/// order (`Case::normalize`), only the 届出 the program's checks name, and empty texts as absent. The 交付申請書
+/// is what goes to the 都 before its decision: a 交付決定 and a 受入済額 the case may already hold are not part
+/// of it (they come back as none).
 pub fn kept(case: &Case) -> Case {
     let mut kept = case.clone();
     kept.normalize();
+    kept.decision = None;
+    kept.received = crate::money::Yen::ZERO;
     if let Ok(rules) = Program::get(&case.program).and_then(|program| program.rules_for(case.fiscal_year)) {
         kept.hospital.filings = kept_filings(rules, &case.hospital.filings);
     }
