@@ -306,6 +306,8 @@ proptest! {
         // Months as they were entered (any order) and 届出 the program does not look at: the workbook keeps
         // the months in calendar order and the 届出 the rules name; everything else comes back unchanged.
         let mut case = case;
+        // A declaration of the other program (K1) the nurse program's application does not carry.
+        case.hospital.designated_cooperating_hospital = [None, Some(true), Some(false)][(shuffle % 3) as usize];
         for (index, trainee) in case.trainees.iter_mut().enumerate() {
             let turns = (shuffle as usize).wrapping_add(index) % trainee.salary_months.len().max(1);
             trainee.salary_months.rotate_left(turns);

@@ -5,7 +5,7 @@
 //! dozens of 施設基準 the 名簿 lists. Reading a workbook back gives that case: [`kept`].
 
 use crate::case::{Case, Filing};
-use crate::program::{CheckId, HospitalTest, Program, Rules};
+use crate::program::{CheckId, DeclarationId, HospitalTest, Program, Rules};
 
 /// The case as a workbook holds it, and as reading that workbook gives it back: salary months in calendar
 /// order (`Case::normalize`), only the 届出 the program's checks name, and empty texts as absent. The 交付申請書
@@ -18,6 +18,10 @@ pub fn kept(case: &Case) -> Case {
     kept.received = crate::money::Yen::ZERO;
     if let Ok(rules) = Program::get(&case.program).and_then(|program| program.rules_for(case.fiscal_year)) {
         kept.hospital.filings = kept_filings(rules, &case.hospital.filings);
+        // A declaration only another program's checks ask (K1, 協力病院の指定) is not part of this application.
+        if !asks(rules, DeclarationId::DesignatedCooperatingHospital) {
+            kept.hospital.designated_cooperating_hospital = None;
+        }
     }
     let hospital = &mut kept.hospital;
     for text in
@@ -43,6 +47,14 @@ fn drop_empty(text: &mut Option<String>) {
     if text.as_deref() == Some("") {
         *text = None;
     }
+}
+
+/// Whether one of the program's hospital checks asks the hospital this.
+fn asks(rules: &Rules, declaration: DeclarationId) -> bool {
+    rules
+        .hospital_checks
+        .iter()
+        .any(|check| matches!(&check.test, HospitalTest::Declaration { field, .. } if *field == declaration))
 }
 
 /// Whether the program's hospital checks look at this 受理記号.
@@ -86,5 +98,7 @@ mod tests {
         assert_eq!(kept, ["地包ケア２", "がん疼", "緩診", "緩１"]);
         assert_eq!(shown_filing(rules, &filings, CheckId::H3).map(|f| f.symbol.as_str()), Some("地包ケア２"));
         assert_eq!(shown_filing(rules, &filings, CheckId::X3), None, "X3 forbids, it shows no row");
+        assert!(asks(rules, DeclarationId::EmploysQualifiedNurse));
+        assert!(!asks(rules, DeclarationId::DesignatedCooperatingHospital), "K1 is the 研修会 program's");
     }
 }
