@@ -39,6 +39,7 @@ prop_compose! {
             prior_years_standard_used: Yen::new(prior_used),
             prior_items: if prior_admission { vec![hojo::program::ItemId::Admission] } else { vec![] },
             receipts: Vec::new(),
+            report: Default::default(),
         }
     }
 }

@@ -88,6 +88,46 @@ fn receipts_that_do_not_add_up_to_the_amount_are_refused() {
     assert!(stderr.contains("trainees[0].tuition") && stderr.contains("領収書の合計"), "{stderr}");
 }
 
+/// Writes the example report changed by `change` and runs `hojo settle` on it.
+fn settle_changed(change: impl FnOnce(&mut Value)) -> Output {
+    let folder = tempfile::tempdir().unwrap();
+    let mut case: Value =
+        serde_json::from_slice(&std::fs::read(example("reports/sakura-hospital-report.json")).unwrap()).unwrap();
+    change(&mut case);
+    let path = folder.path().join("report.json");
+    std::fs::write(&path, serde_json::to_vec(&case).unwrap()).unwrap();
+    hojo(&["settle", path.to_str().unwrap()])
+}
+
+#[test]
+fn the_example_report_says_the_course_was_completed() {
+    let case = hojo::case::parse_case(&std::fs::read(example("reports/sakura-hospital-report.json")).unwrap()).unwrap();
+    let report = &case.trainees[0].report;
+    assert_eq!(report.course_status, Some(hojo::case::CourseStatus::Completed));
+    assert_eq!(report.completed_on, chrono::NaiveDate::from_ymd_opt(2025, 3, 14));
+}
+
+#[test]
+fn a_withdrawn_nurse_with_a_completion_date_is_refused() {
+    let output = settle_changed(|case| case["trainees"][0]["report"]["course_status"] = serde_json::json!("withdrawn"));
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("trainees[0].report.completed_on") && stderr.contains("中途退学"), "{stderr}");
+}
+
+#[test]
+fn an_application_cannot_carry_a_trainees_report() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut case: Value = serde_json::from_slice(&std::fs::read(example("sakura-hospital.json")).unwrap()).unwrap();
+    case["trainees"][0]["report"] = serde_json::json!({"course_status": "enrolled"});
+    let path = folder.path().join("application.json");
+    std::fs::write(&path, serde_json::to_vec(&case).unwrap()).unwrap();
+    let output = hojo(&["check", path.to_str().unwrap()]);
+    assert_ne!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("trainees[0].report") && stderr.contains("実績報告に書きます"), "{stderr}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 

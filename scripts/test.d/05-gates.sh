@@ -3,6 +3,9 @@
 # pass actionlint.
 set -euo pipefail
 cargo fmt --all --check
+# The desktop crate embeds ui/dist at compile time (tauri::generate_context!), so clippy needs the screens built;
+# a fresh clone has none.
+[ -f ui/dist/index.html ] || (cd ui && npm run --silent build)
 cargo clippy --locked --workspace --all-targets -- -D warnings 2>&1
 (cd ui && npx --no-install tsc --noEmit -p tsconfig.json)
 if ! git diff --quiet -- ui/package-lock.json 2>/dev/null; then

@@ -160,6 +160,7 @@ pub fn add_trainee(case: &mut Case, name: &str) -> AppResult<usize> {
         prior_years_standard_used: Yen::ZERO,
         prior_items: Vec::new(),
         receipts: Vec::new(),
+        report: Default::default(),
     });
     Ok(index)
 }

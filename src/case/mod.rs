@@ -21,7 +21,7 @@ pub use crate::program::FounderType;
 
 pub use filing::Filing;
 pub use json::{CaseError, Problem, parse_case, to_json};
-pub use report::{Decision, Receipt, Stage};
+pub use report::{CourseStatus, Decision, Receipt, Stage, TraineeReport};
 pub use training::{Training, WorkingLine};
 pub use validate::{problems, validate};
 
@@ -191,6 +191,9 @@ pub struct Trainee {
     /// The payments behind the amounts (a report's 領収書): an item with receipts amounts to their sum.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub receipts: Vec<Receipt>,
+    /// A report's 受講状況, 修了年月日, 認定年月日 and 事業の成果.
+    #[serde(default, skip_serializing_if = "TraineeReport::is_empty")]
+    pub report: TraineeReport,
 }
 
 /// The one table from a cost item to the trainee's field that holds it: both accessors are generated from it.
@@ -384,5 +387,6 @@ pub(crate) fn sample_trainee() -> Trainee {
         prior_years_standard_used: Yen::ZERO,
         prior_items: vec![],
         receipts: Vec::new(),
+        report: Default::default(),
     }
 }

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::{CASE_FORMAT, Case, CaseError, Hospital, Problem, Stage, Trainee};
+use super::{CASE_FORMAT, Case, CaseError, CourseStatus, Hospital, Problem, Stage, Trainee};
 use crate::era::format_date;
 use crate::fiscal_year::FiscalYear;
 use crate::limits::{
@@ -71,6 +71,7 @@ pub fn problems(case: &Case) -> Vec<Problem> {
     for (index, trainee) in case.trainees.iter().enumerate() {
         check_trainee(index, trainee, &mut problems);
         check_receipts(index, trainee, case.stage, &label, &mut problems);
+        check_trainee_report(index, trainee, case.stage, &mut problems);
     }
     problems
 }
@@ -409,6 +410,37 @@ fn check_receipts(
             ));
         }
     }
+}
+
+/// A trainee's 受講状況・修了・認定・成果: written only in a report, with dates within the limits and no 修了年月日
+/// for a nurse who left the course.
+fn check_trainee_report(index: usize, trainee: &Trainee, stage: Stage, problems: &mut Vec<Problem>) {
+    let report = &trainee.report;
+    let at = |field: &str| format!("trainees[{index}].report.{field}");
+    if report.is_empty() {
+        return;
+    }
+    if stage != Stage::Report {
+        problems.push(Problem::new(
+            format!("trainees[{index}].report"),
+            "受講状況・修了年月日・認定年月日・事業の成果は実績報告に書きます（実績報告なら \"stage\": \"report\" を書いてください）",
+            "a trainee's report belongs to a report",
+        ));
+    }
+    if let Some(date) = report.completed_on {
+        check_date(problems, &at("completed_on"), date, "修了年月日");
+        if report.course_status == Some(CourseStatus::Withdrawn) {
+            problems.push(Problem::new(
+                at("completed_on"),
+                "受講状況が「中途退学」の受講者に修了年月日は書けません。受講状況か修了年月日を直してください",
+                "a withdrawn trainee has no completion date",
+            ));
+        }
+    }
+    if let Some(date) = report.certified_on {
+        check_date(problems, &at("certified_on"), date, "認定年月日");
+    }
+    check_length(problems, &at("outcome"), report.outcome.as_deref(), "事業の成果", MAX_LONG_TEXT);
 }
 
 fn check_prior_items(case: &Case, program: &Program, problems: &mut Vec<Problem>) {

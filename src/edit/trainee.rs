@@ -50,6 +50,7 @@ pub fn new_trainee(
         prior_years_standard_used: Yen::ZERO,
         prior_items: Vec::new(),
         receipts: Vec::new(),
+        report: Default::default(),
     })
 }
 

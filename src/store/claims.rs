@@ -737,6 +737,7 @@ pub(crate) fn read_claims(conn: &Connection, application: ApplicationId) -> Resu
                 prior_years_standard_used: Yen::new(prior_used),
                 prior_items: Vec::new(),
                 receipts: Vec::new(),
+                report: Default::default(),
             },
             standard_used: standard_used.map(Yen::new),
         });

@@ -132,6 +132,7 @@ pub fn trainee() -> impl Strategy<Value = Trainee> {
                 prior_years_standard_used: prior_used,
                 prior_items: prior_items.into_iter().filter_map(hojo::program::ItemId::from_id).collect(),
                 receipts: Vec::new(),
+                report: Default::default(),
             }
         })
 }

@@ -317,6 +317,7 @@ fn read_trainees(
             prior_years_standard_used: breakdown.amount(Cell::new(block.cap.prior_row, BREAKDOWN.amount_col))?,
             prior_items: kept.prior_items.clone(),
             receipts: Vec::new(),
+            report: Default::default(),
         };
         for (rule, &item_row) in rules.items.iter().zip(&block.item_rows) {
             if rule.monthly && !kept.salary_months.is_empty() {
