@@ -211,9 +211,11 @@ fn salary_by_month_is_kept_only_for_months_inside_the_course() {
     window.ok("set_salary_month", json!({"index": 0, "month": "2024-10", "value": "３００，０００"}));
     let snapshot = window.ok("get_snapshot", json!({}));
     assert_eq!(snapshot["calculation"]["trainees"][0]["D"], 300_000);
-    // The database refuses a month before the course, naming the course period.
-    let error = window.refused("set_salary_month", json!({"index": 0, "month": "2024-05", "value": "300000"}));
-    assert!(error["message"].as_str().unwrap().contains("受講期間"), "{error}");
+    // A month before the course is kept as typed (nothing typed is lost) and not counted, with the reason.
+    let snapshot = window.ok("set_salary_month", json!({"index": 0, "month": "2024-05", "value": "300000"}));
+    assert_eq!(snapshot["calculation"]["trainees"][0]["D"], 300_000, "May is not counted");
+    let warnings = snapshot["calculation"]["trainees"][0]["warnings"].to_string();
+    assert!(warnings.contains("受講期間の外"), "{warnings}");
     let error = window.refused("set_salary_monthly", json!({"index": 0, "monthly": false}));
     assert_eq!(error["path"], "trainees[0].salary");
     window.refused("set_salary_month", json!({"index": 0, "month": "May", "value": "1"}));
@@ -302,6 +304,9 @@ fn eligible(window: Window) -> Window {
         ("beds", "120"),
         ("representative", "理事長 東京 太郎"),
         ("purpose", "緩和ケア認定看護師を育成する。"),
+        ("contact.department", "看護部"),
+        ("contact.name", "山田 一子"),
+        ("contact.phone", "03-1234-5678"),
     ] {
         window.ok("set_hospital_field", json!({"field": field, "value": value}));
     }

@@ -245,7 +245,7 @@ pub struct Receipts {
 
 pub const RECEIPTS: Receipts = Receipts {
     name: "別紙3_支出済額内訳",
-    widths: &[2.0, 6.0, 16.0, 30.0, 24.0, 13.0, 13.0, 13.0, 30.0, 2.0],
+    widths: &[2.0, 6.0, 16.0, 28.0, 28.0, 13.0, 13.0, 13.0, 36.0, 2.0],
     last_col: col("I"),
     draft: a1("I1"),
     sheet_label: (a1("B1"), "別紙3"),

@@ -136,8 +136,13 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
                 }
                 None => sheet.write_blank(r, RECEIPTS.standard_col, &styles.cell)?,
             };
+            // その他（対象外経費） has no 選定額: left blank, not 0.
             let selected = item.figures.as_ref().map_or(Yen::ZERO, |f| f.selected);
-            sheet.write_number_with_format(r, RECEIPTS.selected_col, selected.get() as f64, &styles.amount)?;
+            if item.figures.is_some() {
+                sheet.write_number_with_format(r, RECEIPTS.selected_col, selected.get() as f64, &styles.amount)?;
+            } else {
+                sheet.write_blank(r, RECEIPTS.selected_col, &styles.cell)?;
+            }
             let note = item_note(item, trainee, context);
             sheet.write_string_with_format(r, RECEIPTS.note_col, &note, &styles.cell_wrap)?;
             if text::line_count(&note, width(RECEIPTS.note_col)) > 1 {
