@@ -6,21 +6,29 @@
 //! transaction together with its history entry. Amounts are integer yen. See docs/database.md.
 
 mod application;
+mod application_rows;
 mod backup;
 mod case_io;
+mod checks;
+mod claim_ops;
+mod claim_read;
+mod claim_rows;
 mod claims;
 mod costs;
 mod edits;
 mod error;
 mod history;
 mod hospital;
+mod hospital_rows;
 mod ids;
 mod integrity;
 mod location;
 mod migrations;
 mod open;
+mod profile;
 mod sql;
 mod trainee_costs;
+mod usage;
 
 use std::path::{Path, PathBuf};
 
