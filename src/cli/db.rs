@@ -99,6 +99,9 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
         if let Some(warning) = store.backup_warning() {
             eprintln!("注意 (warning): {warning}");
         }
+        if let Some(notice) = store.read_only_notice() {
+            eprintln!("注意 (warning): {notice} (read-only: changes cannot be saved)");
+        }
         Ok(store)
     };
     match command {
