@@ -219,9 +219,10 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
 fn pick_hospital(store: &Store, name: Option<&str>) -> Result<HospitalId, StoreError> {
     let hospitals = store.hospitals()?;
     match name {
-        Some(name) => hospitals
-            .iter()
-            .find(|hospital| hospital.name == name)
+        // 「さくら病院 」 is さくら病院: spaces typed around or inside twice do not make another hospital.
+        Some(name) => store
+            .find_hospital_like(name)?
+            .first()
             .map(|hospital| hospital.id)
             .ok_or_else(|| StoreError::NotFound { what: format!("病院「{name}」") }),
         None => match hospitals.as_slice() {

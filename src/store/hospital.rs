@@ -7,6 +7,7 @@ use super::error::{Result, StoreError};
 use super::history::{Editor, Record, record};
 use super::hospital_rows::{check_hospital, find_by_name, insert_hospital, read_hospital, write_hospital};
 use super::ids::HospitalId;
+use super::names::name_key;
 use crate::case::Hospital;
 
 /// A hospital as listed for choosing one.
@@ -18,6 +19,17 @@ pub struct HospitalSummary {
 }
 
 impl Store {
+    /// The hospitals whose name is `name` once spaces are set aside (half- or full-width, repeated, at either
+    /// end), so that 「さくら病院 」 finds 「さくら病院」 instead of starting an empty application. The exact
+    /// spelling first; empty when none matches.
+    pub fn find_hospital_like(&self, name: &str) -> Result<Vec<HospitalSummary>> {
+        let key = name_key(name);
+        let mut found: Vec<HospitalSummary> =
+            self.hospitals()?.into_iter().filter(|hospital| name_key(&hospital.name) == key).collect();
+        found.sort_by_key(|hospital| hospital.name != name);
+        Ok(found)
+    }
+
     /// Every hospital in the database, by name.
     pub fn hospitals(&self) -> Result<Vec<HospitalSummary>> {
         let mut statement = self.conn.prepare_cached("SELECT id, name FROM hospital ORDER BY name, id")?;

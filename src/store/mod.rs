@@ -24,8 +24,10 @@ mod ids;
 mod integrity;
 mod location;
 mod migrations;
+mod names;
 mod open;
 mod profile;
+mod saved;
 mod sql;
 mod trainee_costs;
 mod usage;
@@ -45,6 +47,7 @@ pub use hospital::HospitalSummary;
 pub use ids::{ApplicationId, ClaimId, CostId, CourseId, HospitalId, SalaryMonthId, TraineeId};
 pub use location::{DB_ENV, default_db_path, resolve_db_path};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
+pub use saved::SavedApplication;
 pub use trainee_costs::{TRAINEE_COSTS_FORMAT, TraineeCosts, TraineeCostsOutcome, TraineeKey, parse_trainee_costs};
 
 use open::{Access, Found};
