@@ -31,6 +31,7 @@ mod profile;
 mod saved;
 mod sql;
 mod trainee_costs;
+mod trainee_costs_import;
 mod usage;
 
 use std::path::{Path, PathBuf};
@@ -51,6 +52,7 @@ pub use location::{DB_ENV, default_db_path, resolve_db_path};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 pub use saved::SavedApplication;
 pub use trainee_costs::{TRAINEE_COSTS_FORMAT, TraineeCosts, TraineeCostsOutcome, TraineeKey, parse_trainee_costs};
+pub use trainee_costs_import::{CostChange, TraineeCostsPreview};
 
 use open::{Access, Found};
 
