@@ -153,6 +153,8 @@ fn trainee(template: &Trainee, h: u32, t: u32, year: FiscalYear) -> Trainee {
         course_ends_on: NaiveDate::from_ymd_opt(start + 1, 3, 14).expect("date"),
         salary: Yen::ZERO,
         salary_months: vec![SalaryMonth { month: YearMonth::new(start, 4).expect("month"), amount: Yen::new(300_000) }],
+        // The 認定審査 in the 年度 after this course (validation refuses one before the course ends).
+        exam_fiscal_year: Some(year.next()),
         ..template.clone()
     }
 }

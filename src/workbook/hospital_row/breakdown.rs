@@ -9,7 +9,7 @@ use crate::money::Yen;
 use crate::program::CostItem;
 use crate::workbook::layout::Cell;
 use crate::workbook::text;
-use crate::workbook::write::{Page, amount_formula, height_for_lines};
+use crate::workbook::write::{Page, amount_formula, height_for_lines, sheet_heading};
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
     let styles = &context.styles;
@@ -18,11 +18,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let page =
         Page { name: BREAKDOWN.name, landscape: false, widths: BREAKDOWN.widths, last, draft_cell: BREAKDOWN.draft };
     context.page(sheet, &page)?;
-    let (cell, label) = BREAKDOWN.sheet_label;
-    sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
-    let (cell, label) = BREAKDOWN.title;
-    sheet.merge_range(cell.row, cell.col, cell.row, BREAKDOWN.last_col, label, &styles.title)?;
-    sheet.set_row_height(cell.row, 24)?;
+    sheet_heading(sheet, styles, BREAKDOWN.sheet_label, BREAKDOWN.title, BREAKDOWN.last_col)?;
     let (cell, label) = BREAKDOWN.unit;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain_right)?;
     for (offset, text) in BREAKDOWN.header.iter().enumerate() {

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::Context;
 use super::layout::{BREAKDOWN, BUDGET_FOOTNOTES, BUDGET_HEADERS, BUDGET_NAME, BUDGET_SUBJECT, FORM_NAME};
 use crate::workbook::layout::{self, BUDGET, Cell, FORM1, sheet_ref};
-use crate::workbook::write::{Page, amount_formula, height_for_lines, rounded_down, text_formula};
+use crate::workbook::write::{FigureSources, Page, amount_formula, height_for_lines, text_formula, write_figures};
 
 /// The hospital's row and the 合計 under it.
 pub const ROW: u32 = BUDGET.first_row;
@@ -42,41 +42,14 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     sheet.set_row_height(ROW, height_for_lines(2))?;
     let rows = &context.rows;
     let breakdown = |row: u32| sheet_ref(BREAKDOWN.name, Cell::new(row, BREAKDOWN.amount_col));
-    sheet.write_formula_with_format(
-        ROW,
-        BUDGET.total_cost_col,
-        amount_formula(format!("={}", breakdown(rows.total)), row.total_cost),
-        &styles.amount,
-    )?;
-    sheet.write_number_with_format(
-        ROW,
-        BUDGET.other_income_col,
-        row.other_income.get() as f64,
-        &styles.input_amount,
-    )?;
-    let net = format!("={}-{}", at(BUDGET.total_cost_col), at(BUDGET.other_income_col));
-    sheet.write_formula_with_format(ROW, BUDGET.net_cost_col, amount_formula(net, row.net_cost), &styles.amount)?;
-    sheet.write_formula_with_format(
-        ROW,
-        BUDGET.eligible_col,
-        amount_formula(format!("={}", breakdown(rows.eligible_total)), row.eligible_cost),
-        &styles.amount,
-    )?;
-    sheet.write_number_with_format(ROW, BUDGET.standard_col, row.standard.get() as f64, &styles.amount)?;
-    let selected = format!("=MIN({},{})", at(BUDGET.standard_col), at(BUDGET.eligible_col));
-    sheet.write_formula_with_format(
-        ROW,
-        BUDGET.selected_col,
-        amount_formula(selected, row.selected),
-        &styles.amount,
-    )?;
-    let base = format!("=MAX(0,MIN({},{}))", at(BUDGET.net_cost_col), at(BUDGET.selected_col));
-    sheet.write_formula_with_format(ROW, BUDGET.base_col, amount_formula(base, row.base), &styles.amount)?;
-    let rate = context.rules.subsidy_rate;
-    sheet.write_string_with_format(ROW, BUDGET.rate_col, rate.to_string(), &styles.cell_center)?;
-    let product = format!("{}*{}/{}", at(BUDGET.base_col), rate.numerator(), rate.denominator());
-    let subsidy = format!("={}", rounded_down(&product, context.rules.rounding_unit));
-    sheet.write_formula_with_format(ROW, BUDGET.subsidy_col, amount_formula(subsidy, row.subsidy), &styles.amount)?;
+    // No item has its own 基準額 here: the items' 選定額 are the 対象経費 (D) itself.
+    let sources = FigureSources {
+        total_cost: breakdown(rows.total),
+        other_income_typed: true,
+        eligible_cost: Some(breakdown(rows.eligible_total)),
+        selected: at(BUDGET.eligible_col),
+    };
+    write_figures(sheet, styles, context.rules, ROW, row, &sources)?;
 
     sheet.merge_range(
         TOTAL_ROW,

@@ -7,7 +7,7 @@ use super::Context;
 use super::layout::PLAN;
 use crate::workbook::layout::Cell;
 use crate::workbook::text;
-use crate::workbook::write::{Page, excel_date, height_for_lines};
+use crate::workbook::write::{Page, excel_date, height_for_lines, sheet_heading};
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
     let styles = &context.styles;
@@ -19,11 +19,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let last = Cell::new(contact_row + PLAN.contact.len() as u32 + 1, PLAN.last_col + 1);
     let page = Page { name: PLAN.name, landscape: false, widths: PLAN.widths, last, draft_cell: PLAN.draft };
     context.page(sheet, &page)?;
-    let (cell, label) = PLAN.sheet_label;
-    sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
-    let (cell, label) = PLAN.title;
-    sheet.merge_range(cell.row, cell.col, cell.row, PLAN.last_col, label, &styles.title)?;
-    sheet.set_row_height(cell.row, 24)?;
+    sheet_heading(sheet, styles, PLAN.sheet_label, PLAN.title, PLAN.last_col)?;
 
     let designated = match hospital.designated_cooperating_hospital {
         Some(true) => PLAN.designated_yes,

@@ -6,12 +6,9 @@ use rust_xlsxwriter::{FormatAlign, Worksheet, XlsxError};
 use super::Context;
 use super::layout::{self, FORM, SETTLEMENT};
 use crate::era::format_date;
-use crate::workbook::layout::{FONT_SIZE, sheet_ref};
+use crate::workbook::layout::sheet_ref;
 use crate::workbook::text;
-use crate::workbook::write::{Page, amount_formula, height_for_lines};
-
-/// The title is set larger than the text.
-const TITLE_SIZE: f64 = 12.0;
+use crate::workbook::write::{FormText, Page, amount_formula, form_text, height_for_lines};
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
     let styles = &context.styles;
@@ -51,38 +48,10 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     }
 
     let year_name = context.case.fiscal_year.japanese_name();
-    let text_width: f64 = FORM.widths[usize::from(FORM.title.col)..=usize::from(FORM.text_last_col)].iter().sum();
-    let title_units = (text::line_units(text_width) as f64 * FONT_SIZE / TITLE_SIZE) as usize;
+    let place = FormText { widths: FORM.widths, title: FORM.title, body: FORM.body, last_col: FORM.text_last_col };
     let title = layout::form_title(&year_name, &context.program.grant_name);
-    // Too long for one line, the title breaks before 実績報告書 rather than inside a word.
-    let title_lines: Vec<String> = if text::display_width(&title) <= title_units {
-        vec![title]
-    } else {
-        let head = title.strip_suffix(layout::FORM_TITLE_TAIL).unwrap_or(&title);
-        text::wrap(head, title_units).into_iter().chain([layout::FORM_TITLE_TAIL.to_string()]).collect()
-    };
-    let title_format = styles.title.clone().set_font_size(TITLE_SIZE);
-    sheet.merge_range(
-        FORM.title.row,
-        FORM.title.col,
-        FORM.title.row,
-        FORM.text_last_col,
-        &title_lines.join("\n"),
-        &title_format,
-    )?;
-    sheet.set_row_height(FORM.title.row, height_for_lines(title_lines.len()) * TITLE_SIZE / FONT_SIZE)?;
-
     let body = layout::form_body(&format_date(context.decision.decided_on), &context.decision.number);
-    let body = text::wrap(&format!("　{body}"), text::line_units(text_width));
-    sheet.merge_range(
-        FORM.body.row,
-        FORM.body.col,
-        FORM.body.row,
-        FORM.text_last_col,
-        &body.join("\n"),
-        &styles.note,
-    )?;
-    sheet.set_row_height(FORM.body.row, height_for_lines(body.len()))?;
+    form_text(sheet, styles, &place, &title, layout::FORM_TITLE_TAIL, &body)?;
 
     let (cell, label) = FORM.ki;
     let centered = styles.plain.clone().set_align(FormatAlign::Center);

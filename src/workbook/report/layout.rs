@@ -286,7 +286,7 @@ pub struct Roster {
 
 pub const ROSTER: Roster = Roster {
     name: "別紙4_受講者名簿_実績",
-    widths: &[2.0, 5.0, 14.0, 16.0, 20.0, 24.0, 17.0, 17.0, 17.0, 13.0, 2.0],
+    widths: &[2.0, 5.0, 14.0, 16.0, 20.0, 24.0, 16.0, 16.0, 15.0, 15.0, 2.0],
     last_col: col("J"),
     draft: a1("J1"),
     sheet_label: (a1("B1"), "別紙4"),

@@ -74,13 +74,8 @@ pub(super) fn build(
         places: places::places(case, program, rules, &settlement.calculation),
     };
     let bytes = workbook_bytes(&context)?;
-    let mut warnings: Vec<String> = settlement
-        .calculation
-        .rows
-        .iter()
-        .flat_map(|row| row.warnings.iter().map(move |warning| format!("{}: {warning}", row.name)))
-        .collect();
-    warnings.extend(findings.warnings().map(|finding| finding.message.clone()));
+    // The review's warnings already hold the 算定's (with the trainee's name) and the receipts'.
+    let mut warnings: Vec<String> = findings.warnings().map(|finding| finding.message.clone()).collect();
     warnings.extend(settlement.exceeds_decision.clone());
     Ok(Workbook { bytes, open_points: Vec::new(), blocking: if draft { blocking } else { Vec::new() }, warnings })
 }

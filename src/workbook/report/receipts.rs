@@ -11,7 +11,7 @@ use crate::calc::MonthStatus;
 use crate::money::Yen;
 use crate::workbook::layout::{BREAKDOWN, Cell, sheet_ref};
 use crate::workbook::text;
-use crate::workbook::write::{Page, amount_formula, excel_date, height_for_lines, text_formula};
+use crate::workbook::write::{Page, amount_formula, excel_date, height_for_lines, sheet_heading, text_formula};
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
     let styles = &context.styles;
@@ -19,11 +19,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let last = Cell::new(places.receipts_last_row, RECEIPTS.last_col + 1);
     let page = Page { name: RECEIPTS.name, landscape: true, widths: RECEIPTS.widths, last, draft_cell: RECEIPTS.draft };
     context.page(sheet, &page)?;
-    let (cell, label) = RECEIPTS.sheet_label;
-    sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
-    let (cell, label) = RECEIPTS.title;
-    sheet.merge_range(cell.row, cell.col, cell.row, RECEIPTS.last_col, label, &styles.title)?;
-    sheet.set_row_height(cell.row, 24)?;
+    sheet_heading(sheet, styles, RECEIPTS.sheet_label, RECEIPTS.title, RECEIPTS.last_col)?;
     let (cell, label) = RECEIPTS.hospital;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.cell)?;
     sheet.merge_range(cell.row, cell.col + 1, cell.row, cell.col + 3, "", &styles.cell_wrap)?;

@@ -8,18 +8,14 @@ use super::layout::{FORM, RESULTS};
 use crate::case::Trainee;
 use crate::era::format_date;
 use crate::workbook::layout::{Cell, sheet_ref};
-use crate::workbook::write::{Page, text_formula};
+use crate::workbook::write::{Page, sheet_heading, text_formula};
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
     let styles = &context.styles;
     let last = Cell::new(context.places.results_last_row, RESULTS.last_col + 1);
     let page = Page { name: RESULTS.name, landscape: false, widths: RESULTS.widths, last, draft_cell: RESULTS.draft };
     context.page(sheet, &page)?;
-    let (cell, label) = RESULTS.sheet_label;
-    sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
-    let (cell, label) = RESULTS.title;
-    sheet.merge_range(cell.row, cell.col, cell.row, RESULTS.last_col, label, &styles.title)?;
-    sheet.set_row_height(cell.row, 24)?;
+    sheet_heading(sheet, styles, RESULTS.sheet_label, RESULTS.title, RESULTS.last_col)?;
 
     let (cell, label) = RESULTS.hospital;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.cell)?;

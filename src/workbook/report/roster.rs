@@ -8,7 +8,7 @@ use super::layout::{RESULTS, ROSTER};
 use crate::case::CourseStatus;
 use crate::workbook::layout::{Cell, LABEL_BREAKS};
 use crate::workbook::text;
-use crate::workbook::write::{Page, excel_date, height_for_lines};
+use crate::workbook::write::{Page, excel_date, height_for_lines, sheet_heading};
 
 /// 氏名's column (別紙2 copies the name from it).
 pub const NAME_COL: u16 = ROSTER_FIRST_COL + 1;
@@ -20,11 +20,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let last = Cell::new(ROSTER.first_row + trainees.len().max(1) as u32, ROSTER.last_col + 1);
     let page = Page { name: ROSTER.name, landscape: true, widths: ROSTER.widths, last, draft_cell: ROSTER.draft };
     context.page(sheet, &page)?;
-    let (cell, label) = ROSTER.sheet_label;
-    sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
-    let (cell, label) = ROSTER.title;
-    sheet.merge_range(cell.row, cell.col, cell.row, ROSTER.last_col, label, &styles.title)?;
-    sheet.set_row_height(cell.row, 24)?;
+    sheet_heading(sheet, styles, ROSTER.sheet_label, ROSTER.title, ROSTER.last_col)?;
     for (offset, text) in ROSTER.headers.iter().enumerate() {
         sheet.write_string_with_format(ROSTER.header_row, ROSTER_FIRST_COL + offset as u16, *text, &styles.header)?;
     }

@@ -9,7 +9,9 @@ use super::Context;
 use super::layout::{RECEIPTS, ROSTER, SETTLEMENT};
 use crate::money::Yen;
 use crate::workbook::layout::{BUDGET, Cell, sheet_ref};
-use crate::workbook::write::{Page, amount_formula, formula_string, height_for_lines, rounded_down, text_formula};
+use crate::workbook::write::{
+    FigureSources, Page, amount_formula, formula_string, height_for_lines, text_formula, write_figures,
+};
 
 /// △ before a negative amount, as 精算 forms print it.
 const SIGNED_FORMAT: &str = "#,##0;\"△\"#,##0";
@@ -55,10 +57,8 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     }
     sheet.set_row_height(SETTLEMENT.header_row, height_for_lines(4))?;
 
-    let rate = context.rules.subsidy_rate;
     for ((row, trainee), placed) in rows.iter().zip(&context.case.trainees).zip(&places.trainees) {
         let r = placed.settlement_row;
-        let at = |col: u16| Cell::new(r, col).a1();
         let name = format!("={}&\"\"", sheet_ref(ROSTER.name, Cell::new(placed.roster_row, super::roster::NAME_COL)));
         sheet.write_formula_with_format(r, BUDGET.name_col, text_formula(name, &trainee.name), &styles.cell_wrap)?;
         let qualification = context
@@ -68,30 +68,13 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         sheet.write_string_with_format(r, BUDGET.qualification_col, &qualification, &styles.cell_wrap)?;
         sheet.set_row_height(r, height_for_lines(2))?;
         let block_total = |col: u16| sheet_ref(RECEIPTS.name, Cell::new(placed.receipts_total_row, col));
-        sheet.write_formula_with_format(
-            r,
-            BUDGET.total_cost_col,
-            amount_formula(format!("={}", block_total(RECEIPTS.amount_col)), row.total_cost),
-            &styles.amount,
-        )?;
-        sheet.write_number_with_format(r, BUDGET.other_income_col, row.other_income.get() as f64, &styles.amount)?;
-        let net = format!("={}-{}", at(BUDGET.total_cost_col), at(BUDGET.other_income_col));
-        sheet.write_formula_with_format(r, BUDGET.net_cost_col, amount_formula(net, row.net_cost), &styles.amount)?;
-        sheet.write_number_with_format(r, BUDGET.eligible_col, row.eligible_cost.get() as f64, &styles.amount)?;
-        sheet.write_number_with_format(r, BUDGET.standard_col, row.standard.get() as f64, &styles.amount)?;
-        let selected = format!("=MIN({},{})", at(BUDGET.standard_col), block_total(RECEIPTS.selected_col));
-        sheet.write_formula_with_format(
-            r,
-            BUDGET.selected_col,
-            amount_formula(selected, row.selected),
-            &styles.amount,
-        )?;
-        let base = format!("=MAX(0,MIN({},{}))", at(BUDGET.net_cost_col), at(BUDGET.selected_col));
-        sheet.write_formula_with_format(r, BUDGET.base_col, amount_formula(base, row.base), &styles.amount)?;
-        sheet.write_string_with_format(r, BUDGET.rate_col, rate.to_string(), &styles.cell_center)?;
-        let product = format!("{}*{}/{}", at(BUDGET.base_col), rate.numerator(), rate.denominator());
-        let subsidy = format!("={}", rounded_down(&product, context.rules.rounding_unit));
-        sheet.write_formula_with_format(r, BUDGET.subsidy_col, amount_formula(subsidy, row.subsidy), &styles.amount)?;
+        let sources = FigureSources {
+            total_cost: block_total(RECEIPTS.amount_col),
+            other_income_typed: false,
+            eligible_cost: None,
+            selected: block_total(RECEIPTS.selected_col),
+        };
+        write_figures(sheet, styles, context.rules, r, row, &sources)?;
     }
 
     // The 合計: each column's sum; (I)'s is S 精算額合計, of the eligible rows (a 対象外 trainee's I is shown

@@ -31,45 +31,21 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     }
     sheet.set_row_height(BUDGET.header_row, height_for_lines(4))?;
 
-    let rate = context.rules.subsidy_rate;
     for ((row, trainee), placed) in rows.iter().zip(&context.case.trainees).zip(&facts.trainees) {
         let r = placed.budget_row;
-        let at = |col: u16| Cell::new(r, col).a1();
         // The name as the 名簿 holds it (typed there), by formula; the row is as tall as the name needs here.
         let name = format!("={}&\"\"", layout::sheet_ref(ROSTER.name, Cell::new(placed.roster_row, ROSTER.name_col)));
         sheet.write_formula_with_format(r, BUDGET.name_col, text_formula(name, &trainee.name), &styles.cell_wrap)?;
         sheet.write_string_with_format(r, BUDGET.qualification_col, &placed.qualification, &styles.cell_wrap)?;
         set_height(sheet, r, placed.budget_height)?;
         let block_total = |col: u16| layout::sheet_ref(BREAKDOWN.name, Cell::new(placed.block.total_row, col));
-        sheet.write_formula_with_format(
-            r,
-            BUDGET.total_cost_col,
-            amount_formula(format!("={}", block_total(BREAKDOWN.amount_col)), row.total_cost),
-            &styles.amount,
-        )?;
-        sheet.write_number_with_format(
-            r,
-            BUDGET.other_income_col,
-            row.other_income.get() as f64,
-            &styles.input_amount,
-        )?;
-        let net = format!("={}-{}", at(BUDGET.total_cost_col), at(BUDGET.other_income_col));
-        sheet.write_formula_with_format(r, BUDGET.net_cost_col, amount_formula(net, row.net_cost), &styles.amount)?;
-        sheet.write_number_with_format(r, BUDGET.eligible_col, row.eligible_cost.get() as f64, &styles.amount)?;
-        sheet.write_number_with_format(r, BUDGET.standard_col, row.standard.get() as f64, &styles.amount)?;
-        let selected = format!("=MIN({},{})", at(BUDGET.standard_col), block_total(BREAKDOWN.selected_col));
-        sheet.write_formula_with_format(
-            r,
-            BUDGET.selected_col,
-            amount_formula(selected, row.selected),
-            &styles.amount,
-        )?;
-        let base = format!("=MAX(0,MIN({},{}))", at(BUDGET.net_cost_col), at(BUDGET.selected_col));
-        sheet.write_formula_with_format(r, BUDGET.base_col, amount_formula(base, row.base), &styles.amount)?;
-        sheet.write_string_with_format(r, BUDGET.rate_col, rate.to_string(), &styles.cell_center)?;
-        let product = format!("{}*{}/{}", at(BUDGET.base_col), rate.numerator(), rate.denominator());
-        let subsidy = format!("={}", rounded_down(&product, context.rules.rounding_unit));
-        sheet.write_formula_with_format(r, BUDGET.subsidy_col, amount_formula(subsidy, row.subsidy), &styles.amount)?;
+        let sources = FigureSources {
+            total_cost: block_total(BREAKDOWN.amount_col),
+            other_income_typed: true,
+            eligible_cost: None,
+            selected: block_total(BREAKDOWN.selected_col),
+        };
+        write_figures(sheet, styles, context.rules, r, row, &sources)?;
     }
 
     sheet.merge_range(
@@ -101,6 +77,55 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     Ok(())
 }
 
+/// Where a row's figures of the 所要額調書 come from on the other sheets: (A) and the sum of the items' 選定額
+/// always by formula; (D) by formula where a sheet holds it, else the engine's value; (B) typed or shown.
+pub struct FigureSources {
+    pub total_cost: String,
+    pub other_income_typed: bool,
+    pub eligible_cost: Option<String>,
+    pub selected: String,
+}
+
+/// One row of A–I as the 様式 computes it — (C) = A − B, (F) = MIN(E, the items' 選定額), (G) = MAX(0, MIN(C, F)),
+/// (I) = G × H 千円未満切捨て — each formula cached with the engine's figure. The application's 別紙2, the
+/// report's 精算額調書 and the hospital-row 様式 all write their rows with it.
+pub fn write_figures(
+    sheet: &mut Worksheet,
+    styles: &super::Styles,
+    rules: &crate::program::Rules,
+    r: u32,
+    row: &crate::calc::RowCalculation,
+    sources: &FigureSources,
+) -> Result<(), XlsxError> {
+    let at = |col: u16| Cell::new(r, col).a1();
+    let total = amount_formula(format!("={}", sources.total_cost), row.total_cost);
+    sheet.write_formula_with_format(r, BUDGET.total_cost_col, total, &styles.amount)?;
+    let income_format = if sources.other_income_typed { &styles.input_amount } else { &styles.amount };
+    sheet.write_number_with_format(r, BUDGET.other_income_col, row.other_income.get() as f64, income_format)?;
+    let net = format!("={}-{}", at(BUDGET.total_cost_col), at(BUDGET.other_income_col));
+    sheet.write_formula_with_format(r, BUDGET.net_cost_col, amount_formula(net, row.net_cost), &styles.amount)?;
+    match &sources.eligible_cost {
+        Some(cell) => {
+            let eligible = amount_formula(format!("={cell}"), row.eligible_cost);
+            sheet.write_formula_with_format(r, BUDGET.eligible_col, eligible, &styles.amount)?
+        }
+        None => {
+            sheet.write_number_with_format(r, BUDGET.eligible_col, row.eligible_cost.get() as f64, &styles.amount)?
+        }
+    };
+    sheet.write_number_with_format(r, BUDGET.standard_col, row.standard.get() as f64, &styles.amount)?;
+    let selected = format!("=MIN({},{})", at(BUDGET.standard_col), sources.selected);
+    sheet.write_formula_with_format(r, BUDGET.selected_col, amount_formula(selected, row.selected), &styles.amount)?;
+    let base = format!("=MAX(0,MIN({},{}))", at(BUDGET.net_cost_col), at(BUDGET.selected_col));
+    sheet.write_formula_with_format(r, BUDGET.base_col, amount_formula(base, row.base), &styles.amount)?;
+    let rate = rules.subsidy_rate;
+    sheet.write_string_with_format(r, BUDGET.rate_col, rate.to_string(), &styles.cell_center)?;
+    let product = format!("{}*{}/{}", at(BUDGET.base_col), rate.numerator(), rate.denominator());
+    let subsidy = format!("={}", rounded_down(&product, rules.rounding_unit));
+    sheet.write_formula_with_format(r, BUDGET.subsidy_col, amount_formula(subsidy, row.subsidy), &styles.amount)?;
+    Ok(())
+}
+
 /// The totals row: each column's sum of the engine's figures; (I) is the engine's 交付申請額.
 fn column_sums(context: &Context) -> [(u16, Yen); 8] {
     let rows = &context.calculation.rows;
@@ -117,7 +142,7 @@ fn column_sums(context: &Context) -> [(u16, Yen); 8] {
 }
 
 /// 千円未満切捨て as the 様式 writes it (ROUNDDOWN(x,-3)); a unit that is not a power of ten uses FLOOR.
-pub fn rounded_down(expression: &str, unit: i64) -> String {
+fn rounded_down(expression: &str, unit: i64) -> String {
     let mut digits = 0;
     let mut rest = unit.max(1);
     while rest % 10 == 0 {

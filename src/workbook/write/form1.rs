@@ -3,9 +3,8 @@
 
 use rust_xlsxwriter::{FormatAlign, Worksheet, XlsxError};
 
-use super::{Context, amount_formula, height_for_lines, set_height, set_up_sheet};
+use super::{Context, FormText, amount_formula, form_text, set_height, set_up_sheet};
 use crate::workbook::layout::{self, FORM1};
-use crate::workbook::text;
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
     let styles = &context.styles;
@@ -44,41 +43,9 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     }
 
     let year_name = context.case.fiscal_year.japanese_name();
-    let text_width: f64 = FORM1.widths[usize::from(FORM1.title.col)..=usize::from(FORM1.text_last_col)].iter().sum();
-    // The title is set larger than the text: fewer characters fit on a line. Too long for one line, it breaks
-    // before 交付申請書 rather than inside a word.
-    let title_units = (text::line_units(text_width) as f64 * layout::FONT_SIZE / layout::FORM1_TITLE_SIZE) as usize;
+    let place = FormText { widths: FORM1.widths, title: FORM1.title, body: FORM1.body, last_col: FORM1.text_last_col };
     let title = layout::form1_title(&year_name, &context.program.grant_name);
-    let title_lines: Vec<String> = if text::display_width(&title) <= title_units {
-        vec![title]
-    } else {
-        let head = title.strip_suffix(layout::FORM1_TITLE_TAIL).unwrap_or(&title);
-        text::wrap(head, title_units).into_iter().chain([layout::FORM1_TITLE_TAIL.to_string()]).collect()
-    };
-    let title_format = styles.title.clone().set_font_size(layout::FORM1_TITLE_SIZE);
-    sheet.merge_range(
-        FORM1.title.row,
-        FORM1.title.col,
-        FORM1.title.row,
-        FORM1.text_last_col,
-        &title_lines.join("\n"),
-        &title_format,
-    )?;
-    sheet.set_row_height(
-        FORM1.title.row,
-        height_for_lines(title_lines.len()) * layout::FORM1_TITLE_SIZE / layout::FONT_SIZE,
-    )?;
-
-    let body = text::wrap(&format!("　{}", layout::form1_body(&year_name)), text::line_units(text_width));
-    sheet.merge_range(
-        FORM1.body.row,
-        FORM1.body.col,
-        FORM1.body.row,
-        FORM1.text_last_col,
-        &body.join("\n"),
-        &styles.note,
-    )?;
-    sheet.set_row_height(FORM1.body.row, height_for_lines(body.len()))?;
+    form_text(sheet, styles, &place, &title, layout::FORM1_TITLE_TAIL, &layout::form1_body(&year_name))?;
 
     let (cell, label) = FORM1.ki;
     let centered = styles.plain.clone().set_align(FormatAlign::Center);

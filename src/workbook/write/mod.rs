@@ -14,13 +14,14 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError};
 
 use super::layout::{self, Cell};
+use super::text;
 use crate::calc::Calculation;
 use crate::case::Case;
 use crate::eligibility::Eligibility;
 use crate::money::Yen;
 use crate::program::{Program, Rules};
 
-pub use budget::rounded_down;
+pub use budget::{FigureSources, write_figures};
 pub use facts::Facts;
 pub use styles::Styles;
 pub use styles::base as styles_base;
@@ -116,6 +117,60 @@ pub fn set_up_page(sheet: &mut Worksheet, styles: &Styles, draft: bool, page: &P
         sheet.write_string_with_format(draft_cell.row, draft_cell.col, layout::DRAFT_MARK, &styles.draft)?;
         sheet.set_header(layout::DRAFT_HEADER);
     }
+    Ok(())
+}
+
+/// A 様式's title and body across `first..=last_col` of `widths`: the title set larger than the text (so fewer
+/// characters fit on a line) and, too long for one line, broken before `tail` (交付申請書, 実績報告書) rather than
+/// inside a word; the body wrapped to the width, indented by a full-width space.
+pub struct FormText<'a> {
+    pub widths: &'a [f64],
+    pub title: Cell,
+    pub body: Cell,
+    pub last_col: u16,
+}
+
+pub fn form_text(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    place: &FormText,
+    title: &str,
+    tail: &str,
+    body: &str,
+) -> Result<(), XlsxError> {
+    let width: f64 = place.widths[usize::from(place.title.col)..=usize::from(place.last_col)].iter().sum();
+    let title_units = (text::line_units(width) as f64 * layout::FONT_SIZE / layout::FORM1_TITLE_SIZE) as usize;
+    let title_lines: Vec<String> = if text::display_width(title) <= title_units {
+        vec![title.to_string()]
+    } else {
+        let head = title.strip_suffix(tail).unwrap_or(title);
+        text::wrap(head, title_units).into_iter().chain([tail.to_string()]).collect()
+    };
+    let title_format = styles.title.clone().set_font_size(layout::FORM1_TITLE_SIZE);
+    let (row, col) = (place.title.row, place.title.col);
+    sheet.merge_range(row, col, row, place.last_col, &title_lines.join("\n"), &title_format)?;
+    sheet.set_row_height(row, height_for_lines(title_lines.len()) * layout::FORM1_TITLE_SIZE / layout::FONT_SIZE)?;
+    // Broken between phrases (before 標記補助金, 関係書類…) rather than inside a word (報／告します).
+    let body = text::wrap_phrases(&format!("　{body}"), text::line_units(width), layout::BODY_BREAKS);
+    let (row, col) = (place.body.row, place.body.col);
+    sheet.merge_range(row, col, row, place.last_col, &body.join("\n"), &styles.note)?;
+    sheet.set_row_height(row, height_for_lines(body.len()))?;
+    Ok(())
+}
+
+/// A sheet's label (別紙1…) top left and its title centred across the sheet.
+pub fn sheet_heading(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    label: (Cell, &str),
+    title: (Cell, &str),
+    last_col: u16,
+) -> Result<(), XlsxError> {
+    let (cell, text) = label;
+    sheet.write_string_with_format(cell.row, cell.col, text, &styles.plain)?;
+    let (cell, text) = title;
+    sheet.merge_range(cell.row, cell.col, cell.row, last_col, text, &styles.title)?;
+    sheet.set_row_height(cell.row, 24)?;
     Ok(())
 }
 
