@@ -15,7 +15,7 @@ def receipts(t, i):
     school = t["institution"]
     out = []
     if t["admission"]:
-        out.append({"item": "admission", "paid_on": "2024-03-25", "payee": school, "description": "入学金", "amount": t["admission"]})
+        out.append({"item": "admission", "paid_on": "2024-04-01", "payee": school, "description": "入学金", "amount": t["admission"]})
     if t["tuition"]:
         first = t["tuition"] // 2
         out.append({"item": "tuition", "paid_on": "2024-04-10", "payee": school, "description": "前期授業料", "amount": first})
