@@ -159,3 +159,20 @@ fn a_nurses_costs_travel_to_the_administrator() {
     let again = parse_case(ok(hojo(&["db", "case", "--year", "2024", "--db", s(&admin_db)])).as_bytes()).unwrap();
     assert_eq!(again, case);
 }
+
+#[test]
+fn a_hospital_named_with_extra_spaces_is_the_saved_hospital_and_version_minus_one_is_said_in_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hojo.sqlite3");
+    ok(hojo(&["db", "import", s(&sakura()), "--db", s(&db)]));
+    let typed = "医療法人社団\u{3000}例会 さくら病院 ";
+    let case = ok(hojo(&["db", "case", "--year", "2024", "--hospital", typed, "--db", s(&db)]));
+    assert_eq!(parse_case(case.as_bytes()).unwrap(), parse_case(&std::fs::read(sakura()).unwrap()).unwrap());
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.pragma_update(None, "user_version", -1).unwrap();
+    drop(conn);
+    let message = refused(hojo(&["db", "case", "--year", "2024", "--db", s(&db)]));
+    assert!(message.contains("形式の番号が -1"), "{message}");
+    assert!(!message.contains("already exists"), "no raw SQL: {message}");
+}
