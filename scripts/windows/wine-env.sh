@@ -19,8 +19,12 @@ wine_setup() {
   if [ ! -f "$WINEPREFIX/system.reg" ]; then
     echo "    creating the Wine prefix $WINEPREFIX"
     "$wine" wineboot --init >/dev/null 2>&1
+    # wineboot leaves its server running while it writes the registry: wait for it, so that the prefix is whole
+    # and the persistent server below can start (it refuses, exit 2, while another serves the prefix).
+    "$wineserver" -w
   fi
-  "$wineserver" -p 60 # one server for all the commands (it ends 60 s after the last)
+  # One server for all the commands (it ends 60 s after the last); one already running serves as well.
+  "$wineserver" -p 60 || [ $? = 2 ]
 }
 
 # Ends this prefix's Wine server (and only it).
