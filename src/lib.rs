@@ -9,6 +9,7 @@
 // The domain
 pub mod calc;
 pub mod case;
+pub mod change;
 pub mod edit;
 pub mod eligibility;
 pub mod era;
