@@ -7,9 +7,8 @@ use hojo::store::{ClaimId, Editor, list_backups, parse_trainee_costs};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, store_error};
 use crate::files::write_atomically;
-use crate::persist::store_error;
 use crate::workspace::Workspace;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -48,10 +47,14 @@ pub fn backup_now(workspace: &Workspace) -> AppResult<Vec<Backup>> {
 
 /// Restores a backup over the database (the current state is backed up first), then shows what it holds.
 pub fn restore(workspace: &Workspace, backup: &Path) -> AppResult<()> {
+    // Only a copy the list showed: the screen hands back a path it was given, never one of its own.
+    if !backups(workspace)?.iter().any(|listed| Path::new(&listed.path) == backup) {
+        return Err(AppError::new("そのバックアップは一覧にありません。一覧を開き直して選んでください"));
+    }
     workspace.with_store(|store, _| store.restore(backup).map_err(store_error))
 }
 
-fn claim_of(store: &hojo::store::Store, place: Option<crate::persist::Place>, index: usize) -> AppResult<ClaimId> {
+fn claim_of(store: &hojo::store::Store, place: Option<crate::workspace::Place>, index: usize) -> AppResult<ClaimId> {
     let place = place.ok_or_else(crate::error::no_case)?;
     store
         .trainees(place.application)

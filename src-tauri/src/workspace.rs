@@ -1,19 +1,28 @@
-//! The app's state: the open application and the database it lives in. Every edit is applied to a copy, written
-//! to the database as the store's own edits (each one transaction with its history entry), and the screens are
-//! then shown the case as the database holds it — so a refused edit or a failed write changes nothing anywhere.
+//! The app's state: the open application and the database it lives in. Every edit is the library's typed edit
+//! (`hojo::edit::CaseEdit`), applied by the store in one transaction with its history (`Store::apply_edit`), and
+//! the screens are then shown the case as the database holds it — so a refused edit or a failed write changes
+//! nothing anywhere.
 //! Without a database (it could not be opened) the application is kept in memory and the screens say so.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use hojo::case::{Case, Hospital};
+use hojo::edit::CaseEdit;
 use hojo::fiscal_year::FiscalYear;
 use hojo::program::Program;
-use hojo::store::{Editor, ImportMode, Store, backup_dir};
+use hojo::store::{ApplicationId, Editor, HospitalId, ImportMode, Store, backup_dir};
 
+use crate::error::store_error;
 use crate::error::{AppError, AppResult, no_case};
-use crate::persist::{Place, persist, store_error};
 use crate::snapshot::{Snapshot, Storage, snapshot};
+
+/// Where the open application lives in the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub hospital: HospitalId,
+    pub application: ApplicationId,
+}
 
 pub struct Workspace {
     inner: Mutex<Inner>,
@@ -23,6 +32,8 @@ struct Inner {
     case: Option<Case>,
     db: Option<Db>,
     storage: Storage,
+    /// The file written last (its folder is what 「フォルダを開く」 opens).
+    last_written: Option<PathBuf>,
 }
 
 struct Db {
@@ -34,7 +45,7 @@ impl Workspace {
     /// A workspace that keeps the application in memory only; `problem` says why, when a database failed.
     pub fn in_memory(problem: Option<String>) -> Workspace {
         let storage = Storage { database: String::new(), backups: String::new(), persistent: false, problem };
-        Workspace { inner: Mutex::new(Inner { case: None, db: None, storage }) }
+        Workspace { inner: Mutex::new(Inner { case: None, db: None, storage, last_written: None }) }
     }
 
     /// Opens (or creates) the database and the application edited last: the newest 年度 of the first hospital.
@@ -48,7 +59,7 @@ impl Workspace {
         };
         let place = latest_application(&store)?;
         let case = place.map(|place| store.load_case(place.application)).transpose().map_err(store_error)?;
-        Ok(Workspace { inner: Mutex::new(Inner { case, db: Some(Db { store, place }), storage }) })
+        Ok(Workspace { inner: Mutex::new(Inner { case, db: Some(Db { store, place }), storage, last_written: None }) })
     }
 
     /// The database named by HOJO_DB, else the app-data folder's; in memory (saying why) when it cannot be opened.
@@ -79,6 +90,17 @@ impl Workspace {
 
     pub fn case(&self) -> Option<Case> {
         self.lock().case.clone()
+    }
+
+    /// Remembers a file the user had written (through a dialog) and returns it for the screen to show.
+    pub fn remember_written(&self, path: PathBuf) -> String {
+        let shown = path.display().to_string();
+        self.lock().last_written = Some(path);
+        shown
+    }
+
+    pub fn last_written(&self) -> Option<PathBuf> {
+        self.lock().last_written.clone()
     }
 
     pub fn database_path(&self) -> Option<PathBuf> {
@@ -134,31 +156,27 @@ impl Workspace {
     }
 
     /// What the screens would show with the edit, without keeping it: the check as the user types, before the
-    /// field is left (only then is it saved, so the prefix 「５」 of 「５万円」 is never stored).
-    pub fn preview<T>(&self, change: impl FnOnce(&mut Case) -> AppResult<T>) -> AppResult<Snapshot> {
+    /// edit is saved (the prefix 「５」 of 「５万円」 is never stored).
+    pub fn preview(&self, edit: &CaseEdit) -> AppResult<Snapshot> {
         let inner = self.lock();
         let mut case = inner.case.clone().ok_or_else(no_case)?;
-        change(&mut case)?;
+        hojo::edit::apply(&mut case, edit)?;
         Ok(snapshot(Some(&case), inner.storage.clone()))
     }
 
-    /// Applies one edit by the administrator.
-    pub fn edit<T>(&self, change: impl FnOnce(&mut Case) -> AppResult<T>) -> AppResult<Snapshot> {
-        self.edit_as(&Editor::Administrator, change)
-    }
-
-    /// Applies one edit to a copy of the open application, writes it, and returns what the screens show.
-    pub fn edit_as<T>(&self, editor: &Editor, change: impl FnOnce(&mut Case) -> AppResult<T>) -> AppResult<Snapshot> {
+    /// Applies one edit: through the store in one transaction when there is a database, else to the case in
+    /// memory; either way by the library's rules, and a refused edit changes nothing.
+    pub fn apply(&self, editor: &Editor, edit: &CaseEdit) -> AppResult<Snapshot> {
         let mut inner = self.lock();
-        let old = inner.case.clone().ok_or_else(no_case)?;
-        let mut new = old.clone();
-        change(&mut new)?;
+        let mut case = inner.case.clone().ok_or_else(no_case)?;
         let stored = match inner.db.as_mut() {
             Some(Db { store, place: Some(place) }) => {
-                persist(store, editor, *place, &old, &new)?;
-                store.load_case(place.application).map_err(store_error)?
+                store.apply_edit(editor, place.application, edit).map_err(store_error)?
             }
-            _ => new,
+            _ => {
+                hojo::edit::apply(&mut case, edit)?;
+                case
+            }
         };
         inner.case = Some(stored);
         Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))

@@ -23,6 +23,7 @@ fn export_into(folder: &Path) {
     Candidate::export_all(&config).unwrap();
     MeiboApplied::export_all(&config).unwrap();
     Backup::export_all(&config).unwrap();
+    hojo::edit::CaseEdit::export_all(&config).unwrap();
 }
 
 fn files_of(folder: &Path) -> BTreeMap<String, String> {

@@ -2,8 +2,11 @@
 import type { Decision } from "./Decision";
 import type { FiscalYear } from "./FiscalYear";
 import type { Hospital } from "./Hospital";
+import type { ItemId } from "./ItemId";
 import type { Stage } from "./Stage";
 import type { Trainee } from "./Trainee";
+import type { Training } from "./Training";
+import type { WorkingLine } from "./WorkingLine";
 import type { Yen } from "./Yen";
 
 export type Case = { format: string, program: string, fiscal_year: FiscalYear, hospital: Hospital, trainees: Array<Trainee>, 
@@ -18,4 +21,24 @@ decision?: Decision | null,
 /**
  * 受入済額: what the 都 has already paid for this application (概算払).
  */
-received?: Yen, };
+received?: Yen, 
+/**
+ * 研修会
+ */
+trainings?: Array<Training>, 
+/**
+ * The 対象経費 by item; an absent item is 0.
+ */
+costs?: { [key in ItemId]?: Yen }, 
+/**
+ * Each item's 積算内訳; an item with lines amounts to their sum.
+ */
+workings?: { [key in ItemId]?: Array<WorkingLine> }, 
+/**
+ * その他の経費（対象外）: in A, never in D.
+ */
+other_costs?: Yen, 
+/**
+ * 受講料収入その他の収入 (B).
+ */
+other_income?: Yen, };

@@ -31,4 +31,8 @@ representative?: string | null, contact?: Contact | null,
 /**
  * 事業の目的及び効果
  */
-purpose?: string | null, };
+purpose?: string | null, 
+/**
+ * The hospital's declaration for K1: 東京都がん診療連携協力病院の指定を受けている.
+ */
+designated_cooperating_hospital?: boolean | null, };

@@ -4,6 +4,7 @@ import type { ItemId } from "./ItemId";
 import type { Receipt } from "./Receipt";
 import type { SalaryKind } from "./SalaryKind";
 import type { SalaryMonth } from "./SalaryMonth";
+import type { TraineeReport } from "./TraineeReport";
 import type { Yen } from "./Yen";
 
 export type Trainee = { name: string, 
@@ -62,4 +63,8 @@ prior_items: Array<ItemId>,
 /**
  * The payments behind the amounts (a report's 領収書): an item with receipts amounts to their sum.
  */
-receipts?: Array<Receipt>, };
+receipts?: Array<Receipt>, 
+/**
+ * A report's 受講状況, 修了年月日, 認定年月日 and 事業の成果.
+ */
+report?: TraineeReport, };

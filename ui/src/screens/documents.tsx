@@ -4,11 +4,12 @@ import { useState } from "preact/hooks";
 
 import { Notice } from "../components/field";
 import { formatFiscalYear } from "../format";
-import { api, chooseOpenPath, chooseSavePath } from "../ipc";
+import { ask } from "../components/dialog";
+import { api } from "../ipc";
 import { linkTo } from "../route";
 import { apply, useSnapshot } from "../state";
 
-type Outcome = { kind: "ok" | "error"; text: string; folder?: string } | null;
+type Outcome = { kind: "ok" | "error"; text: string; folder?: boolean } | null;
 
 export function Documents() {
   const { snapshot } = useSnapshot();
@@ -29,26 +30,24 @@ export function Documents() {
   };
   const exportJson = () =>
     run(async () => {
-      const path = await chooseSavePath("申請データをJSONで書き出す", `${baseName}.json`, "json", "申請データ (JSON)");
+      const path = await api.exportCaseJson(`${baseName}.json`);
       if (!path) return null;
-      await api.exportCaseJson(path);
-      return { kind: "ok", text: `${path} に書き出しました。氏名や給与などの個人情報を含みます。`, folder: path };
+      return { kind: "ok", text: `${path} に書き出しました。氏名や給与などの個人情報を含みます。`, folder: true };
     });
   const exportWorkbook = (draft: boolean) =>
     run(async () => {
-      const path = await chooseSavePath("申請書類をExcelに書き出す", `${baseName}${draft ? "_下書き" : ""}.xlsx`, "xlsx", "Excel ブック (.xlsx)");
-      if (!path) return null;
-      const exported = await api.exportWorkbook(path, draft);
+      const exported = await api.exportWorkbook(draft, `${baseName}${draft ? "_下書き" : ""}.xlsx`);
+      if (!exported) return null;
       const notes = exported.open_points.length > 0 ? `\n確認が必要な事項 ${exported.open_points.length}件を別紙1に記載しました。` : "";
-      return { kind: "ok", text: `${exported.path} に${draft ? "下書きを" : ""}書き出しました。氏名や給与などの個人情報を含みます。${notes}`, folder: exported.path };
+      return { kind: "ok", text: `${exported.path} に${draft ? "下書きを" : ""}書き出しました。氏名や給与などの個人情報を含みます。${notes}`, folder: true };
     });
   const importJson = () =>
     run(async () => {
-      const path = await chooseOpenPath("申請データ（JSON）を読み込む", ["json"], "申請データ (JSON)");
-      if (!path) return null;
-      if (!confirm("いま開いている申請を、読み込むファイルの内容で置き換えます。よろしいですか？")) return null;
-      await apply(api.importCaseJson(path));
-      return { kind: "ok", text: `${path} を読み込みました。` };
+      if (!(await ask("いま開いている申請を、読み込むファイルの内容で置き換えます。いまの内容は履歴とバックアップに残ります。", "置き換える"))) return null;
+      const snapshot = await api.importCaseJson();
+      if (!snapshot) return null;
+      await apply(Promise.resolve(snapshot));
+      return { kind: "ok", text: "申請データを読み込みました。" };
     });
 
   return (
@@ -67,7 +66,7 @@ export function Documents() {
                 <ul class="findings">
                   {errors.map((finding) => (
                     <li class="error">
-                      <a href={linkTo(finding.screen, finding.path)}>{finding.message}</a>
+                      <a href={linkTo(finding.section, finding.path)}>{finding.message}</a>
                     </li>
                   ))}
                 </ul>
@@ -79,7 +78,7 @@ export function Documents() {
                 <ul class="findings">
                   {warnings.map((finding) => (
                     <li class="warning">
-                      <a href={linkTo(finding.screen, finding.path)}>{finding.message}</a>
+                      <a href={linkTo(finding.section, finding.path)}>{finding.message}</a>
                     </li>
                   ))}
                 </ul>
@@ -110,7 +109,7 @@ export function Documents() {
           <div class="outcome">
             <Notice kind={outcome.kind}>{outcome.text}</Notice>
             {outcome.folder && (
-              <button type="button" onClick={() => run(async () => (await api.openFolder(outcome.folder!), null))}>
+              <button type="button" onClick={() => run(async () => (await api.openFolder(), null))}>
                 フォルダを開く
               </button>
             )}

@@ -1,6 +1,7 @@
 // 病院情報: the profile and the 届出 (受理記号 as the 厚生局's 名簿 writes them), saved as typed.
 import { useState } from "preact/hooks";
 
+import { offerUndo } from "../components/dialog";
 import { Choice, Field, Section, Toggle } from "../components/field";
 import { formatDate } from "../format";
 import { api, CommandError } from "../ipc";
@@ -136,7 +137,18 @@ function Filings() {
                 <td>{filing.number ?? "—"}</td>
                 <td>{filing.since ? formatDate(filing.since) : "—"}</td>
                 <td>
-                  <button type="button" class="small" onClick={() => apply(api.removeFiling(index))} aria-label={`${filing.symbol} を削除`}>
+                  {/* One click, undone from the notice; out of the Tab order so a Tab and Enter never delete. */}
+                  <button
+                    type="button"
+                    class="small"
+                    tabIndex={-1}
+                    onClick={async () => {
+                      const removed = structuredClone(snapshot!.case!.hospital.filings[index]);
+                      await apply(api.removeFiling(index));
+                      offerUndo(`届出 ${filing.symbol} を削除しました。`, () => apply(api.restoreFiling(index, removed)));
+                    }}
+                    aria-label={`${filing.symbol} を削除`}
+                  >
                     削除
                   </button>
                 </td>

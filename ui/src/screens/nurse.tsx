@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 
 import { Field, Notice, Section } from "../components/field";
 import { formatAmount, formatDate, formatYen } from "../format";
-import { api, chooseOpenPath, chooseSavePath } from "../ipc";
+import { api } from "../ipc";
 import { linkTo, useSelectedTrainee } from "../route";
 import { apply, useSnapshot } from "../state";
 import { TraineePicker } from "./trainees";
@@ -92,17 +92,16 @@ function CostSheet(props: { index: number; name: string }) {
   };
   const exportSheet = () =>
     run(async () => {
-      const path = await chooseSavePath("費用の記録を書き出す", `${props.name.replace(/\s+/g, "")}_費用.json`, "json", "費用の記録 (JSON)");
+      const path = await api.exportTraineeCosts(props.index);
       if (!path) return null;
-      await api.exportTraineeCosts(props.index, path);
       return `${path} に書き出しました。このファイルを看護部の担当者に渡してください（氏名と金額が含まれます）。`;
     });
   const importSheet = () =>
     run(async () => {
-      const path = await chooseOpenPath("受講者の費用の記録を読み込む", ["json"], "費用の記録 (JSON)");
-      if (!path) return null;
-      await apply(api.importTraineeCosts(path));
-      return `${path} を読み込みました。その受講者のこの年度の費用を、ファイルの内容に置き換えました。`;
+      const snapshot = await api.importTraineeCosts();
+      if (!snapshot) return null;
+      await apply(Promise.resolve(snapshot));
+      return `費用の記録を読み込みました。その受講者のこの年度の費用を、ファイルの内容に置き換えました。`;
     });
   return (
     <Section title="費用の記録の受け渡し" description="看護師のパソコンで記録した費用を、ファイルで看護部の担当者に渡せます。">

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 
 import { Notice } from "../components/field";
+import { ask } from "../components/dialog";
 import { api, type Backup } from "../ipc";
 import { apply, useSnapshot } from "../state";
 import { DataLocation } from "./welcome";
@@ -32,7 +33,7 @@ export function Settings() {
     });
   const restore = (backup: Backup) =>
     run(async () => {
-      if (!confirm(`${when.format(new Date(backup.taken_at))} のバックアップに戻します。いまの内容もバックアップしてから戻します。よろしいですか？`)) return "戻すのをやめました。";
+      if (!(await ask(`${when.format(new Date(backup.taken_at))} のバックアップに戻します。いまの内容もバックアップしてから戻します。`, "このバックアップに戻す"))) return "戻すのをやめました。";
       await apply(api.restoreBackup(backup.path));
       setBackups(await api.listBackups());
       return `${when.format(new Date(backup.taken_at))} の状態に戻しました。`;

@@ -1,6 +1,7 @@
 // 受講者: the trainees, each with qualification, institution, course dates, and her own checks.
 import { useState } from "preact/hooks";
 
+import { ask, offerUndo } from "../components/dialog";
 import { Choice, Field, Section } from "../components/field";
 import { formatDate } from "../format";
 import { api, CommandError } from "../ipc";
@@ -127,14 +128,20 @@ export function Trainees() {
           </div>
           {checks && <ChecksTable checks={checks.checks} caption={`${trainee.name}さんの要件`} />}
           <div class="actions danger-zone">
+            {/* Out of the Tab order (a Tab after the last field must not land here) and asked before. */}
             <button
               type="button"
               class="danger"
+              tabIndex={-1}
               onClick={async () => {
-                if (confirm(`${trainee.name}さんと、その経費をすべて削除します。よろしいですか？`)) {
-                  await apply(api.removeTrainee(selected));
-                  selectTrainee(0);
-                }
+                const removed = { index: selected, trainee: structuredClone(trainee) };
+                if (!(await ask(`${trainee.name}さんと、その経費をすべて削除します。`, "削除する"))) return;
+                await apply(api.removeTrainee(removed.index));
+                selectTrainee(0);
+                offerUndo(`${removed.trainee.name}さんを削除しました。`, async () => {
+                  await apply(api.restoreTrainee(removed.index, removed.trainee));
+                  selectTrainee(removed.index);
+                });
               }}
             >
               {trainee.name}さんを削除
@@ -146,19 +153,26 @@ export function Trainees() {
   );
 }
 
+/** A new trainee starts from what is typed here — nothing assumed (no qualification, no course dates). */
 function AddTrainee() {
-  const { snapshot } = useSnapshot();
+  const { snapshot, program } = useSnapshot();
   const [name, setName] = useState("");
+  const [qualification, setQualification] = useState("");
+  const [enrolledOn, setEnrolledOn] = useState("");
+  const [endsOn, setEndsOn] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   const add = async (event: Event) => {
     event.preventDefault();
     try {
       const next = snapshot!.case!.trainees.length;
-      await apply(api.addTrainee(name));
+      await apply(api.addTrainee(name, qualification, enrolledOn, endsOn));
       setName("");
+      setQualification("");
+      setEnrolledOn("");
+      setEndsOn("");
       setMessage(null);
       selectTrainee(next);
-      requestAnimationFrame(() => (document.querySelector(`[data-path="trainees[${next}].qualification"]`) as HTMLElement | null)?.focus());
+      requestAnimationFrame(() => (document.querySelector(`[data-path="trainees[${next}].institution"]`) as HTMLElement | null)?.focus());
     } catch (error) {
       setMessage(error instanceof CommandError ? error.message : String(error));
     }
@@ -168,6 +182,23 @@ function AddTrainee() {
       <div class={`field${message ? " invalid" : ""}`}>
         <label for="new-trainee">新しい受講者の氏名</label>
         <input id="new-trainee" value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} placeholder="例: 看護 花子" aria-describedby={message ? "new-trainee-message" : undefined} />
+      </div>
+      <div class="field">
+        <label for="new-trainee-qualification">対象資格</label>
+        <select id="new-trainee-qualification" value={qualification} onChange={(e) => setQualification((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">選んでください</option>
+          {(program?.qualifications ?? []).map((q) => (
+            <option value={q.id}>{q.label}</option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="new-trainee-enrolled">入学（受講開始）年月日</label>
+        <input id="new-trainee-enrolled" value={enrolledOn} onInput={(e) => setEnrolledOn((e.currentTarget as HTMLInputElement).value)} placeholder="令和6年4月8日" />
+      </div>
+      <div class="field">
+        <label for="new-trainee-ends">修了予定年月日</label>
+        <input id="new-trainee-ends" value={endsOn} onInput={(e) => setEndsOn((e.currentTarget as HTMLInputElement).value)} placeholder="令和7年3月14日" />
       </div>
       <button type="submit" class="primary">
         受講者を追加

@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 
 import { Notice } from "../components/field";
 import { formatFiscalYear } from "../format";
-import { api, chooseOpenPath, CommandError } from "../ipc";
+import { api, CommandError } from "../ipc";
 import { linkTo } from "../route";
 import { apply, useSnapshot } from "../state";
 
@@ -80,10 +80,10 @@ function StartForm(props: { initialName?: string }) {
     }
   };
   const importJson = async () => {
-    const path = await chooseOpenPath("申請データ（JSON）を読み込む", ["json"], "申請データ (JSON)");
-    if (!path) return;
     try {
-      await apply(api.importCaseJson(path));
+      const snapshot = await api.importCaseJson();
+      if (!snapshot) return;
+      await apply(Promise.resolve(snapshot));
       location.hash = linkTo("hospital");
     } catch (error) {
       setImportMessage(error instanceof Error ? error.message : String(error));

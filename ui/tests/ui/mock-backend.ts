@@ -55,6 +55,47 @@ export function installMockBackend() {
     }
   });
 
+  /** hojo::edit::CaseEdit, for the kinds the tests type. */
+  function edit(change: Args) {
+    const trainees = state.case.trainees;
+    switch (change.kind) {
+      case "set_hospital": {
+        const field = String(change.field);
+        if (field === "beds" && !/^\d*$/.test(String(change.text))) refuse(`「${change.text}」は病床数として読めません。数字で入力してください`, "hospital.beds");
+        state.case.hospital[field] = change.text;
+        return state;
+      }
+      case "set_trainee": {
+        const field = String(change.field);
+        const path = `trainees[${change.index}].${field}`;
+        const trainee = trainees[Number(change.index)];
+        trainee[field] = AMOUNT_FIELDS.includes(field) ? amount(String(change.text), path) : change.text;
+        return state;
+      }
+      case "add_trainee": {
+        const at = `trainees[${trainees.length}]`;
+        if (!String(change.name ?? "").trim()) refuse("氏名を入力してください", `${at}.name`);
+        if (!change.qualification) refuse("取得を目指す資格を一覧から選んでください", `${at}.qualification`);
+        trainees.push({ ...structuredClone(fixture.snapshot.case.trainees[0]), name: change.name, qualification: change.qualification, institution: null, tuition: 0, admission: 0, salary: 0, other_costs: 0 });
+        return state;
+      }
+      case "remove_trainee":
+        trainees.splice(Number(change.index), 1);
+        return state;
+      case "restore_trainee":
+        trainees.splice(Number(change.index), 0, change.trainee);
+        return state;
+      case "remove_filing":
+        state.case.hospital.filings.splice(Number(change.index), 1);
+        return state;
+      case "restore_filing":
+        state.case.hospital.filings.splice(Number(change.index), 0, change.filing);
+        return state;
+      default:
+        return state;
+    }
+  }
+
   function answer(cmd: string, args: Args) {
     switch (cmd) {
       case "get_snapshot":
@@ -68,31 +109,16 @@ export function installMockBackend() {
         state.case.hospital.name = name;
         return state;
       }
-      case "set_hospital_field": {
-        const field = String(args.field);
-        if (field === "beds" && !/^\d*$/.test(String(args.value))) refuse(`「${args.value}」は病床数として読めません。数字で入力してください`, "hospital.beds");
-        state.case.hospital[field] = args.value;
-        return state;
-      }
-      case "set_trainee_field": {
-        const field = String(args.field);
-        const path = `trainees[${args.index}].${field}`;
-        const trainee = state.case.trainees[Number(args.index)];
-        trainee[field] = AMOUNT_FIELDS.includes(field) ? amount(String(args.value), path) : args.value;
-        return state;
-      }
-      case "add_trainee": {
-        if (!String(args.name ?? "").trim()) refuse("受講者の氏名を入力してください", `trainees[${state.case.trainees.length}].name`);
-        state.case.trainees.push({ ...structuredClone(fixture.snapshot.case.trainees[0]), name: args.name });
-        return state;
-      }
-      case "plugin:dialog|save":
-        return window.__saveAnswer;
-      case "plugin:dialog|open":
-        return window.__openAnswer;
+      case "edit_case":
+        return edit(args.edit as Args);
       case "export_workbook":
-        return { path: args.path, open_points: [], blocking: [] };
+        return window.__saveAnswer === null ? null : { path: window.__saveAnswer, open_points: [], blocking: [] };
       case "export_case_json":
+      case "export_trainee_costs":
+        return window.__saveAnswer;
+      case "import_case_json":
+      case "import_trainee_costs":
+        return window.__openAnswer === null ? null : state;
       case "open_folder":
       case "app_ready":
         return null;
