@@ -31,23 +31,20 @@ pub fn read_case_file(path: &Path) -> AppResult<Case> {
     })
 }
 
-/// Writes the case as JSON: to a temporary file beside the target, then renamed over it, so a failure never
-/// leaves half a file.
+/// Writes the case as JSON through the library's one writer (complete or absent, private to the user).
 pub fn write_case_file(path: &Path, case: &Case) -> AppResult<()> {
     write_atomically(path, to_json(case).as_bytes())
 }
 
+/// Writes a file the user chose in a save dialog (which asked before replacing it): `hojo::files::write_private`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> AppResult<()> {
-    let shown = path.display();
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| AppError::new(format!("{shown} はファイル名ではありません")))?;
-    let temporary = folder.join(format!(".{}.tmp{}", name.to_string_lossy(), std::process::id()));
-    let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
-    if let Err(error) = result {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(AppError::new(format!("{shown} に書き出せませんでした: {}", io_reason(&error))));
-    }
-    Ok(())
+    hojo::files::write_private(path, bytes, true).map_err(|error| {
+        let reason = match &error {
+            hojo::files::WriteError::Io { error, .. } => hojo::files::reason(error),
+            other => other.to_string(),
+        };
+        AppError::new(format!("{} に書き出せませんでした: {reason}", path.display()))
+    })
 }
 
 /// Opens a folder in the desktop's file manager.

@@ -320,6 +320,12 @@ fn the_case_file_goes_out_and_comes_back_the_same_where_the_dialogs_said() {
     window.answer(Some(&path));
     let written = window.ok("export_case_json", json!({"fileName": "../../etc/申請.json"}));
     assert_eq!(written, path.to_str().unwrap());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "names and salaries: readable by the user only");
+    }
     let exported = window.ok("get_snapshot", json!({}))["case"].clone();
 
     let other = self::window();
