@@ -6,8 +6,8 @@ import { Notice } from "../components/field";
 import { formatFiscalYear } from "../format";
 import { ask } from "../components/dialog";
 import { api } from "../ipc";
-import { linkTo } from "../route";
-import { apply, useSnapshot } from "../state";
+import { linkTo, type ScreenId } from "../route";
+import { apply, unsavedFields, useSnapshot } from "../state";
 
 type Outcome = { kind: "ok" | "error"; text: string; folder?: boolean } | null;
 
@@ -17,6 +17,7 @@ export function Documents() {
   const findings = snapshot!.findings;
   const errors = findings.filter((f) => f.severity === "error");
   const warnings = findings.filter((f) => f.severity === "warning");
+  const unsaved = unsavedFields();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const baseName = `${formatFiscalYear(case_.fiscal_year)}_${case_.hospital.name}`.replace(/[\\/:*?"<>|\s]+/g, "_");
 
@@ -56,7 +57,21 @@ export function Documents() {
       <p class="lead">申請書類一式（交付申請書・事業計画書・所要額調書・支出予定額内訳・受講者名簿）を作ります。</p>
       <section class="card">
         <h2>提出前の確認</h2>
-        {errors.length === 0 && warnings.length === 0 ? (
+        {unsaved.length > 0 && (
+          <>
+            <h3 class="findings-title error">保存されていない入力（{unsaved.length}件）</h3>
+            <ul class="findings unsaved">
+              {unsaved.map((entry) => (
+                <li class="error">
+                  <a href={linkTo(entry.screen as ScreenId, entry.path)}>
+                    {entry.label}の「{entry.text}」は保存されていません。{entry.message}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {unsaved.length === 0 && errors.length === 0 && warnings.length === 0 ? (
           <Notice kind="ok">足りない項目はありません。書類を書き出せます。</Notice>
         ) : (
           <>

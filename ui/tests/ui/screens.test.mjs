@@ -87,12 +87,12 @@ test("an amount that is not a number gets its message beside the field; full-wid
   await message.waitFor({ state: "detached" });
   assert.equal(await tuition.getAttribute("aria-invalid"), "false");
   const typed = { kind: "set_trainee", index: 0, field: "tuition", text: "９００，０００" };
-  const checked = (await edits(page, "set_trainee")).at(-1);
-  assert.deepEqual(checked.args, { edit: typed, asNurse: false, dryRun: true }, "checked as typed, not saved");
+  const checked = (await edits(page, "set_trainee")).find((call) => call.args.edit.text === typed.text);
+  assert.deepEqual(checked.args, { edit: typed, asNurse: false, dryRun: true }, "checked as typed first");
   await tuition.press("Tab");
   await page.waitForFunction(() => window.__calls.at(-1)?.args?.dryRun === false);
   const saved = (await edits(page, "set_trainee")).at(-1);
-  assert.deepEqual(saved.args, { edit: typed, asNurse: false, dryRun: false }, "saved on leaving the field");
+  assert.deepEqual(saved.args, { edit: typed, asNurse: false, dryRun: false }, "saved");
 });
 
 test("nothing is checked while an IME is composing; the composed text is checked once at the end", async () => {
@@ -248,4 +248,37 @@ test("a new trainee is added with the qualification and course typed, none assum
   await page.waitForFunction(() => window.__calls.filter((c) => c.cmd === "edit_case" && c.args.edit.kind === "add_trainee").length === 2);
   const added = (await edits(page, "add_trainee")).at(-1).args.edit;
   assert.deepEqual(added, { kind: "add_trainee", name: "看護 次郎", qualification: "cancer_nursing_cns", enrolled_on: "令和6年4月1日", course_ends_on: "令和8年3月31日" });
+});
+
+// #9 5: what the 算定 already shows is saved while the user is still in the field (a crash loses nothing).
+test("an accepted amount is saved while the cursor is still in the field", async () => {
+  const page = await browser.open("sakura", "#/costs");
+  const field = page.locator('[data-path="trainees[0].other_costs"]');
+  await field.fill("７０，０００");
+  await page.waitForFunction(() =>
+    window.__calls.some((c) => c.cmd === "edit_case" && c.args.dryRun === false && c.args.edit.text === "７０，０００"),
+  );
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-path")), "trainees[0].other_costs");
+});
+
+// #9 4: a refused text stays on its field as 未保存, also after leaving the screen, and 書類作成 lists it.
+test("a refused amount stays visible as unsaved after leaving the screen and is listed in 書類作成", async () => {
+  const page = await browser.open("sakura", "#/costs");
+  const tuition = page.locator('[data-path="trainees[0].tuition"]');
+  await tuition.fill("九十万");
+  await tuition.press("Tab");
+  await page.locator("#field-trainees-0-tuition-message").waitFor();
+  await page.click('nav a[href="#/documents"]');
+  const listed = page.locator("ul.findings.unsaved a");
+  await listed.first().waitFor();
+  assert.match(await listed.first().textContent(), /受講料.*「九十万」は保存されていません/);
+  await listed.first().click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute("data-path") === "trainees[0].tuition");
+  assert.equal(await tuition.inputValue(), "九十万");
+  assert.ok(await page.locator(".badge.unsaved").first().isVisible());
+  await tuition.fill("９００，０００");
+  await tuition.press("Tab");
+  await page.click('nav a[href="#/documents"]');
+  await page.locator("main h1", { hasText: "書類作成" }).waitFor();
+  assert.equal(await page.locator("ul.findings.unsaved").count(), 0, "gone once corrected");
 });
