@@ -37,7 +37,7 @@ function amount(text: string, path: string): number {
 export function installMockBackend() {
   const start = new URLSearchParams(location.search).get("start") ?? "sakura";
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let state: any = structuredClone(start === "empty" ? fixture.empty : fixture.snapshot);
+  let state: any = structuredClone(start === "empty" ? fixture.empty : start === "ineligible" ? fixture.ineligible : fixture.snapshot);
   window.__calls = [];
   window.__saveAnswer = "/home/kango/申請書.xlsx";
   window.__openAnswer = "/home/kango/申請.json";

@@ -282,3 +282,19 @@ test("a refused amount stays visible as unsaved after leaving the screen and is 
   await page.locator("main h1", { hasText: "書類作成" }).waitFor();
   assert.equal(await page.locator("ul.findings.unsaved").count(), 0, "gone once corrected");
 });
+
+// #9 11: a trainee who is 対象外 keeps her row, her (I) shown apart and never in the 交付申請額.
+test("算定 leaves an ineligible trainee's (I) out of 交付申請額 and says so", async () => {
+  const page = await browser.open("ineligible", "#/calculation");
+  assert.equal(await page.locator('[data-figure="total"]').textContent(), "2,300,000円");
+  assert.equal(await page.locator('[data-figure="1.I"]').textContent(), "2,300,000円", "her row is still shown");
+  assert.equal(await page.locator('[data-figure="sum.I"]').textContent(), "2,300,000円");
+  assert.match(await page.locator('[data-figure="excluded"]').textContent(), /看護 次郎さんは対象外のため、\(I\) 補助所要額 2,300,000円 は交付申請額に含めていません/);
+  // (H) stands before (I), on one line.
+  const headers = await page.locator(".figures-table thead th").allTextContents();
+  assert.ok(headers.findIndex((h) => h.startsWith("(H)")) < headers.findIndex((h) => h.startsWith("(I)")));
+  const rate = page.locator('[data-figure="0.H"]');
+  const box = await rate.boundingBox();
+  const line = await rate.evaluate((cell) => parseFloat(getComputedStyle(cell).lineHeight) || 20);
+  assert.ok(box.height < line * 1.8 + 16, `(H) wraps: ${box.height}px`);
+});
