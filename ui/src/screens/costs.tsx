@@ -8,11 +8,6 @@ import { setSnapshot, useSnapshot } from "../state";
 import type { Trainee } from "../bindings/Trainee";
 import { TraineePicker } from "./trainees";
 
-const FLAG_LABEL: Record<string, { label: string; hint: string }> = {
-  tuition_completed_in_year: { label: "この年度の課程を年度内に修了する予定", hint: "受講料は、年度内に修了するときだけ補助の対象になります。" },
-  certified: { label: "認定済（認定審査に合格した）", hint: "認定審査料・認定登録料は、認定後に計上します。" },
-};
-
 const AMOUNT_HINT = "全角・カンマ付きでも入力できます（例: １２０，０００）";
 
 function amountText(amount: number): string {
@@ -37,6 +32,8 @@ export function Costs() {
   const row = snapshot!.calculation?.trainees[selected];
   const at = (field: string) => `trainees[${selected}].${field}`;
   const set = (field: string) => (value: string, dry: boolean) => api.setTraineeField(selected, field, value, dry);
+  // The questions are worded by the program data, as the workbook's notes are.
+  const flagRule = (id: string) => program?.flags.find((flag) => flag.id === id);
   const shownFlags = new Set<string>();
   return (
     <div class="screen">
@@ -63,11 +60,11 @@ export function Costs() {
                       suffix="円"
                       hint={item.standard !== null ? `基準額 ${formatYen(item.standard)}${item.once ? "（1人1回）" : "（年度ごと）"}` : undefined}
                     />
-                    {flag && FLAG_LABEL[flag] && (
+                    {flag && flagRule(flag) && (
                       <Toggle
                         path={at(flag)}
-                        label={FLAG_LABEL[flag].label}
-                        hint={FLAG_LABEL[flag].hint}
+                        label={flagRule(flag)!.label}
+                        hint={flagRule(flag)!.hint}
                         checked={Boolean((trainee as unknown as Record<string, boolean>)[flag])}
                         commit={set(flag)}
                       />

@@ -298,3 +298,11 @@ test("算定 leaves an ineligible trainee's (I) out of 交付申請額 and says 
   const line = await rate.evaluate((cell) => parseFloat(getComputedStyle(cell).lineHeight) || 20);
   assert.ok(box.height < line * 1.8 + 16, `(H) wraps: ${box.height}px`);
 });
+
+// #9 10: the 受講料 tick asks about this 年度's part of the course, worded by the program data.
+test("the 受講料 tick asks whether this 年度's part of the course is completed within the 年度", async () => {
+  const page = await browser.open("sakura", "#/costs");
+  const label = await page.locator('label[for="field-trainees-0-tuition-completed-in-year"]').textContent();
+  assert.match(label, /この年度の分の課程を年度内に修了する/);
+  assert.match(await page.getByText("課程全体の修了ではありません").first().textContent(), /2年課程の1年目なら1年目の分/);
+});
