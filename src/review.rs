@@ -57,6 +57,8 @@ impl Finding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExcludedRow {
+    /// The row's place in the 算定 (the trainee's index).
+    pub index: usize,
     pub name: String,
     /// Its 補助所要額 (I), shown apart and never added in.
     pub subsidy: Yen,
@@ -145,7 +147,7 @@ pub fn review_with(case: &Case, eligibility: Option<&Eligibility>, calculation: 
                 .and_then(|eligibility| eligibility.trainees.get(index))
                 .is_some_and(|trainee| trainee.verdict == Overall::NotEligible);
             if not_eligible {
-                excluded.push(ExcludedRow { name: row.name.clone(), subsidy: row.subsidy });
+                excluded.push(ExcludedRow { index, name: row.name.clone(), subsidy: row.subsidy });
             } else {
                 applied_total += row.subsidy;
             }

@@ -136,6 +136,59 @@ fn edge_cases() -> Vec<(String, Case)> {
     ]
 }
 
+/// 実績報告書: the example report, S above K with a 受入済額 to return, a salary month by month, the 認定審査
+/// 年度 after the course (only 認定審査料・認定登録料, paid by receipt), and two trainees, one withdrawn.
+fn report_cases() -> Vec<(String, Case)> {
+    use hojo::case::{CourseStatus, Decision, Receipt, Stage};
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let base = parse_case(&std::fs::read(folder.join("reports/sakura-hospital-report.json")).unwrap()).unwrap();
+    let decision = |amount: i64| Decision {
+        decided_on: chrono::NaiveDate::from_ymd_opt(2024, 7, 1).unwrap(),
+        number: "6保医政第1234号".into(),
+        amount: Yen::new(amount),
+    };
+    let mut above = base.clone();
+    above.decision = Some(decision(2_000_000));
+    above.received = Yen::new(2_100_000);
+    let mut monthly = examples().into_iter().find(|(name, _)| name == "substitute-by-month").unwrap().1;
+    monthly.stage = Stage::Report;
+    monthly.decision = Some(decision(1_000_000));
+    let mut exam_year = base.clone();
+    exam_year.fiscal_year = hojo::fiscal_year::FiscalYear::new(2025);
+    let trainee = &mut exam_year.trainees[0];
+    trainee.receipts.retain(|receipt| receipt.item == hojo::program::CostItem::OTHER_COSTS);
+    trainee.other_costs = Yen::ZERO;
+    trainee.salary = Yen::ZERO;
+    trainee.certified = true;
+    trainee.exam_fee = Yen::ZERO;
+    trainee.receipts.push(Receipt {
+        item: hojo::program::CostItem::Item(hojo::program::ItemId::ExamFee),
+        paid_on: chrono::NaiveDate::from_ymd_opt(2025, 6, 2).unwrap(),
+        payee: "公益社団法人日本看護協会".into(),
+        description: "認定審査料".into(),
+        amount: Yen::new(30_000),
+    });
+    trainee.report.certified_on = chrono::NaiveDate::from_ymd_opt(2025, 12, 1);
+    exam_year.decision = Some(decision(15_000));
+    let mut two = base.clone();
+    let mut second = two.trainees[0].clone();
+    second.name = "佐藤　美咲".into();
+    second.receipts.clear();
+    second.tuition = Yen::new(300_000);
+    second.admission = Yen::ZERO;
+    second.tuition_completed_in_year = false;
+    second.report.course_status = Some(CourseStatus::Withdrawn);
+    second.report.completed_on = None;
+    two.trainees.push(second);
+    vec![
+        ("report-example".into(), base),
+        ("report-above-decision".into(), above),
+        ("report-monthly".into(), monthly),
+        ("report-exam-year".into(), exam_year),
+        ("report-two-trainees".into(), two),
+    ]
+}
+
 type Cells = HashMap<(String, u32, u32), Data>;
 
 /// Every formula cell of a workbook with its value: the cached result in a Hojo file, LibreOffice's own after
@@ -180,7 +233,7 @@ fn same(a: &Data, b: &Data) -> bool {
 fn libreoffice_recalculates_every_formula_to_the_cached_result() {
     let office = Office::new();
     let mut files = Vec::new();
-    let cases: Vec<(String, Case)> = examples().into_iter().chain(edge_cases()).collect();
+    let cases: Vec<(String, Case)> = examples().into_iter().chain(edge_cases()).chain(report_cases()).collect();
     for (name, case) in &cases {
         let path = office.path(&format!("{name}.xlsx"));
         std::fs::write(&path, build(case, true).unwrap().bytes).unwrap();
@@ -230,7 +283,7 @@ fn libreoffice_recalculates_every_formula_to_the_cached_result() {
 fn printed_to_pdf_no_amount_shows_as_hashes() {
     let office = Office::new();
     let mut files = Vec::new();
-    let cases: Vec<(String, Case)> = examples().into_iter().chain(edge_cases()).collect();
+    let cases: Vec<(String, Case)> = examples().into_iter().chain(edge_cases()).chain(report_cases()).collect();
     for (name, case) in &cases {
         let path = office.path(&format!("{name}.xlsx"));
         std::fs::write(&path, build(case, true).unwrap().bytes).unwrap();
@@ -243,9 +296,13 @@ fn printed_to_pdf_no_amount_shows_as_hashes() {
             Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils)");
         let text = String::from_utf8_lossy(&text.stdout);
         assert!(!text.contains("###"), "{name}: a cell prints as ###:\n{text}");
-        let total = hojo::calc::calculate(case).unwrap().total;
+        // The 交付申請額 of an application, the 確定額 of a report.
+        let total = match hojo::settle::settle(case) {
+            Ok(settlement) => settlement.confirmed,
+            Err(_) => hojo::calc::calculate(case).unwrap().total,
+        };
         let shown = total.format_yen().trim_end_matches('円').to_string();
-        assert!(text.contains(&shown), "{name}: 交付申請額 {shown} not printed");
+        assert!(text.contains(&shown), "{name}: 交付申請額 or 確定額 {shown} not printed");
         let pages = text.matches('\u{c}').count();
         assert!(pages >= 5, "{name}: {pages} pages");
     }

@@ -265,7 +265,9 @@ fn salary_by_month_is_kept_only_for_months_inside_the_course() {
     assert!(
         snapshot["case"]["trainees"][0]["salary_months"].as_array().unwrap().iter().any(|m| m["month"] == "2024-05")
     );
-    assert_eq!(snapshot["calculation"]["trainees"][0]["D"], 300_000);
+    assert_eq!(snapshot["calculation"]["trainees"][0]["D"], 300_000, "May is not counted");
+    let warnings = snapshot["calculation"]["trainees"][0]["warnings"].to_string();
+    assert!(warnings.contains("受講期間の外"), "{warnings}");
     // Once months hold amounts, 入学日 still moves (#9 15) and the 年度's total replaces the months in one step.
     let moved = window.ok(
         "edit_case",

@@ -99,6 +99,9 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
         if let Some(warning) = store.backup_warning() {
             eprintln!("注意 (warning): {warning}");
         }
+        if let Some(notice) = store.read_only_notice() {
+            eprintln!("注意 (warning): {notice} (read-only: changes cannot be saved)");
+        }
         Ok(store)
     };
     match command {
@@ -216,9 +219,10 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
 fn pick_hospital(store: &Store, name: Option<&str>) -> Result<HospitalId, StoreError> {
     let hospitals = store.hospitals()?;
     match name {
-        Some(name) => hospitals
-            .iter()
-            .find(|hospital| hospital.name == name)
+        // 「さくら病院 」 is さくら病院: spaces typed around or inside twice do not make another hospital.
+        Some(name) => store
+            .find_hospital_like(name)?
+            .first()
             .map(|hospital| hospital.id)
             .ok_or_else(|| StoreError::NotFound { what: format!("病院「{name}」") }),
         None => match hospitals.as_slice() {

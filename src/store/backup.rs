@@ -218,25 +218,43 @@ fn copy_into(conn: &Connection, destination: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A `.partial` copy older than this was left by a backup that was killed: no backup takes that long, so
+/// removing it never pulls a file from under another Hojo's backup in progress.
+const STALE_PARTIAL: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
 /// Deletes all but the newest [`BACKUPS_KEPT`] backups, and temporary files left by an interrupted backup.
 fn prune(db_path: &Path) -> Result<()> {
-    let dir = backup_dir(db_path);
     for old in list_backups(db_path)?.into_iter().skip(BACKUPS_KEPT) {
-        std::fs::remove_file(&old.path).map_err(StoreError::io(&old.path, "古いバックアップを消すことが"))?;
+        remove_old_backup(&old.path)?;
     }
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let stale = path.extension().is_some_and(|ext| ext == "partial")
-                && entry.metadata().and_then(|meta| meta.modified()).is_ok_and(|modified| {
-                    modified.elapsed().is_ok_and(|age| age > std::time::Duration::from_secs(3600))
-                });
-            if stale {
-                let _ = std::fs::remove_file(path);
-            }
+    remove_stale_partials(db_path);
+    Ok(())
+}
+
+/// Another Hojo rotating the same backups may have removed it a moment ago: that is the goal, not a failure.
+fn remove_old_backup(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(StoreError::io(path, "古いバックアップを消すことが")(error)),
+    }
+}
+
+/// Removes the `.partial` copies killed backups left (they hold nurses' names and salaries); on every open and
+/// after every backup. Best effort: a file that cannot be removed now is tried again next time.
+pub(crate) fn remove_stale_partials(db_path: &Path) {
+    let Ok(entries) = std::fs::read_dir(backup_dir(db_path)) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let stale = path.extension().is_some_and(|ext| ext == "partial")
+            && entry
+                .metadata()
+                .and_then(|meta| meta.modified())
+                .is_ok_and(|modified| modified.elapsed().is_ok_and(|age| age > STALE_PARTIAL));
+        if stale {
+            let _ = std::fs::remove_file(path);
         }
     }
-    Ok(())
 }
 
 /// Checks that a file is a Hojo database this Hojo can read and that SQLite finds it intact; reads only.
@@ -307,6 +325,16 @@ mod tests {
         ] {
             assert!(parse_name(Path::new(other)).is_none(), "{other}");
         }
+    }
+
+    #[test]
+    fn a_backup_another_hojo_already_rotated_out_is_not_a_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("hojo-20261123T082600123Z-open-v4-r1.sqlite3");
+        assert!(super::remove_old_backup(&gone).is_ok(), "removed by the other Hojo a moment ago");
+        std::fs::write(&gone, b"old").unwrap();
+        super::remove_old_backup(&gone).unwrap();
+        assert!(!gone.exists());
     }
 
     #[test]

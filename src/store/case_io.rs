@@ -8,15 +8,15 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use super::Store;
-use super::application::{application_summary, find_application, insert_application};
-use super::claims::{
-    ClaimFlags, TraineeProfile, insert_claim, insert_course, insert_trainee, read_claims, update_course,
-};
+use super::application_rows::{application_summary, find_application, insert_application};
+use super::claim_read::read_claims;
+use super::claim_rows::{insert_claim, insert_course, insert_trainee, update_course};
 use super::costs::{CostInput, CostItem, MAX_AMOUNT, SalaryMonthInput, insert_cost, insert_salary_month};
 use super::error::{Result, StoreError};
 use super::history::{Editor, Record, record};
-use super::hospital::{find_by_name, insert_hospital, read_hospital, write_hospital};
+use super::hospital_rows::{find_by_name, insert_hospital, read_hospital, write_hospital};
 use super::ids::{ApplicationId, ClaimId, CourseId, HospitalId, TraineeId};
+use super::profile::{ClaimFlags, TraineeProfile};
 use super::sql::date_text;
 use crate::case::{Case, CaseError, Problem, Trainee, validate};
 use crate::fiscal_year::FiscalYear;

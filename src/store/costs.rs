@@ -8,7 +8,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::Store;
-use super::claims::{ClaimContext, claim_context};
+use super::checks::check_amount;
+use super::claim_rows::{ClaimContext, claim_context};
 use super::error::{Result, StoreError};
 use super::history::{Editor, record};
 use super::ids::{ClaimId, CostId, SalaryMonthId};
@@ -207,28 +208,6 @@ impl Store {
             )
         })
     }
-}
-
-pub(crate) fn check_amount(field: &'static str, label: &'static str, amount: Yen) -> Result<()> {
-    if amount.is_negative() {
-        return Err(StoreError::invalid(
-            field,
-            label,
-            format!("{}はマイナスです。0円以上の金額を入力してください", amount.format_yen()),
-        ));
-    }
-    if amount > MAX_AMOUNT {
-        return Err(StoreError::invalid(
-            field,
-            label,
-            format!(
-                "{}は大きすぎます（1件 {} まで）。桁を確かめてください",
-                amount.format_yen(),
-                MAX_AMOUNT.format_yen()
-            ),
-        ));
-    }
-    Ok(())
 }
 
 fn check_memo(memo: &Option<String>) -> Result<()> {

@@ -7,20 +7,19 @@ use std::collections::HashSet;
 use rusqlite::{Connection, params};
 
 use super::Store;
-use super::application::application_summary;
+use super::application_rows::application_summary;
 use super::case_io::{find_course, find_trainee, load_case, write_amounts};
-use super::claims::{
-    ClaimFlags, TraineeProfile, claim_context, insert_claim, insert_course, insert_trainee, remove_claim,
-    update_course, update_profile, write_flags,
-};
+use super::claim_ops::{remove_claim, update_profile, write_flags};
+use super::claim_rows::{claim_context, insert_claim, insert_course, insert_trainee, update_course};
 use super::costs::{
     CostInput, SalaryMonthInput, describe_cost, describe_month, insert_cost, insert_salary_month, read_costs,
     read_salary_months,
 };
 use super::error::{Result, StoreError};
 use super::history::{Editor, record};
-use super::hospital::{find_by_name, write_hospital};
+use super::hospital_rows::{find_by_name, write_hospital};
 use super::ids::{ApplicationId, ClaimId, CourseId, TraineeId};
+use super::profile::{ClaimFlags, TraineeProfile};
 use crate::case::{Case, Trainee};
 use crate::edit::{CaseEdit, Change};
 use crate::money::Yen;

@@ -6,21 +6,31 @@
 //! transaction together with its history entry. Amounts are integer yen. See docs/database.md.
 
 mod application;
+mod application_rows;
 mod backup;
 mod case_io;
+mod checks;
+mod claim_ops;
+mod claim_read;
+mod claim_rows;
 mod claims;
 mod costs;
 mod edits;
 mod error;
 mod history;
 mod hospital;
+mod hospital_rows;
 mod ids;
 mod integrity;
 mod location;
 mod migrations;
+mod names;
 mod open;
+mod profile;
+mod saved;
 mod sql;
 mod trainee_costs;
+mod usage;
 
 use std::path::{Path, PathBuf};
 
@@ -37,31 +47,41 @@ pub use hospital::HospitalSummary;
 pub use ids::{ApplicationId, ClaimId, CostId, CourseId, HospitalId, SalaryMonthId, TraineeId};
 pub use location::{DB_ENV, default_db_path, resolve_db_path};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
+pub use saved::SavedApplication;
 pub use trainee_costs::{TRAINEE_COSTS_FORMAT, TraineeCosts, TraineeCostsOutcome, TraineeKey, parse_trainee_costs};
 
-use open::Found;
+use open::{Access, Found};
 
 /// An open database. One per window or command; several may share a file (each edit waits its turn).
 pub struct Store {
     conn: Connection,
     path: PathBuf,
     backup_warning: Option<String>,
+    access: Access,
 }
 
 impl Store {
     /// Opens the database at `path`, creating it (and its folders, readable by the owner only) if missing.
     /// A file that is not a Hojo database, or is from a newer Hojo, is refused and left untouched. An older
     /// schema is backed up, then migrated. Each open that finds changes since the last backup takes one.
+    ///
+    /// A folder or file that cannot be written opens for reading only ([`Store::read_only_notice`] says so):
+    /// the data is shown, every edit is refused with [`StoreError::ReadOnly`].
     pub fn open(path: &Path) -> Result<Store> {
         if open::probe(path)? == Found::Missing {
             open::create_private_file(path)?;
         }
-        let (mut conn, version) = open::connect(path)?;
+        let (conn, version, access) = open::connect(path)?;
+        if access == Access::ReadOnly {
+            return Store::read_only(conn, path, version);
+        }
+        let mut conn = conn;
         if version > 0 && version < SCHEMA_VERSION {
             backup::take_backup(&conn, path, BackupReason::Migration)?;
         }
         migrations::migrate_to(&mut conn, SCHEMA_VERSION)?;
-        let mut store = Store { conn, path: path.to_path_buf(), backup_warning: None };
+        backup::remove_stale_partials(path);
+        let mut store = Store { conn, path: path.to_path_buf(), backup_warning: None, access };
         // The routine backup failing (a full disk, a read-only folder) must not lock the hospital out of its
         // data: the store opens and says so. The backup before a migration, above, is never skipped.
         if let Err(error) = store.backup_if_changed() {
@@ -71,6 +91,42 @@ impl Store {
             ));
         }
         Ok(store)
+    }
+
+    /// Opens an existing database for reading only, whether or not it could be written (nothing is created,
+    /// migrated or backed up).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if open::probe(path)? == Found::Missing {
+            return Err(StoreError::io(path, "見つけることが")(std::io::ErrorKind::NotFound.into()));
+        }
+        let (conn, version) = open::connect_read_only(path)?;
+        Store::read_only(conn, path, version)
+    }
+
+    fn read_only(conn: Connection, path: &Path, version: i64) -> Result<Store> {
+        if version < SCHEMA_VERSION {
+            return Err(StoreError::Conflict(format!(
+                "{}: このデータベースは古い形式（形式 {version}）で、開くには形式の更新が必要ですが、フォルダかファイルに書き込めません（読み取り専用）。書き込めるフォルダにコピーしてから開いてください。このファイルには手を加えていません",
+                path.display()
+            )));
+        }
+        Ok(Store { conn, path: path.to_path_buf(), backup_warning: None, access: Access::ReadOnly })
+    }
+
+    /// Whether changes can be saved: `false` when the folder or file cannot be written.
+    pub fn is_read_only(&self) -> bool {
+        self.access == Access::ReadOnly
+    }
+
+    /// What the app shows (and the commands print) when the database opened for reading only.
+    pub fn read_only_notice(&self) -> Option<String> {
+        self.is_read_only().then(|| {
+            let folder = self.path.parent().map(|parent| parent.display().to_string()).unwrap_or_default();
+            format!(
+                "データベース {} は読み取り専用で開きました（フォルダ {folder} かファイルに書き込めません）。内容は見られますが、変更は保存できません。保存するには、フォルダとファイルの書き込み権限を確かめてから開き直してください",
+                self.path.display()
+            )
+        })
     }
 
     /// How long an edit waits for another Hojo's edit before giving up with [`StoreError::Busy`] (10 seconds
@@ -144,6 +200,9 @@ impl Store {
     /// Runs one user edit as one write transaction: all of it with its history entry, or none of it.
     /// IMMEDIATE takes the write lock up front, so two Hojos never deadlock upgrading a read to a write.
     fn edit<T>(&mut self, change: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        if self.is_read_only() {
+            return Err(StoreError::ReadOnly);
+        }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = change(&tx)?;
         tx.commit()?;

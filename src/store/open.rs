@@ -80,11 +80,84 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     }
 }
 
-/// Opens an existing file, checks that it is ours and not from a newer Hojo (reading only), then sets the
-/// connection up. Returns the connection and the schema version found.
-pub(crate) fn connect(path: &Path) -> Result<(Connection, i64)> {
+/// Whether the connection can save changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Access {
+    ReadWrite,
+    /// The folder or the file cannot be written (a read-only share, a copy on a CD, permissions): the data is
+    /// shown, nothing can be saved.
+    ReadOnly,
+}
+
+/// Opens an existing file for reading and writing, or, when the folder or the file cannot be written, for
+/// reading only (so that a hospital can still see its data). Returns the connection, the schema version found
+/// and how it was opened.
+pub(crate) fn connect(path: &Path) -> Result<(Connection, i64, Access)> {
+    match connect_read_write(path) {
+        Ok((conn, version)) => Ok((conn, version, Access::ReadWrite)),
+        Err(error) if cannot_write(&error) => match connect_read_only(path) {
+            Ok((conn, version)) => Ok((conn, version, Access::ReadOnly)),
+            Err(_) => Err(error),
+        },
+        Err(error) => Err(error),
+    }
+}
+
+/// Errors that mean "this place cannot be written", not "this is not a database".
+fn cannot_write(error: &StoreError) -> bool {
+    match error {
+        StoreError::ReadOnly => true,
+        StoreError::Sqlite(error) => matches!(
+            error.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::PermissionDenied)
+        ),
+        StoreError::Io { source, .. } => source.kind() == std::io::ErrorKind::PermissionDenied,
+        _ => false,
+    }
+}
+
+/// Opens for reading only. A WAL database needs its `-shm` file, which a read-only folder cannot hold: then the
+/// file is opened as immutable (nobody can write it there either).
+pub(crate) fn connect_read_only(path: &Path) -> Result<(Connection, i64)> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let plain = Connection::open_with_flags(path, flags).map_err(|error| classify_open_error(path, error))?;
+    plain.busy_timeout(BUSY_TIMEOUT)?;
+    match check_ours(&plain, path) {
+        Ok(version) => Ok((plain, version)),
+        Err(error) if cannot_write(&error) => {
+            drop(plain);
+            let uri = format!("{}?immutable=1", file_uri(path));
+            let conn = Connection::open_with_flags(uri, flags).map_err(|error| classify_open_error(path, error))?;
+            let version = check_ours(&conn, path)?;
+            Ok((conn, version))
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// `file:` URI of a path, every byte but the unreserved ones percent-encoded (SQLite decodes them).
+fn file_uri(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    #[cfg(windows)]
+    let text = format!("/{}", text.replace('\\', "/"));
+    let mut uri = String::from("file:");
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-_.~:".contains(&byte) {
+            uri.push(byte as char);
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri
+}
+
+fn connect_read_write(path: &Path) -> Result<(Connection, i64)> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
     let conn = Connection::open_with_flags(path, flags).map_err(|error| classify_open_error(path, error))?;
+    // SQLite opens a write-protected file read-only without saying so.
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Err(StoreError::ReadOnly);
+    }
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let version = check_ours(&conn, path)?;
     conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
@@ -104,6 +177,12 @@ fn check_ours(conn: &Connection, path: &Path) -> Result<i64> {
     let fresh = application_id == 0 && version == 0 && tables == 0;
     if application_id != APPLICATION_ID && !fresh {
         return Err(StoreError::NotHojo { path: path.to_path_buf() });
+    }
+    // Hojo writes 0..=SCHEMA_VERSION only; a negative version is a file edited by hand or damaged.
+    if version < 0 {
+        return Err(StoreError::Corrupt {
+            detail: format!("{}: 形式の番号が {version} になっています（Hojoが書く値ではありません）", path.display()),
+        });
     }
     if version > SCHEMA_VERSION {
         return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, supported: SCHEMA_VERSION });

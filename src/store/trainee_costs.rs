@@ -7,15 +7,16 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Store;
-use super::application::application_summary;
-use super::claims::{claim_context, read_claims};
+use super::application_rows::application_summary;
+use super::claim_read::read_claims;
+use super::claim_rows::claim_context;
 use super::costs::{
     CostInput, SalaryMonthInput, check_cost, check_salary_amount, insert_cost, insert_salary_month, read_costs,
     read_salary_months,
 };
 use super::error::{Result, StoreError};
 use super::history::{Editor, record};
-use super::hospital::read_hospital;
+use super::hospital_rows::read_hospital;
 use super::ids::{ApplicationId, ClaimId};
 use crate::case::{CaseError, Problem};
 use crate::fiscal_year::FiscalYear;

@@ -10,12 +10,14 @@ use crate::program::{CheckId, DeclarationId, HospitalTest, Program, Rules};
 /// The case as a workbook holds it, and as reading that workbook gives it back: salary months in calendar
 /// order (`Case::normalize`), only the 届出 the program's checks name, and empty texts as absent. The 交付申請書
 /// is what goes to the 都 before its decision: a 交付決定 and a 受入済額 the case may already hold are not part
-/// of it (they come back as none).
+/// of it (they come back as none); a 実績報告書 keeps them.
 pub fn kept(case: &Case) -> Case {
     let mut kept = case.clone();
     kept.normalize();
-    kept.decision = None;
-    kept.received = crate::money::Yen::ZERO;
+    if kept.stage == crate::case::Stage::Application {
+        kept.decision = None;
+        kept.received = crate::money::Yen::ZERO;
+    }
     if let Ok(rules) = Program::get(&case.program).and_then(|program| program.rules_for(case.fiscal_year)) {
         kept.hospital.filings = kept_filings(rules, &case.hospital.filings);
         // A declaration only another program's checks ask (K1, 協力病院の指定) is not part of this application.

@@ -18,6 +18,7 @@ mod hidden;
 mod kept;
 pub mod layout;
 mod read;
+mod report;
 pub mod text;
 mod write;
 
@@ -30,7 +31,31 @@ use crate::program::{Program, ProgramError, RowKind};
 use crate::review::review_with;
 
 pub use kept::kept;
-pub use read::{ImportError, import, read};
+pub use read::ImportError;
+pub use report::layout as report_layout;
+
+/// Reads a workbook Hojo wrote — an application's or a report's — back into its case.
+///
+/// # Errors
+/// Not an xlsx, damaged, too large once expanded, not written by Hojo, a sheet or cell that
+/// does not hold what its place needs; for a report, an amount that differs from the report's own record.
+pub fn read(bytes: &[u8]) -> Result<Case, ImportError> {
+    read::read_with(bytes, |workbook, names| {
+        if report::is_report(names) {
+            report::read_report(workbook, names)
+        } else {
+            read::read_application(workbook, names)
+        }
+    })
+}
+
+/// Reads a workbook file (see [`read`]).
+///
+/// # Errors
+/// As [`read`]; also a file that cannot be opened or is too large.
+pub fn import(path: &Path) -> Result<Case, ImportError> {
+    read(&read::read_file(path)?)
+}
 
 /// How to export.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -84,6 +109,10 @@ pub enum ExportError {
         "「{0}」の申請書様式はまだ用意していません（受講者ごとの様式のみ） (no workbook layout for this program yet)"
     )]
     NoLayout(String),
+    #[error(
+        "実績報告書を作るには交付決定（決定日・文書番号・交付決定額）が必要です。交付決定通知書のとおりに入力してください (a report needs its decision)"
+    )]
+    NotAReport,
     #[error("申請書ファイルを作れませんでした（内部エラー）: {0} (the workbook could not be built)")]
     Build(String),
 }
@@ -115,12 +144,12 @@ pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
     if program.row_kind != RowKind::Trainee {
         return Err(ExportError::NoLayout(program.name.clone()));
     }
-    if case.stage == crate::case::Stage::Report {
-        return Err(ExportError::NoLayout(format!("{}（実績報告書）", program.name)));
-    }
     // Everything below works on what the workbook keeps: months in calendar order whatever order they were
     // entered in (the sheets, the 算定's messages), and only the 届出 the program's checks name.
     let case = &kept(case);
+    if case.stage == crate::case::Stage::Report {
+        return report::build(case, program, rules, draft);
+    }
     let calculation = calculate(case)?;
     let eligibility = evaluate(case)?;
     // The one meaning of "ready": the review the 書類作成 screen shows.

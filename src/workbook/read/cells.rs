@@ -27,6 +27,10 @@ impl Sheet {
         Sheet { name, cells, uncached }
     }
 
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
     /// What the cell holds; a formula without its result is refused, naming the cell and what to do.
     fn value(&self, cell: Cell) -> Result<&Data, ImportError> {
         let at = (cell.row, u32::from(cell.col));

@@ -2,7 +2,7 @@
 //! the unlocked cells in Excel or LibreOffice. The visible cells are read for everything they show; the hidden
 //! data sheet for the rest. Each problem names the sheet and the cell.
 
-mod cells;
+pub(super) mod cells;
 
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
@@ -73,11 +73,11 @@ impl From<Refusal> for ImportError {
     }
 }
 
-/// Reads a workbook from a file.
+/// The bytes of a workbook file, refused when it cannot be opened or is too large for a workbook of Hojo.
 ///
 /// # Errors
-/// See [`read`]; also a file that cannot be opened or is too large.
-pub fn import(path: &Path) -> Result<Case, ImportError> {
+/// A file that cannot be opened or read, or is too large.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, ImportError> {
     use std::io::Read;
     let shown: PathBuf = path.to_path_buf();
     let file_error = |message: String| ImportError::File { path: shown.display().to_string(), message };
@@ -99,25 +99,36 @@ pub fn import(path: &Path) -> Result<Case, ImportError> {
             FILE_LIMIT >> 20
         )));
     }
-    read(&bytes)
+    Ok(bytes)
 }
 
-/// Reads a workbook from its bytes back into the case it was written from.
+/// An open workbook of Hojo, as the reader of one kind (the application's, the report's) takes it.
+pub type Opened<'a> = Xlsx<Cursor<&'a [u8]>>;
+
+/// Opens a workbook behind the guards (the kind of file, zip-bomb limits, calamine's panics) and reads it with
+/// `reader`, given the workbook and its sheet names.
 ///
 /// # Errors
-/// Not an xlsx; damaged; expanding beyond the limits (a zip bomb); not written by Hojo; a sheet missing; a cell
-/// that does not hold what its place needs (an amount edited into text, a date that is not a date); the hidden
-/// data sheet damaged; or a case that breaks the case rules.
-pub fn read(bytes: &[u8]) -> Result<Case, ImportError> {
+/// Not an xlsx; damaged; expanding beyond the limits (a zip bomb); or what `reader` finds: not written by Hojo,
+/// a sheet missing, a cell that does not hold what its place needs (an amount edited into text, a date that is
+/// not a date), the hidden data damaged, or a case that breaks the case rules.
+pub fn read_with(
+    bytes: &[u8],
+    reader: impl FnOnce(&mut Opened, &[String]) -> Result<Case, ImportError>,
+) -> Result<Case, ImportError> {
     xlsx_guard::check(&mut Cursor::new(bytes), Limits::WORKBOOK)?;
     // calamine can panic on a damaged cell reference (see xlsx_guard): that file is damaged, not a crash.
-    without_calamine_panics(|| read_checked(bytes)).unwrap_or_else(|refusal| Err(refusal.into()))
+    without_calamine_panics(|| {
+        let mut workbook: Xlsx<_> =
+            Xlsx::new(Cursor::new(bytes)).map_err(|error| ImportError::Damaged(error.to_string()))?;
+        let names = workbook.sheet_names();
+        reader(&mut workbook, &names)
+    })
+    .unwrap_or_else(|refusal| Err(refusal.into()))
 }
 
-fn read_checked(bytes: &[u8]) -> Result<Case, ImportError> {
-    let mut workbook: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|error| ImportError::Damaged(error.to_string()))?;
-    let names = workbook.sheet_names();
+/// Reads the application workbook.
+pub fn read_application(workbook: &mut Opened, names: &[String]) -> Result<Case, ImportError> {
     if !names.iter().any(|name| name == DATA.name) {
         return Err(ImportError::Foreign(DATA.name.to_string()));
     }
@@ -125,7 +136,7 @@ fn read_checked(bytes: &[u8]) -> Result<Case, ImportError> {
         if !names.iter().any(|sheet| sheet == name) {
             return Err(ImportError::MissingSheet(name.to_string()));
         }
-        load(&mut workbook, name).map(|(cells, uncached)| Sheet::new(name, cells, uncached))
+        load(workbook, name).map(|(cells, uncached)| Sheet::new(name, cells, uncached))
     };
     let data = load(DATA.name)?;
     let hidden = read_hidden(&data)?;
@@ -183,9 +194,9 @@ const MAX_CELLS: usize = 500_000;
 
 /// The cells of a sheet, streamed: only those inside the bounds are kept; with them, the formula cells saved
 /// without a result.
-type Cells = (HashMap<(u32, u32), Data>, HashSet<(u32, u32)>);
+pub type Cells = (HashMap<(u32, u32), Data>, HashSet<(u32, u32)>);
 
-fn load(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &'static str) -> Result<Cells, ImportError> {
+pub fn load(workbook: &mut Opened, name: &'static str) -> Result<Cells, ImportError> {
     let damaged = |error: calamine::XlsxError| ImportError::Damaged(format!("{name}: {error}"));
     let mut reader = workbook.worksheet_cells_reader(name).map_err(damaged)?;
     let mut cells = HashMap::new();

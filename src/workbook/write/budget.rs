@@ -117,7 +117,7 @@ fn column_sums(context: &Context) -> [(u16, Yen); 8] {
 }
 
 /// 千円未満切捨て as the 様式 writes it (ROUNDDOWN(x,-3)); a unit that is not a power of ten uses FLOOR.
-fn rounded_down(expression: &str, unit: i64) -> String {
+pub fn rounded_down(expression: &str, unit: i64) -> String {
     let mut digits = 0;
     let mut rest = unit.max(1);
     while rest % 10 == 0 {

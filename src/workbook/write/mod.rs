@@ -20,8 +20,10 @@ use crate::eligibility::Eligibility;
 use crate::money::Yen;
 use crate::program::{Program, Rules};
 
+pub use budget::rounded_down;
 pub use facts::Facts;
 pub use styles::Styles;
+pub use styles::base as styles_base;
 
 /// Everything a sheet writer reads.
 pub struct Context<'a> {
@@ -76,6 +78,22 @@ pub fn set_up_sheet(
     last: Cell,
     draft: Cell,
 ) -> Result<(), XlsxError> {
+    let page = Page { name, landscape, widths, last, draft_cell: draft };
+    set_up_page(sheet, &context.styles, context.draft, &page)
+}
+
+/// A sheet's page: its name, orientation, column widths, last printed cell and where a draft says so.
+pub struct Page<'a> {
+    pub name: &'a str,
+    pub landscape: bool,
+    pub widths: &'a [f64],
+    pub last: Cell,
+    pub draft_cell: Cell,
+}
+
+/// `set_up_sheet` for any workbook of Hojo (the application's, the report's).
+pub fn set_up_page(sheet: &mut Worksheet, styles: &Styles, draft: bool, page: &Page) -> Result<(), XlsxError> {
+    let Page { name, landscape, widths, last, draft_cell } = *page;
     sheet.set_name(name)?;
     sheet.set_paper_size(layout::PAPER_A4);
     if landscape {
@@ -94,8 +112,8 @@ pub fn set_up_sheet(
     // Users may still widen columns and rows; they may not change the 様式 itself.
     let options = ProtectionOptions { format_columns: true, format_rows: true, ..ProtectionOptions::default() };
     sheet.protect_with_options(&options);
-    if context.draft {
-        sheet.write_string_with_format(draft.row, draft.col, layout::DRAFT_MARK, &context.styles.draft)?;
+    if draft {
+        sheet.write_string_with_format(draft_cell.row, draft_cell.col, layout::DRAFT_MARK, &styles.draft)?;
         sheet.set_header(layout::DRAFT_HEADER);
     }
     Ok(())

@@ -4,7 +4,11 @@ import type { Yen } from "./Yen";
 /**
  * A row left out of the 交付申請額 because its trainee is not eligible.
  */
-export type ExcludedRow = { name: string, 
+export type ExcludedRow = { 
+/**
+ * The row's place in the 算定 (the trainee's index).
+ */
+index: number, name: string, 
 /**
  * Its 補助所要額 (I), shown apart and never added in.
  */
