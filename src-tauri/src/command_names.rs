@@ -4,6 +4,8 @@ pub const COMMANDS: &[&str] = &[
     "get_snapshot",
     "program_info",
     "start_case",
+    "list_applications",
+    "open_application",
     "edit_case",
     "export_case_json",
     "import_case_json",

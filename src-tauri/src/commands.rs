@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use hojo::edit::CaseEdit;
 use hojo::meibo::FilingScope;
-use hojo::store::Editor;
+use hojo::store::{ApplicationId, Editor, SavedApplication};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::data::Backup;
@@ -36,6 +36,17 @@ pub fn program_info(workspace: State<'_, Workspace>) -> AppResult<ProgramInfo> {
 #[tauri::command]
 pub fn start_case(workspace: State<'_, Workspace>, fiscal_year: i32, hospital_name: String) -> AppResult<Snapshot> {
     workspace.start_case(fiscal_year, &hospital_name)
+}
+
+/// The saved applications (hospital, 年度, program, 状態), the most recently changed first.
+#[tauri::command]
+pub fn list_applications(workspace: State<'_, Workspace>) -> AppResult<Vec<SavedApplication>> {
+    workspace.saved_applications()
+}
+
+#[tauri::command]
+pub fn open_application(workspace: State<'_, Workspace>, id: i64) -> AppResult<Snapshot> {
+    workspace.open_application(ApplicationId(id))
 }
 
 /// One edit of the open application. `dry_run`: check the text as it is typed and show what it would give,

@@ -31,6 +31,8 @@ pub fn builder<R: tauri::Runtime>(
             commands::get_snapshot,
             commands::program_info,
             commands::start_case,
+            commands::list_applications,
+            commands::open_application,
             commands::edit_case,
             commands::export_case_json,
             commands::import_case_json,

@@ -11,7 +11,7 @@ use hojo::case::{Case, Hospital};
 use hojo::edit::CaseEdit;
 use hojo::fiscal_year::FiscalYear;
 use hojo::program::Program;
-use hojo::store::{ApplicationId, Editor, HospitalId, ImportMode, Store, backup_dir};
+use hojo::store::{ApplicationId, Editor, HospitalId, ImportMode, SavedApplication, Store, backup_dir};
 
 use crate::error::store_error;
 use crate::error::{AppError, AppResult, no_case};
@@ -48,7 +48,7 @@ impl Workspace {
         Workspace { inner: Mutex::new(Inner { case: None, db: None, storage, last_written: None }) }
     }
 
-    /// Opens (or creates) the database and the application edited last: the newest 年度 of the first hospital.
+    /// Opens (or creates) the database and the application the user last worked on (by the history).
     pub fn open(path: &Path) -> AppResult<Workspace> {
         let store = Store::open(path).map_err(store_error)?;
         let storage = Storage {
@@ -57,7 +57,11 @@ impl Workspace {
             persistent: true,
             problem: None,
         };
-        let place = latest_application(&store)?;
+        let place = store
+            .last_worked_on()
+            .map_err(store_error)?
+            .or(store.application_list().map_err(store_error)?.into_iter().next())
+            .map(|saved| Place { hospital: saved.hospital_id, application: saved.id });
         let case = place.map(|place| store.load_case(place.application)).transpose().map_err(store_error)?;
         Ok(Workspace { inner: Mutex::new(Inner { case, db: Some(Db { store, place }), storage, last_written: None }) })
     }
@@ -123,7 +127,8 @@ impl Workspace {
             None => Case::new(&program.id, year, hospital),
             Some(db) => {
                 let editor = Editor::Administrator;
-                let existing = db.store.hospitals().map_err(store_error)?.into_iter().find(|h| h.name == name);
+                // 「さくら病院 」 with a stray space is the same hospital, not a new empty one.
+                let existing = db.store.find_hospital_like(name).map_err(store_error)?.into_iter().next();
                 let hospital_id = match existing {
                     Some(found) => found.id,
                     None => db.store.add_hospital(&editor, &hospital).map_err(store_error)?,
@@ -134,6 +139,34 @@ impl Workspace {
                 db.store.load_case(application).map_err(store_error)?
             }
         };
+        inner.case = Some(case);
+        Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
+    }
+
+    /// The saved applications, the most recently changed first (はじめに lists them).
+    pub fn saved_applications(&self) -> AppResult<Vec<SavedApplication>> {
+        match self.lock().db.as_ref() {
+            Some(db) => db.store.application_list().map_err(store_error),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Opens a saved application.
+    pub fn open_application(&self, id: ApplicationId) -> AppResult<Snapshot> {
+        let mut inner = self.lock();
+        let db = inner
+            .db
+            .as_mut()
+            .ok_or_else(|| AppError::new("データベースが開かれていないため、保存した申請はありません"))?;
+        let saved = db
+            .store
+            .application_list()
+            .map_err(store_error)?
+            .into_iter()
+            .find(|saved| saved.id == id)
+            .ok_or_else(|| AppError::new("その申請は見つかりません。一覧を開き直してください"))?;
+        let case = db.store.load_case(id).map_err(store_error)?;
+        db.place = Some(Place { hospital: saved.hospital_id, application: id });
         inner.case = Some(case);
         Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
     }
@@ -197,13 +230,4 @@ impl Workspace {
         }
         Ok(result)
     }
-}
-
-fn latest_application(store: &Store) -> AppResult<Option<Place>> {
-    for hospital in store.hospitals().map_err(store_error)? {
-        if let Some(application) = store.applications(hospital.id).map_err(store_error)?.first() {
-            return Ok(Some(Place { hospital: hospital.id, application: application.id }));
-        }
-    }
-    Ok(None)
 }

@@ -589,3 +589,28 @@ fn a_nurses_cost_sheet_goes_to_the_administrator_and_her_edits_carry_her_name() 
     window.answer(Some(&sheet));
     window.refused("export_trainee_costs", json!({"index": 7}));
 }
+
+/// #9 13: the saved applications are listed, the one last worked on reopens, and a stray space in the name
+/// finds the same hospital instead of an empty application.
+#[test]
+fn saved_applications_are_listed_and_the_one_last_worked_on_reopens() {
+    let window = window().started().with_trainee();
+    window.ok("start_case", json!({"fiscalYear": 2025, "hospitalName": "さくら病院　"}));
+    let list = window.ok("list_applications", json!({}));
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2, "one hospital, two 年度: {list:?}");
+    assert!(list.iter().all(|saved| saved["hospital_name"] == "さくら病院"));
+    // Back to 令和6年度 and an edit there: that is the application last worked on.
+    let first = list.iter().find(|saved| saved["fiscal_year"] == 2024).unwrap();
+    assert_eq!(first["fiscal_year_label"], "令和6年度");
+    assert_eq!(first["trainee_count"], 1);
+    let opened = window.ok("open_application", json!({"id": first["id"]}));
+    assert_eq!(opened["case"]["fiscal_year"], 2024);
+    window.ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": "tuition", "text": "1"}}));
+    let database = window.ok("get_snapshot", json!({}))["storage"]["database"].as_str().unwrap().to_string();
+    let folder = window.folder;
+    drop(window._app);
+    let reopened = window_on(Workspace::open(std::path::Path::new(&database)).unwrap(), folder);
+    assert_eq!(reopened.ok("get_snapshot", json!({}))["case"]["fiscal_year"], 2024, "not the newest 年度");
+    reopened.refused("open_application", json!({"id": 999}));
+}

@@ -13,6 +13,7 @@ import type { ItemId } from "./bindings/ItemId";
 import type { MeiboApplied } from "./bindings/MeiboApplied";
 import type { MeiboSummary } from "./bindings/MeiboSummary";
 import type { ProgramInfo } from "./bindings/ProgramInfo";
+import type { SavedApplication } from "./bindings/SavedApplication";
 import type { Snapshot } from "./bindings/Snapshot";
 import type { Trainee } from "./bindings/Trainee";
 import type { TraineeField } from "./bindings/TraineeField";
@@ -50,6 +51,8 @@ export const api = {
   programInfo: () => command<ProgramInfo>("program_info"),
   startCase: (fiscalYear: number, hospitalName: string) =>
     command<Snapshot>("start_case", { fiscalYear, hospitalName }),
+  listApplications: () => command<SavedApplication[]>("list_applications"),
+  openApplication: (id: number) => command<Snapshot>("open_application", { id }),
   editCase: edit,
   setHospitalField: (field: string, value: string, dryRun = false) =>
     edit({ kind: "set_hospital", field: field as HospitalField, text: value }, dryRun),

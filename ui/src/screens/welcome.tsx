@@ -1,10 +1,11 @@
 // はじめに: what the program is, the steps, where the data is kept; and the start of an application.
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 
 import { Notice } from "../components/field";
 import { formatFiscalYear } from "../format";
+import type { SavedApplication } from "../bindings/SavedApplication";
 import { api, CommandError } from "../ipc";
-import { linkTo } from "../route";
+import { linkTo, SCREENS } from "../route";
 import { apply, useSnapshot } from "../state";
 
 const STEPS: { screen: Parameters<typeof linkTo>[0]; title: string; text: string }[] = [
@@ -26,6 +27,7 @@ export function Welcome() {
         {program?.name ?? "東京都緩和ケア関連専門看護師等資格取得支援事業"}
         の補助金申請を、画面の案内に沿って作ります。看護師が緩和ケア関連の資格（がん看護専門看護師・緩和ケア認定看護師など）を取るための入学料・受講料・人件費の半分を、東京都が補助する事業です。
       </p>
+      <SavedApplications />
       {!case_ && <StartForm />}
       {case_ && (
         <details class="card">
@@ -39,7 +41,8 @@ export function Welcome() {
           {STEPS.map((step, index) => (
             <li>
               <a href={linkTo(step.screen)}>
-                <span class="step-number">{index + 1}</span>
+                {/* The sidebar's number (Alt＋数字), so the steps and the sidebar agree. */}
+                <span class="step-number" data-step={index}>{SCREENS.find((screen) => screen.id === step.screen)?.key}</span>
                 <strong>{step.title}</strong>
               </a>
               <span>{step.text}</span>
@@ -47,7 +50,7 @@ export function Welcome() {
           ))}
         </ol>
         <p class="description">
-          「保存」ボタンはありません。入力した内容は、入力しながら確かめられ、次の欄へ移ったとき（Tab・Enter）に保存されます。看護師本人が自分の経費を記録するときは「受講者用」の画面を使います。
+          「保存」ボタンはありません。入力した内容は、入力しながら確かめられ、そのまま保存されます。受け付けられない入力は欄に「未保存」と表示され、「書類作成」にも載ります。看護師本人が自分の経費を記録するときは「受講者用」の画面を使います。
         </p>
       </section>
       <DataLocation />
@@ -128,6 +131,67 @@ function StartForm(props: { initialName?: string }) {
         </div>
         {importMessage && <Notice kind="error">{importMessage}</Notice>}
       </form>
+    </section>
+  );
+}
+
+/** The applications saved in the database (hospital, 年度, program, 状態), the most recently changed first. */
+function SavedApplications() {
+  const { snapshot } = useSnapshot();
+  const [saved, setSaved] = useState<SavedApplication[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const openId = snapshot?.case ? `${snapshot.case.hospital.name}/${snapshot.case.fiscal_year}` : null;
+  useEffect(() => {
+    if (snapshot?.storage.persistent) void api.listApplications().then(setSaved, () => setSaved([]));
+  }, [openId]);
+  if (!saved || saved.length === 0) return null;
+  const open = async (id: number) => {
+    try {
+      await apply(api.openApplication(id));
+      location.hash = linkTo("hospital");
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <section class="card">
+      <h2>保存した申請</h2>
+      <table class="table saved-applications">
+        <thead>
+          <tr>
+            <th scope="col">病院</th>
+            <th scope="col">年度</th>
+            <th scope="col">事業</th>
+            <th scope="col">状態</th>
+            <th scope="col">受講者</th>
+            <th scope="col"><span class="visually-hidden">操作</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {saved.map((application) => {
+            const current = openId === `${application.hospital_name}/${application.fiscal_year}`;
+            return (
+              <tr class={current ? "selected" : undefined}>
+                <td>{application.hospital_name}</td>
+                <td>{application.fiscal_year_label}</td>
+                <td>{application.program_label}</td>
+                <td>{application.status_label}</td>
+                <td>{application.trainee_count}人</td>
+                <td>
+                  {current ? (
+                    <span class="hint">開いています</span>
+                  ) : (
+                    <button type="button" class="small" onClick={() => open(Number(application.id))}>
+                      開く
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {message && <Notice kind="error">{message}</Notice>}
     </section>
   );
 }

@@ -306,3 +306,23 @@ test("the 受講料 tick asks whether this 年度's part of the course is comple
   assert.match(label, /この年度の分の課程を年度内に修了する/);
   assert.match(await page.getByText("課程全体の修了ではありません").first().textContent(), /2年課程の1年目なら1年目の分/);
 });
+
+// #9 13: はじめに lists the saved applications and opens one.
+test("はじめに lists the saved applications with 年度, program and 状態, and opens one", async () => {
+  const page = await browser.open("sakura");
+  const rows = page.locator("table.saved-applications tbody tr");
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 2);
+  assert.match(await rows.nth(1).textContent(), /令和7年度.*東京都緩和ケア関連専門看護師等資格取得支援事業.*作成中/);
+  await rows.nth(1).getByRole("button", { name: "開く" }).click();
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "open_application" && c.args.id === 2));
+  await page.locator("main h1", { hasText: "病院情報" }).waitFor();
+});
+
+// #9 polish: the steps of はじめに carry the sidebar's numbers.
+test("the steps of はじめに are numbered as the sidebar is", async () => {
+  const page = await browser.open("sakura");
+  const steps = await page.locator("ol.steps .step-number").allTextContents();
+  const sidebar = await page.locator("nav .key").allTextContents();
+  assert.deepEqual(steps, sidebar.slice(1, 1 + steps.length));
+});
