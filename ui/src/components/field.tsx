@@ -35,6 +35,8 @@ interface FieldProps {
   suffix?: string;
   wide?: boolean;
   placeholder?: string;
+  /** Shown but not editable (a month outside the course). */
+  disabled?: boolean;
 }
 
 export function Field(props: FieldProps) {
@@ -107,6 +109,7 @@ export function Field(props: FieldProps) {
     } catch (error) {
       if (latest.current !== mine) return;
       const reason = error instanceof CommandError ? error.message : String(error);
+      setText(value);
       setMessage(reason);
       markUnsaved({ path: props.path, label: props.label, text: value, message: reason, screen: parseRoute(location.hash).screen });
       // The figures go back to what is stored (an earlier check may have shown those of a valid prefix).
@@ -130,6 +133,7 @@ export function Field(props: FieldProps) {
     "data-path": props.path,
     value: text,
     placeholder: props.placeholder,
+    disabled: props.disabled,
     "aria-invalid": message !== null,
     "aria-describedby": message !== null ? `${id}-message` : props.hint ? `${id}-hint` : undefined,
     onInput,
@@ -145,6 +149,8 @@ export function Field(props: FieldProps) {
     },
     onBlur: () => {
       editing.current = false;
+      // Once accepted, the field shows the value as stored and formatted (1,200,000, never 「35,000円 円」).
+      if (message === null && pendingSave.current === null) setText(props.value);
     },
   };
 

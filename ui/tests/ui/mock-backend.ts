@@ -79,6 +79,28 @@ export function installMockBackend() {
         trainees.push({ ...structuredClone(fixture.snapshot.case.trainees[0]), name: change.name, qualification: change.qualification, institution: null, tuition: 0, admission: 0, salary: 0, other_costs: 0 });
         return state;
       }
+      case "set_salary_monthly": {
+        const trainee = trainees[Number(change.index)];
+        if (change.monthly) {
+          const year = state.case.fiscal_year;
+          trainee.salary_months = Array.from({ length: 12 }, (_, i) => ({
+            month: `${i < 9 ? year : year + 1}-${String(((i + 3) % 12) + 1).padStart(2, "0")}`,
+            amount: 0,
+          })).filter((m) => m.month >= trainee.enrolled_on.slice(0, 7) && m.month <= trainee.course_ends_on.slice(0, 7));
+          trainee.salary = 0;
+        } else {
+          trainee.salary = trainee.salary_months.reduce((sum: number, m: { amount: number }) => sum + m.amount, 0);
+          trainee.salary_months = [];
+        }
+        return state;
+      }
+      case "set_salary_month": {
+        const trainee = trainees[Number(change.index)];
+        const months = trainee.salary_months.filter((m: { month: string }) => m.month !== change.month);
+        if (String(change.text).trim() !== "") months.push({ month: change.month, amount: amount(String(change.text), `trainees[${change.index}].salary_months`) });
+        trainee.salary_months = months.sort((a: { month: string }, b: { month: string }) => a.month.localeCompare(b.month));
+        return state;
+      }
       case "remove_trainee":
         trainees.splice(Number(change.index), 1);
         return state;

@@ -326,3 +326,33 @@ test("the steps of はじめに are numbered as the sidebar is", async () => {
   const sidebar = await page.locator("nav .key").allTextContents();
   assert.deepEqual(steps, sidebar.slice(1, 1 + steps.length));
 });
+
+// #9 polish: an amount is shown formatted once accepted, with 円 once.
+test("an accepted amount is shown formatted after leaving the field", async () => {
+  const page = await browser.open("sakura", "#/costs");
+  const field = page.locator('[data-path="trainees[0].other_costs"]');
+  await field.fill("35000円");
+  await field.press("Tab");
+  await page.waitForFunction(() => document.querySelector('[data-path="trainees[0].other_costs"]').value === "35,000");
+});
+
+// #9 15 and polish: monthly salary in 令和 months, months outside the course greyed, a total, and back to a
+// yearly total in one click.
+test("monthly salary: 令和 months, months outside the course disabled, a total, and back to a yearly amount", async () => {
+  const page = await browser.open("sakura", "#/trainees");
+  await page.locator('[data-path="trainees[0].enrolled_on"]').fill("2024-10-01");
+  await page.locator('[data-path="trainees[0].enrolled_on"]').press("Tab");
+  await page.click('nav a[href="#/costs"]');
+  await page.getByLabel("月ごとに入力").check();
+  await page.locator('.month[data-month="2024-10"] input').waitFor();
+  assert.match(await page.locator('.month[data-month="2024-10"] label').textContent(), /^令和6年10月/);
+  assert.ok(await page.locator('.month[data-month="2024-05"] input').isDisabled(), "May is before the course");
+  assert.match(await page.locator('.month[data-month="2024-05"] label').textContent(), /受講期間外/);
+  await page.locator('.month[data-month="2024-10"] input').fill("300,000");
+  await page.locator('.month[data-month="2024-10"] input').press("Tab");
+  await page.locator('.month[data-month="2024-11"] input').fill("300,000");
+  await page.locator('.month[data-month="2024-11"] input').press("Tab");
+  await page.waitForFunction(() => document.querySelector('[data-figure="months-total"]')?.textContent.includes("600,000円"));
+  await page.getByLabel("年度の合計で入力").check();
+  await page.waitForFunction(() => document.querySelector('[data-path="trainees[0].salary"]')?.value === "600,000");
+});
