@@ -65,7 +65,7 @@ export function Settings() {
                   <tr>
                     <th scope="col">日時</th>
                     <th scope="col">きっかけ</th>
-                    <th scope="col">変更の数</th>
+                    <th scope="col">その時点までの入力・変更の回数</th>
                     <th scope="col"><span class="visually-hidden">操作</span></th>
                   </tr>
                 </thead>
@@ -74,7 +74,7 @@ export function Settings() {
                     <tr>
                       <td>{when.format(new Date(backup.taken_at))}</td>
                       <td>{backup.reason}</td>
-                      <td>{backup.revision}</td>
+                      <td>{backup.revision === 0 ? "まだ入力なし" : `${backup.revision.toLocaleString("ja-JP")}回`}</td>
                       <td>
                         <button type="button" class="small" onClick={() => restore(backup)}>
                           この状態に戻す

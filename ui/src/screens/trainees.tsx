@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 
 import { ask, offerUndo } from "../components/dialog";
 import { Choice, Field, Section } from "../components/field";
-import { formatDate } from "../format";
+import { formatDate, formatFiscalYear } from "../format";
 import { api, CommandError } from "../ipc";
 import { selectTrainee, useSelectedTrainee } from "../route";
 import { apply, useSnapshot } from "../state";
@@ -119,11 +119,11 @@ export function Trainees() {
             />
             <Field
               path={`trainees[${selected}].exam_fiscal_year`}
-              label="認定審査の受審予定年度（西暦）"
-              value={trainee.exam_fiscal_year ? String(trainee.exam_fiscal_year) : ""}
+              label="認定審査の受審予定年度"
+              value={trainee.exam_fiscal_year ? formatFiscalYear(trainee.exam_fiscal_year) : ""}
               commit={set("exam_fiscal_year")}
-              inputMode="numeric"
-              placeholder="例: 2025"
+              placeholder="例: 令和7年度"
+              hint="令和7年度、R7、2025 のどれでも入力できます。受講を始める年度より前は選べません"
             />
           </div>
           {checks && <ChecksTable checks={checks.checks} caption={`${trainee.name}さんの要件`} />}

@@ -29,7 +29,7 @@ function refuse(message: string, path: string | null = null): never {
 /** The digits of an amount typed as the real parse_yen accepts it in these tests (full width, commas, 円). */
 function amount(text: string, path: string): number {
   const half = text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[，,円\s]/g, "");
-  if (half === "") refuse("金額が空です。0円なら 0 と入力してください", path);
+  if (half === "") refuse("金額が入力されていません。0円なら 0 と入力してください", path);
   if (!/^\d+$/.test(half)) refuse(`「${text.trim()}」は金額として読めません。120000 や 120,000 のように数字で入力してください`, path);
   return Number(half);
 }
