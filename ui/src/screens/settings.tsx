@@ -74,7 +74,7 @@ export function Settings() {
                     <tr>
                       <td>{when.format(new Date(backup.taken_at))}</td>
                       <td>{backup.reason}</td>
-                      <td>{backup.revision === 0 ? "まだ入力なし" : `${backup.revision.toLocaleString("ja-JP")}回`}</td>
+                      <td>{Number(backup.revision) === 0 ? "まだ入力なし" : `${Number(backup.revision).toLocaleString("ja-JP")}回`}</td>
                       <td>
                         <button type="button" class="small" onClick={() => restore(backup)}>
                           この状態に戻す
