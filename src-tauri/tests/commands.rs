@@ -578,6 +578,12 @@ fn a_nurses_cost_sheet_goes_to_the_administrator_and_her_edits_carry_her_name() 
     window.ok("export_trainee_costs", json!({"index": 0}));
     let text = std::fs::read_to_string(&sheet).unwrap();
     assert!(text.contains("450000"), "{text}");
+    // Opened by mistake as an application (#9 14): said what it is and where it goes, not the format's errors.
+    window.answer(Some(&sheet));
+    let error = window.refused("import_case_json", json!({}));
+    let message = error["message"].as_str().unwrap();
+    assert!(message.contains("受講者の費用の記録") && message.contains("受講者用"), "{message}");
+    assert!(!message.contains("値の種類"), "{message}");
     window.ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": "tuition", "text": "0"}}));
     window.answer(Some(&sheet));
     let snapshot = window.ok("import_trainee_costs", json!({}));

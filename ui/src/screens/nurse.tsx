@@ -1,7 +1,7 @@
 // 受講者用: a nurse's own view — her costs as she pays them and her expected subsidy.
 import { useState } from "preact/hooks";
 
-import { Field, Notice, Section } from "../components/field";
+import { Field, Notice, Section, Toggle } from "../components/field";
 import { formatAmount, formatDate, formatYen } from "../format";
 import { api } from "../ipc";
 import { linkTo, useSelectedTrainee } from "../route";
@@ -19,8 +19,9 @@ export function Nurse() {
       <div class="screen">
         <h1 tabIndex={-1}>受講者用</h1>
         <p class="empty">
-          受講者がまだ登録されていません。管理者が<a href={linkTo("trainees")}>「受講者」</a>で登録します。
+          この申請には、まだ受講者が登録されていません。看護部で登録した申請データ（JSON）を受け取っていれば、ここで開けます。看護部のパソコンでは<a href={linkTo("trainees")}>「受講者」</a>で登録します。
         </p>
+        <OpenDepartmentFile />
       </div>
     );
   }
@@ -45,16 +46,31 @@ export function Nurse() {
             <div class="grid">
               {(program?.items ?? [])
                 .filter((item) => !item.monthly)
-                .map((item) => (
-                  <Field
-                    path={at(item.id)}
-                    label={item.label}
-                    value={formatAmount((trainee as unknown as Record<string, number>)[item.id] ?? 0)}
-                    commit={set(item.id)}
-                    inputMode="numeric"
-                    suffix="円"
-                  />
-                ))}
+                .map((item) => {
+                  const flag = item.counted_when ? program?.flags.find((rule) => rule.id === item.counted_when) : undefined;
+                  return (
+                    <div class="item-row">
+                      <Field
+                        path={at(item.id)}
+                        label={item.label}
+                        value={formatAmount((trainee as unknown as Record<string, number>)[item.id] ?? 0)}
+                        commit={set(item.id)}
+                        inputMode="numeric"
+                        suffix="円"
+                      />
+                      {/* 受講料 counts only with this tick: she must see and set it, or her 1,250,000円 shows as 0円. */}
+                      {flag && item.id !== "registration_fee" && (
+                        <Toggle
+                          path={at(flag.id)}
+                          label={flag.label}
+                          hint={flag.hint}
+                          checked={Boolean((trainee as unknown as Record<string, boolean>)[flag.id])}
+                          commit={set(flag.id)}
+                        />
+                      )}
+                    </div>
+                  );
+                })}
               <Field path={at("other_costs")} label="教材費・交通費など" value={formatAmount(trainee.other_costs)} commit={set("other_costs")} inputMode="numeric" suffix="円" />
             </div>
             <p class="hint">領収書の金額をそのまま入力してください。全角数字やカンマ付きでも構いません。</p>
@@ -69,10 +85,45 @@ export function Nurse() {
               <p class="hint">
                 対象経費 {formatYen(row.D)} のうち基準額までの {formatYen(row.F)} の2分の1（千円未満切捨て）。交付が決まる額は東京都の審査によります。
               </p>
+              {/* Why an amount she typed is not counted (the 算定's own words), so 0円 is never left unexplained. */}
+              {row.warnings.length > 0 && (
+                <ul class="warnings" data-figure="nurse.why">
+                  {row.warnings.map((warning) => (
+                    <li>{warning}</li>
+                  ))}
+                </ul>
+              )}
+              {snapshot!.excluded.some((excluded) => excluded.name === trainee.name) && (
+                <p class="warnings">この申請では要件を満たしていないため、交付申請額には含まれません。看護部に確かめてください。</p>
+              )}
             </>
           )}
         </aside>
       </div>
+    </div>
+  );
+}
+
+/** On the nurse's own PC: the 看護部's application file opened here, instead of a dead end. */
+function OpenDepartmentFile() {
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <div class="actions">
+      <button
+        type="button"
+        class="primary"
+        onClick={async () => {
+          try {
+            const snapshot = await api.importCaseJson();
+            if (snapshot) await apply(Promise.resolve(snapshot));
+          } catch (error) {
+            setMessage(error instanceof Error ? error.message : String(error));
+          }
+        }}
+      >
+        看護部から受け取った申請データを開く
+      </button>
+      {message && <Notice kind="error">{message}</Notice>}
     </div>
   );
 }

@@ -38,6 +38,11 @@ export function installMockBackend() {
   const start = new URLSearchParams(location.search).get("start") ?? "sakura";
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let state: any = structuredClone(start === "empty" ? fixture.empty : start === "ineligible" ? fixture.ineligible : fixture.snapshot);
+  if (start === "notrainees") {
+    state.case.trainees = [];
+    state.calculation.trainees = [];
+    state.eligibility.trainees = [];
+  }
   window.__calls = [];
   window.__saveAnswer = "/home/kango/申請書.xlsx";
   window.__openAnswer = "/home/kango/申請.json";
@@ -69,7 +74,8 @@ export function installMockBackend() {
         const field = String(change.field);
         const path = `trainees[${change.index}].${field}`;
         const trainee = trainees[Number(change.index)];
-        trainee[field] = AMOUNT_FIELDS.includes(field) ? amount(String(change.text), path) : change.text;
+        const flag = change.text === "true" ? true : change.text === "false" ? false : change.text;
+        trainee[field] = AMOUNT_FIELDS.includes(field) ? amount(String(change.text), path) : flag;
         return state;
       }
       case "add_trainee": {

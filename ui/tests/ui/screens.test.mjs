@@ -356,3 +356,20 @@ test("monthly salary: 令和 months, months outside the course disabled, a total
   await page.getByLabel("年度の合計で入力").check();
   await page.waitForFunction(() => document.querySelector('[data-path="trainees[0].salary"]')?.value === "600,000");
 });
+
+// #9 14: on her own screen the nurse sets the 受講料 tick herself (without it her 受講料 counted 0円 unexplained).
+test("受講者用 offers the 受講料 tick to the nurse herself, saved under her name", async () => {
+  const page = await browser.open("sakura", "#/nurse");
+  const tick = page.locator('[data-path="trainees[0].tuition_completed_in_year"]');
+  assert.ok(await tick.isChecked());
+  await tick.uncheck();
+  await page.waitForFunction(() =>
+    window.__calls.some((c) => c.cmd === "edit_case" && c.args.edit.field === "tuition_completed_in_year" && c.args.asNurse === true),
+  );
+});
+
+test("受講者用 without trainees opens the 看護部's file instead of a dead end", async () => {
+  const page = await browser.open("notrainees", "#/nurse");
+  await page.getByRole("button", { name: "看護部から受け取った申請データを開く" }).click();
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "import_case_json"));
+});
