@@ -96,6 +96,7 @@ export function Hospital() {
 function Filings() {
   const { snapshot } = useSnapshot();
   const filings = snapshot!.case!.hospital.filings.map(filingParts);
+  const year = snapshot!.case!.fiscal_year;
   const [symbol, setSymbol] = useState("");
   const [number, setNumber] = useState("");
   const [since, setSince] = useState("");
@@ -135,7 +136,15 @@ function Filings() {
               <tr>
                 <td data-path={`hospital.filings[${index}]`}>{filing.symbol}</td>
                 <td>{filing.number ?? "—"}</td>
-                <td>{filing.since ? formatDate(filing.since) : "—"}</td>
+                <td>
+                  {filing.since ? formatDate(filing.since) : "—"}
+                  {/* Accepted during the 年度: the months before it are not covered (H3 asks to confirm them). */}
+                  {filing.since && filing.since > `${year}-04-01` && filing.since <= `${year + 1}-03-31` && (
+                    <span class="badge needs_confirmation" data-path={`hospital.filings[${index}].since`}>
+                      年度の途中から（それより前の月は要確認）
+                    </span>
+                  )}
+                </td>
                 <td>
                   {/* One click, undone from the notice; out of the Tab order so a Tab and Enter never delete. */}
                   <button

@@ -113,6 +113,9 @@ export function installMockBackend() {
       case "restore_trainee":
         trainees.splice(Number(change.index), 0, change.trainee);
         return state;
+      case "add_filing":
+        state.case.hospital.filings.push({ symbol: change.symbol, number: change.number || null, since: change.since || null });
+        return state;
       case "remove_filing":
         state.case.hospital.filings.splice(Number(change.index), 1);
         return state;

@@ -373,3 +373,13 @@ test("受講者用 without trainees opens the 看護部's file instead of a dead
   await page.getByRole("button", { name: "看護部から受け取った申請データを開く" }).click();
   await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "import_case_json"));
 });
+
+// #9 polish: a 届出 accepted during the 年度 is flagged on 病院情報.
+test("a 届出 whose 算定開始 falls inside the 年度 is flagged", async () => {
+  const page = await browser.open("sakura", "#/hospital");
+  assert.equal(await page.locator(".badge.needs_confirmation", { hasText: "年度の途中から" }).count(), 0, "since 令和4年: not flagged");
+  await page.locator("#filing-symbol").fill("地包ケア２");
+  await page.locator("#filing-since").fill("2024-10-01");
+  await page.getByRole("button", { name: "届出を追加" }).click();
+  await page.locator(".badge.needs_confirmation", { hasText: "年度の途中から" }).waitFor();
+});
