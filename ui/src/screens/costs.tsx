@@ -40,7 +40,7 @@ export function Costs() {
   return (
     <div class="screen">
       <h1 tabIndex={-1}>経費</h1>
-      <p class="lead">受講者ごとに、この年度に支払う（支払った）金額を入力します。入力しながら右の算定に反映され、次の欄へ移ると保存されます。</p>
+      <p class="lead">受講者ごとに、この年度に支払う（支払った）金額を入力します。入力しながら右の算定に反映され、そのまま保存されます。</p>
       <TraineePicker label="経費を入力する受講者" />
       <div class="with-aside" key={selected}>
         <div>

@@ -18,7 +18,7 @@ export function Hospital() {
   return (
     <div class="screen">
       <h1 tabIndex={-1}>病院情報</h1>
-      <p class="lead">申請書（第1号様式）と事業計画書（別紙1）に載る内容です。次の欄へ移ると保存されます。</p>
+      <p class="lead">申請書（第1号様式）と事業計画書（別紙1）に載る内容です。入力しながら保存されます。</p>
       <Section title="名簿から読み込む">
         <MeiboImport />
       </Section>

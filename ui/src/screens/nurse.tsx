@@ -43,7 +43,8 @@ export function Nurse() {
             </p>
           </Section>
           <Section title="支払った費用">
-            <div class="grid">
+            {/* One item per row, its tick beside it (as on 経費): in a grid the tick was squeezed to one character. */}
+            <div>
               {(program?.items ?? [])
                 .filter((item) => !item.monthly)
                 .map((item) => {
@@ -71,7 +72,9 @@ export function Nurse() {
                     </div>
                   );
                 })}
-              <Field path={at("other_costs")} label="教材費・交通費など" value={formatAmount(trainee.other_costs)} commit={set("other_costs")} inputMode="numeric" suffix="円" />
+              <div class="item-row">
+                <Field path={at("other_costs")} label="教材費・交通費など" value={formatAmount(trainee.other_costs)} commit={set("other_costs")} inputMode="numeric" suffix="円" />
+              </div>
             </div>
             <p class="hint">領収書の金額をそのまま入力してください。全角数字やカンマ付きでも構いません。</p>
           </Section>

@@ -93,7 +93,9 @@ export function Trainees() {
               path={`trainees[${selected}].qualification`}
               label="対象資格"
               value={trainee.qualification}
-              options={(program?.qualifications ?? []).map((q) => ({ id: q.id, label: `${q.label}（${q.course}）` }))}
+              // The course goes under the choice: inside it, the long names were cut off.
+              options={(program?.qualifications ?? []).map((q) => ({ id: q.id, label: q.label }))}
+              hint={program?.qualifications.find((q) => q.id === trainee.qualification)?.course}
               commit={set("qualification")}
             />
             <Field

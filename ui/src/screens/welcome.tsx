@@ -12,7 +12,7 @@ const STEPS: { screen: Parameters<typeof linkTo>[0]; title: string; text: string
   { screen: "hospital", title: "病院情報", text: "病院の基本情報と、厚生局に出している届出（受理記号）を入力します。名簿ファイルから読み込むこともできます。" },
   { screen: "eligibility", title: "対象確認", text: "病院が補助の対象になるかを、要件ごとに確かめます。" },
   { screen: "trainees", title: "受講者", text: "資格取得のために受講する看護師と、その課程を登録します。" },
-  { screen: "costs", title: "経費", text: "入学料・受講料・人件費などを入力します。入力した欄を移ると保存されます。" },
+  { screen: "costs", title: "経費", text: "入学料・受講料・人件費などを入力します。入力しながら保存されます。" },
   { screen: "calculation", title: "算定", text: "所要額調書の (A)〜(I) と交付申請額をその場で計算します。" },
   { screen: "documents", title: "書類作成", text: "足りない項目を確かめて、申請書類一式を Excel ファイルに書き出します。" },
 ];

@@ -383,3 +383,35 @@ test("a 届出 whose 算定開始 falls inside the 年度 is flagged", async () 
   await page.getByRole("button", { name: "届出を追加" }).click();
   await page.locator(".badge.needs_confirmation", { hasText: "年度の途中から" }).waitFor();
 });
+
+// #9 polish (layout a person frowns at): the 別紙3 chart never runs into the table, the 対象資格 choice shows its
+// whole name, a requirement's title does not end with a lone 「と」.
+test("算定's chart stays clear of the table, the 対象資格 choice is not cut off, requirement titles keep their ending", async () => {
+  const page = await browser.open("sakura", "#/calculation");
+  const table = await page.locator(".detail table").first().boundingBox();
+  const chart = await page.locator(".detail figure.chart").first().boundingBox();
+  assert.ok(chart.y >= table.y + table.height || chart.x >= table.x + table.width, "the chart overlaps the table");
+  await page.click('nav a[href="#/trainees"]');
+  const select = page.locator('[data-path="trainees[0].qualification"]');
+  await select.waitFor();
+  const cut = await select.evaluate((element) => {
+    const probe = document.createElement("span");
+    probe.style.font = getComputedStyle(element).font;
+    probe.textContent = element.selectedOptions[0].textContent;
+    document.body.append(probe);
+    const needed = probe.getBoundingClientRect().width;
+    probe.remove();
+    return needed > element.clientWidth;
+  });
+  assert.equal(cut, false, "the chosen qualification is cut off");
+  await page.click('nav a[href="#/eligibility"]');
+  const endings = await page.locator(".checks th .nowrap").allTextContents();
+  assert.ok(endings.length > 0 && endings.every((ending) => ending.length === 4));
+});
+
+test("受講者用's 受講料 tick is laid out on one readable line, not one character per line", async () => {
+  const page = await browser.open("sakura", "#/nurse");
+  const label = page.locator('label[for="field-trainees-0-tuition-completed-in-year"]');
+  const box = await label.boundingBox();
+  assert.ok(box.width > 200, `the tick's label is ${box.width}px wide`);
+});
