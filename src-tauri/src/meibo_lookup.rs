@@ -20,6 +20,8 @@ pub struct MeiboState {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct MeiboSummary {
+    /// The file's name (not its folder), as the user chose it.
+    pub file_name: String,
     /// The 地方厚生局 of the file's prefectures (関東信越厚生局); `None` when its rows belong to several.
     pub authority: Option<String>,
     /// The prefectures of its rows, by name: 山梨県
@@ -53,6 +55,7 @@ impl MeiboState {
         let meibo = Meibo::open(path)
             .map_err(|error| AppError::new(format!("{} を名簿として読めませんでした。{error}", path.display())))?;
         let summary = MeiboSummary {
+            file_name: path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default(),
             authority: meibo.authority.clone(),
             prefectures: meibo
                 .prefecture_codes()

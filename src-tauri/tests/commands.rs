@@ -488,6 +488,7 @@ fn the_meibo_fills_the_hospital_and_its_filings_but_never_guesses_the_founder_in
     window.answer(Some(std::path::Path::new(&meibo_fixture())));
     let summary = window.ok("meibo_open", json!({}));
     assert!(summary["institutions"].as_u64().unwrap() > 100, "{summary}");
+    assert_eq!(summary["file_name"], "meibo-19-yamanashi-r0710.xlsx");
     assert_eq!((&summary["authority"], &summary["prefectures"]), (&json!("関東信越厚生局"), &json!(["山梨県"])));
     let candidates = window.ok("meibo_search", json!({"query": "病院"}));
     let first = &candidates[0];

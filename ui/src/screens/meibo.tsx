@@ -72,7 +72,8 @@ export function MeiboImport() {
       </div>
       {phase.kind === "reading" && (
         <div class="progress" role="status">
-          <p>{phase.file} を読み込んでいます…</p>
+          {/* The dialog and the reading are one command on the Rust side: the file is named once it is read. */}
+          <p>名簿ファイルを選ぶと、読み込みます…</p>
           <progress aria-label="名簿を読み込んでいます" />
         </div>
       )}
@@ -80,7 +81,7 @@ export function MeiboImport() {
       {phase.kind === "ready" && (
         <>
           <Notice kind="info">
-            {phase.summary.authority ?? ""}「届出受理医療機関名簿」{phase.summary.prefectures.join("・")}
+            {phase.summary.file_name}: {phase.summary.authority ?? ""}「届出受理医療機関名簿」{phase.summary.prefectures.join("・")}
             {phase.summary.as_of ? `（${formatDate(phase.summary.as_of)}現在）` : ""}: {phase.summary.institutions.toLocaleString("ja-JP")}医療機関
           </Notice>
           <form class="inline-form" onSubmit={search} aria-label="名簿から病院を探す">

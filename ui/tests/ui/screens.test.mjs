@@ -253,6 +253,8 @@ test("a new trainee is added with the qualification and course typed, none assum
 // #9 5: what the 算定 already shows is saved while the user is still in the field (a crash loses nothing).
 test("an accepted amount is saved while the cursor is still in the field", async () => {
   const page = await browser.open("sakura", "#/costs");
+  // The screen puts the cursor on its title first; typing before that would lose the focus to it.
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1");
   const field = page.locator('[data-path="trainees[0].other_costs"]');
   await field.fill("７０，０００");
   await page.waitForFunction(() =>
