@@ -39,6 +39,7 @@ fn a_database_opened_read_only_is_read_and_refuses_edits_in_japanese() {
 }
 
 /// Whether permissions stop this process (they do not stop root, for whom the folder stays writable).
+#[cfg(unix)]
 fn permissions_apply(dir: &Path) -> bool {
     std::fs::write(dir.join("probe"), b"x").is_err()
 }

@@ -136,7 +136,7 @@ fn edge_cases() -> Vec<(String, Case)> {
     ]
 }
 
-/// 実績報告書: the example report, S above K with a 受入済額 to return, a salary month by month, the 認定審査
+/// The kanwa-training application (its own 様式), then 実績報告書: the example report, S above K with a 受入済額 to return, a salary month by month, the 認定審査
 /// 年度 after the course (only 認定審査料・認定登録料, paid by receipt), and two trainees, one withdrawn.
 fn report_cases() -> Vec<(String, Case)> {
     use hojo::case::{CourseStatus, Decision, Receipt, Stage};
@@ -181,6 +181,10 @@ fn report_cases() -> Vec<(String, Case)> {
     second.report.completed_on = None;
     two.trainees.push(second);
     vec![
+        (
+            "kanwa-training-keyaki".into(),
+            parse_case(&std::fs::read(folder.join("kanwa-training/keyaki-hospital.json")).unwrap()).unwrap(),
+        ),
         ("report-example".into(), base),
         ("report-above-decision".into(), above),
         ("report-monthly".into(), monthly),
@@ -303,8 +307,10 @@ fn printed_to_pdf_no_amount_shows_as_hashes() {
         };
         let shown = total.format_yen().trim_end_matches('円').to_string();
         assert!(text.contains(&shown), "{name}: 交付申請額 or 確定額 {shown} not printed");
+        // Five sheets (第1号様式, 別紙1–4); four for a program whose row is the hospital (no 名簿).
+        let sheets = if case.program == "kanwa-training" { 4 } else { 5 };
         let pages = text.matches('\u{c}').count();
-        assert!(pages >= 5, "{name}: {pages} pages");
+        assert!(pages >= sheets, "{name}: {pages} pages");
     }
 }
 

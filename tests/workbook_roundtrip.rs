@@ -65,12 +65,19 @@ fn every_example_comes_back_as_the_workbook_keeps_it() {
 }
 
 #[test]
-fn a_program_without_a_layout_is_refused_by_name() {
-    let mut case = example("sakura-hospital.json");
-    case.program = "kanwa-training".into();
-    case.trainees.clear();
+fn a_program_whose_row_is_the_hospital_has_its_own_workbook_and_its_report_none_yet() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/kanwa-training/keyaki-hospital.json");
+    let mut case = hojo::case::parse_case(&std::fs::read(path).unwrap()).unwrap();
+    let workbook = build(&case, false).unwrap();
+    assert_eq!(read(&workbook.bytes).unwrap(), kept(&case));
+    case.stage = hojo::case::Stage::Report;
+    case.decision = Some(hojo::case::Decision {
+        decided_on: NaiveDate::from_ymd_opt(2024, 7, 1).unwrap(),
+        number: "6保医政第1234号".into(),
+        amount: Yen::new(1_040_000),
+    });
     let error = build(&case, true).unwrap_err().to_string();
-    assert!(error.contains("緩和ケア研修会事業"), "{error}");
+    assert!(error.contains("緩和ケア研修会事業") && error.contains("実績報告書"), "{error}");
 }
 
 #[test]

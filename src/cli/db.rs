@@ -79,7 +79,7 @@ pub enum DbCommand {
         #[arg(long)]
         force: bool,
     },
-    /// 受講者から届いた費用ファイルを読み込み、その受講者のその年度の費用を置き換えます
+    /// 受講者から届いた費用ファイルを読み込み、ファイルにある費目と人件費の月だけをその受講者のその年度の費用に反映します（ファイルにないものはそのまま）
     CostsImport {
         /// 費用ファイル (hojo-trainee-costs/1 JSON)
         file: PathBuf,

@@ -1,16 +1,21 @@
 //! Operations on one claim inside a transaction (the Store API and `apply_edit` call them): save the profile,
 //! take the trainee out, set the two flags. Each records itself in the history.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
+use super::application_rows::application_summary;
 use super::checks::yes_no;
-use super::claim_read::{read_claims, read_profile};
-use super::claim_rows::{claim_context, claim_owners, update_course, write_prior_items};
-use super::error::Result;
+use super::claim_read::{read_claims, read_course_profile, read_profile};
+use super::claim_rows::{claim_context, claim_owners, insert_claim, update_course, write_prior_items};
+use super::error::{Result, StoreError};
 use super::history::{Editor, record};
-use super::ids::ClaimId;
-use super::profile::{ClaimFlags, TraineeProfile, check_profile_alone, check_profile_for_program, profile_differences};
+use super::hospital_rows::read_hospital;
+use super::ids::{ApplicationId, ClaimId, CourseId};
+use super::profile::{
+    ClaimFlags, TraineeProfile, check_profile_alone, check_profile_for_program, describe_profile, profile_differences,
+};
 use super::sql::bool_int;
+use super::usage::carry_over;
 
 /// Saves a trainee's profile inside a transaction. The name and course are the nurse's in every 年度; the 人件費の区分,
 /// the 基準額 used and the earlier items are this 年度's.
@@ -71,4 +76,44 @@ pub(crate) fn write_flags(conn: &Connection, editor: &Editor, claim: ClaimId, fl
         )?;
     }
     Ok(())
+}
+
+/// Claims an existing course (a nurse of an earlier 年度) in an application inside a transaction, with what the
+/// course carries from its earlier 年度 (前年度までの選定額, once-only items). The course must belong to the
+/// application's hospital and not be in it already.
+pub(crate) fn claim_course(
+    conn: &Connection,
+    editor: &Editor,
+    application: ApplicationId,
+    course: CourseId,
+) -> Result<ClaimId> {
+    let summary = application_summary(conn, application)?;
+    let (course_hospital, mut profile) = read_course_profile(conn, course)?;
+    if course_hospital != summary.hospital_id {
+        let other = read_hospital(conn, course_hospital)?.name;
+        return Err(StoreError::invalid(
+            "course",
+            "受講者",
+            format!("「{}」さんは別の病院（{other}）の受講者です。この病院の申請には加えられません", profile.name),
+        ));
+    }
+    let already: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM claim WHERE application_id = ?1 AND course_id = ?2",
+            params![application.0, course.0],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if already.is_some() {
+        return Err(StoreError::invalid(
+            "course",
+            "受講者",
+            format!("「{}」さんは既にこの申請に入っています", profile.name),
+        ));
+    }
+    carry_over(conn, course, &summary.program, summary.fiscal_year, &mut profile)?;
+    let claim = insert_claim(conn, application, course, &profile, ClaimFlags::default())?;
+    let context = claim_context(conn, claim)?;
+    record(conn, editor, context.record("登録", "claim", None, Some(describe_profile(&profile))))?;
+    Ok(claim)
 }

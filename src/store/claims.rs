@@ -2,20 +2,16 @@
 //! and her claim in this 年度 (flags, 人件費の区分, the 基準額 already used). A nurse and her course outlive one
 //! 年度: the next year's application claims the same course again.
 
-use rusqlite::{OptionalExtension, params};
-
 use super::Store;
 use super::application_rows::application_summary;
-use super::claim_ops::{remove_claim, update_profile, write_flags};
-use super::claim_read::{parse_course_status, read_claims, read_course_profile};
+use super::claim_ops::{claim_course, remove_claim, update_profile, write_flags};
+use super::claim_read::{parse_course_status, read_claims};
 use super::claim_rows::{claim_context, insert_claim, insert_course, insert_trainee};
 use super::error::{Result, StoreError};
 use super::history::{Editor, record};
-use super::hospital_rows::read_hospital;
 use super::ids::{ApplicationId, ClaimId, CourseId, HospitalId, TraineeId};
 use super::profile::{check_profile_alone, check_profile_for_program, describe_profile};
 use super::sql::parse_stored_date;
-use super::usage::carry_over;
 
 pub use super::profile::{ClaimFlags, ClaimView, CourseSummary, TraineeProfile};
 pub use crate::case::CourseStatus;
@@ -64,41 +60,7 @@ impl Store {
         application: ApplicationId,
         course: CourseId,
     ) -> Result<ClaimId> {
-        self.edit(|tx| {
-            let summary = application_summary(tx, application)?;
-            let (course_hospital, profile) = read_course_profile(tx, course)?;
-            if course_hospital != summary.hospital_id {
-                let other = read_hospital(tx, course_hospital)?.name;
-                return Err(StoreError::invalid(
-                    "course",
-                    "受講者",
-                    format!(
-                        "「{}」さんは別の病院（{other}）の受講者です。この病院の申請には加えられません",
-                        profile.name
-                    ),
-                ));
-            }
-            let already: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM claim WHERE application_id = ?1 AND course_id = ?2",
-                    params![application.0, course.0],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            if already.is_some() {
-                return Err(StoreError::invalid(
-                    "course",
-                    "受講者",
-                    format!("「{}」さんは既にこの申請に入っています", profile.name),
-                ));
-            }
-            let mut profile = profile;
-            carry_over(tx, course, &summary.program, summary.fiscal_year, &mut profile)?;
-            let claim = insert_claim(tx, application, course, &profile, ClaimFlags::default())?;
-            let context = claim_context(tx, claim)?;
-            record(tx, editor, context.record("登録", "claim", None, Some(describe_profile(&profile))))?;
-            Ok(claim)
-        })
+        self.edit(|tx| claim_course(tx, editor, application, course))
     }
 
     /// Saves the trainee form. The name and course are the nurse's in every 年度; the 人件費の区分, the 基準額

@@ -14,6 +14,7 @@ mod claim_ops;
 mod claim_read;
 mod claim_rows;
 mod claims;
+mod continuing;
 mod costs;
 mod edits;
 mod error;
@@ -30,6 +31,7 @@ mod profile;
 mod saved;
 mod sql;
 mod trainee_costs;
+mod trainee_costs_import;
 mod usage;
 
 use std::path::{Path, PathBuf};
@@ -40,6 +42,7 @@ pub use application::{ApplicationDates, ApplicationStatus, ApplicationSummary};
 pub use backup::{BACKUPS_KEPT, BackupInfo, BackupReason, backup_dir, list_backups, verify_backup};
 pub use case_io::{ImportMode, ImportOutcome};
 pub use claims::{ClaimFlags, ClaimView, CourseStatus, CourseSummary, TraineeProfile};
+pub use continuing::ContinuingCourse;
 pub use costs::{CostEntry, CostInput, CostItem, MAX_AMOUNT, SalaryMonthEntry, SalaryMonthInput};
 pub use error::{Result, StoreError};
 pub use history::{Change, Editor};
@@ -49,6 +52,7 @@ pub use location::{DB_ENV, default_db_path, resolve_db_path};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 pub use saved::SavedApplication;
 pub use trainee_costs::{TRAINEE_COSTS_FORMAT, TraineeCosts, TraineeCostsOutcome, TraineeKey, parse_trainee_costs};
+pub use trainee_costs_import::{CostChange, TraineeCostsPreview};
 
 use open::{Access, Found};
 

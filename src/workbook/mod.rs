@@ -14,7 +14,9 @@
 //! # Ok(()) }
 //! ```
 
+mod case_sheet;
 mod hidden;
+mod hospital_row;
 mod kept;
 pub mod layout;
 mod read;
@@ -43,6 +45,8 @@ pub fn read(bytes: &[u8]) -> Result<Case, ImportError> {
     read::read_with(bytes, |workbook, names| {
         if report::is_report(names) {
             report::read_report(workbook, names)
+        } else if hospital_row::is_hospital_row(names) {
+            hospital_row::read_hospital_row(workbook, names)
         } else {
             read::read_application(workbook, names)
         }
@@ -140,15 +144,20 @@ pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
     validate(case).map_err(ExportError::Invalid)?;
     let program = Program::get(&case.program)?;
     let rules = program.rules_for(case.fiscal_year)?;
-    // The 様式 of spec/workbook.md has a row per trainee; a program whose rows are hospitals needs its own.
-    if program.row_kind != RowKind::Trainee {
-        return Err(ExportError::NoLayout(program.name.clone()));
-    }
     // Everything below works on what the workbook keeps: months in calendar order whatever order they were
     // entered in (the sheets, the 算定's messages), and only the 届出 the program's checks name.
     let case = &kept(case);
-    if case.stage == crate::case::Stage::Report {
-        return report::build(case, program, rules, draft);
+    // The 様式 follows the program data: a row per trainee (the 様式 of spec/workbook.md) or the hospital as the
+    // one row (kanwa-training); its 実績報告書 after the 精算.
+    match (program.row_kind, case.stage) {
+        (RowKind::Trainee, crate::case::Stage::Report) => return report::build(case, program, rules, draft),
+        (RowKind::Hospital, crate::case::Stage::Application) => {
+            return hospital_row::build(case, program, rules, draft);
+        }
+        (RowKind::Hospital, crate::case::Stage::Report) => {
+            return Err(ExportError::NoLayout(format!("{}（実績報告書）", program.name)));
+        }
+        (RowKind::Trainee, crate::case::Stage::Application) => {}
     }
     let calculation = calculate(case)?;
     let eligibility = evaluate(case)?;

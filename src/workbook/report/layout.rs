@@ -2,6 +2,7 @@
 //! here. The 都's numbering of this 様式 is not public; the number is one constant (`FORM_NUMBER`), so the
 //! official one is a change of this file only.
 
+use crate::workbook::case_sheet::CaseSheet;
 use crate::workbook::layout::{Cell, a1, col};
 
 /// 第6号様式: the number a prefectural 要綱 usually gives the 実績報告書 (a choice; see docs/workbook.md).
@@ -306,25 +307,12 @@ pub const ROSTER: Roster = Roster {
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// The hidden sheet: the report as Hojo reads it back (the case file itself, in cells of at most CHUNK chars).
+// The hidden sheet: the report as Hojo reads it back (its case file).
 
-pub struct Data {
-    pub name: &'static str,
-    pub notice: &'static str,
-    pub version_key: &'static str,
-    pub version: &'static str,
-    /// Column B from row 3 down holds the case file's text, in pieces of at most `chunk` characters.
-    pub first_row: u32,
-    pub chunk: usize,
-}
-
-pub const DATA: Data = Data {
+pub const DATA: CaseSheet = CaseSheet {
     name: "hojo_report",
-    notice: "このシートは、補助金申請アシスタント Hojo がこの実績報告書を読み込み直すときに使う控え（ケースファイル）で、通常は表示されません。報告の内容は第6号様式と別紙1〜4に記載したとおりです。",
-    version_key: "layout",
     version: "hojo-report/1",
-    first_row: 2,
-    chunk: 30_000,
+    notice: "このシートは、補助金申請アシスタント Hojo がこの実績報告書を読み込み直すときに使う控え（ケースファイル）で、通常は表示されません。報告の内容は第6号様式と別紙1〜4に記載したとおりです。",
 };
 
 #[cfg(test)]

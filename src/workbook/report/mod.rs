@@ -6,7 +6,6 @@
 //! amount changed in Excel (a receipt, the 交付決定額, the 受入済額) is named with its sheet and cell rather than
 //! read silently one way or the other (docs/workbook.md).
 
-mod data;
 mod form;
 pub mod layout;
 mod places;
@@ -104,7 +103,7 @@ fn workbook_bytes(context: &Context) -> Result<Vec<u8>, XlsxError> {
     settlement::write(workbook.add_worksheet(), context)?;
     receipts::write(workbook.add_worksheet(), context)?;
     roster::write(workbook.add_worksheet(), context)?;
-    data::write(workbook.add_worksheet(), context)?;
+    super::case_sheet::write(workbook.add_worksheet(), &context.styles, &layout::DATA, context.case)?;
 
     let places = &context.places;
     let on = |sheet: &str, cell: super::layout::Cell| format!("='{sheet}'!{}", cell.absolute());

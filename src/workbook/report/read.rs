@@ -6,9 +6,10 @@
 use super::layout::{DATA, RECEIPTS, SETTLEMENT};
 use super::places::{Line, places};
 use crate::calc::calculate;
-use crate::case::{Case, Stage, parse_case};
+use crate::case::{Case, Stage};
 use crate::money::Yen;
 use crate::program::Program;
+use crate::workbook::case_sheet;
 use crate::workbook::layout::Cell;
 use crate::workbook::read::cells::Sheet;
 use crate::workbook::read::{ImportError, Opened, load};
@@ -30,26 +31,12 @@ pub fn read_report(workbook: &mut Opened, names: &[String]) -> Result<Case, Impo
         }
         load(workbook, name).map(|(cells, uncached)| Sheet::new(name, cells, uncached))
     };
-    let data = sheet(DATA.name)?;
-    let damaged = |message: &str| ImportError::Data { key: DATA.version_key.to_string(), message: message.to_string() };
-    let version = data.raw_text(Cell::new(0, 1))?;
-    if version != DATA.version {
-        return Err(damaged("様式の版が違います"));
-    }
-    let mut json = String::new();
-    let mut row = DATA.first_row;
-    loop {
-        let piece = data.raw_text(Cell::new(row, 1))?;
-        if piece.is_empty() {
-            break;
-        }
-        json.push_str(&piece);
-        row += 1;
-    }
-    let mut case = parse_case(json.as_bytes()).map_err(ImportError::Invalid)?;
-    case.normalize();
+    let case = case_sheet::read(&sheet(DATA.name)?, &DATA)?;
     if case.stage != Stage::Report {
-        return Err(damaged("実績報告のデータではありません"));
+        return Err(ImportError::Data {
+            key: "stage".to_string(),
+            message: "実績報告のデータではありません".to_string(),
+        });
     }
     let settlement_sheet = sheet(SETTLEMENT.name)?;
     let receipts_sheet = sheet(RECEIPTS.name)?;

@@ -144,6 +144,7 @@ fn the_hidden_sheet_holds_the_version() {
     let workbook = build(&example_report(), false).unwrap();
     let range = sheet(&workbook.bytes, DATA.name);
     assert_eq!(range.get_value((0, 1)), Some(&Data::String(DATA.version.to_string())));
+    assert_eq!(range.get_value((0, 0)), Some(&Data::String("layout".to_string())));
 }
 
 /// The workbook with one number cell's value replaced, as Excel would save a corrected cell.
