@@ -18,6 +18,7 @@ pub const COMMANDS: &[&str] = &[
     "backup_now",
     "restore_backup",
     "export_trainee_costs",
+    "preview_trainee_costs",
     "import_trainee_costs",
     "app_ready",
 ];

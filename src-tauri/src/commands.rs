@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use hojo::edit::CaseEdit;
 use hojo::meibo::FilingScope;
-use hojo::store::{ApplicationId, Editor, SavedApplication};
+use hojo::store::{ApplicationId, Editor, SavedApplication, TraineeCostsPreview};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::data::Backup;
@@ -234,17 +234,24 @@ pub async fn export_trainee_costs<R: Runtime>(
     Ok(Some(workspace.remember_written(path)))
 }
 
-/// 「受講者の費用の記録を読み込む」: asks which file and reads it into the open application.
+/// 「受講者の費用の記録を読み込む」, step 1: asks which file and answers what it would change (before → after),
+/// writing nothing; `None` when cancelled.
 #[tauri::command]
-pub async fn import_trainee_costs<R: Runtime>(
+pub async fn preview_trainee_costs<R: Runtime>(
     app: AppHandle<R>,
     workspace: State<'_, Workspace>,
     dialogs: State<'_, Dialogs>,
-) -> AppResult<Option<Snapshot>> {
+) -> AppResult<Option<TraineeCostsPreview>> {
     let request = FileRequest { title: "受講者の費用の記録を読み込む", ..COST_SHEET };
     let Some(path): Option<PathBuf> = dialogs.open(&app, &request)? else { return Ok(None) };
-    data::import_trainee_costs(&workspace, &path)?;
-    Ok(Some(workspace.snapshot()))
+    data::preview_trainee_costs(&workspace, &path).map(Some)
+}
+
+/// Step 2, once the user agreed to the changes shown: merges that file (only what it carries is replaced).
+#[tauri::command]
+pub fn import_trainee_costs(workspace: State<'_, Workspace>) -> AppResult<Snapshot> {
+    data::import_pending_costs(&workspace)?;
+    Ok(workspace.snapshot())
 }
 
 /// The screens call this once the first screen is drawn with its data. For the benchmark of the time to an

@@ -45,6 +45,7 @@ pub fn builder<R: tauri::Runtime>(
             commands::backup_now,
             commands::restore_backup,
             commands::export_trainee_costs,
+            commands::preview_trainee_costs,
             commands::import_trainee_costs,
             commands::app_ready,
         ])

@@ -34,6 +34,8 @@ struct Inner {
     storage: Storage,
     /// The file written last (its folder is what 「フォルダを開く」 opens).
     last_written: Option<PathBuf>,
+    /// A nurse's cost sheet whose changes the user is being shown, read in when she agrees.
+    pending_costs: Option<hojo::store::TraineeCosts>,
 }
 
 struct Db {
@@ -45,7 +47,9 @@ impl Workspace {
     /// A workspace that keeps the application in memory only; `problem` says why, when a database failed.
     pub fn in_memory(problem: Option<String>) -> Workspace {
         let storage = Storage { database: String::new(), backups: String::new(), persistent: false, problem };
-        Workspace { inner: Mutex::new(Inner { case: None, db: None, storage, last_written: None }) }
+        Workspace {
+            inner: Mutex::new(Inner { case: None, db: None, storage, last_written: None, pending_costs: None }),
+        }
     }
 
     /// Opens (or creates) the database and the application the user last worked on (by the history).
@@ -63,7 +67,15 @@ impl Workspace {
             .or(store.application_list().map_err(store_error)?.into_iter().next())
             .map(|saved| Place { hospital: saved.hospital_id, application: saved.id });
         let case = place.map(|place| store.load_case(place.application)).transpose().map_err(store_error)?;
-        Ok(Workspace { inner: Mutex::new(Inner { case, db: Some(Db { store, place }), storage, last_written: None }) })
+        Ok(Workspace {
+            inner: Mutex::new(Inner {
+                case,
+                db: Some(Db { store, place }),
+                storage,
+                last_written: None,
+                pending_costs: None,
+            }),
+        })
     }
 
     /// The database named by HOJO_DB, else the app-data folder's; in memory (saying why) when it cannot be opened.
@@ -101,6 +113,14 @@ impl Workspace {
         let shown = path.display().to_string();
         self.lock().last_written = Some(path);
         shown
+    }
+
+    pub fn keep_cost_sheet(&self, sheet: hojo::store::TraineeCosts) {
+        self.lock().pending_costs = Some(sheet);
+    }
+
+    pub fn take_cost_sheet(&self) -> Option<hojo::store::TraineeCosts> {
+        self.lock().pending_costs.take()
     }
 
     pub fn last_written(&self) -> Option<PathBuf> {

@@ -586,12 +586,21 @@ fn a_nurses_cost_sheet_goes_to_the_administrator_and_her_edits_carry_her_name() 
     assert!(message.contains("受講者の費用の記録") && message.contains("受講者用"), "{message}");
     assert!(!message.contains("値の種類"), "{message}");
     window.ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": "tuition", "text": "0"}}));
+    // #9 2: what the sheet changes is shown first (before → after) and nothing is written until she agrees;
+    // what the sheet does not carry (人件費, typed by the administrator) is left alone.
+    window.ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": "salary", "text": "4500000"}}));
     window.answer(Some(&sheet));
+    let preview = window.ok("preview_trainee_costs", json!({}));
+    let tuition = preview["changes"].as_array().unwrap().iter().find(|c| c["item"] == "tuition").unwrap();
+    assert_eq!((&tuition["before"], &tuition["after"]), (&json!(0), &json!(450_000)), "{preview}");
+    assert_eq!(window.ok("get_snapshot", json!({}))["case"]["trainees"][0]["tuition"], 0, "nothing written yet");
     let snapshot = window.ok("import_trainee_costs", json!({}));
     assert_eq!(snapshot["case"]["trainees"][0]["tuition"], 450_000);
+    assert_eq!(snapshot["case"]["trainees"][0]["salary"], 4_500_000, "人件費 kept");
+    window.refused("import_trainee_costs", json!({}));
     std::fs::write(&sheet, "{}").unwrap();
     window.answer(Some(&sheet));
-    let error = window.refused("import_trainee_costs", json!({}));
+    let error = window.refused("preview_trainee_costs", json!({}));
     assert!(error["message"].as_str().unwrap().contains("読み込めませんでした"), "{error}");
     window.answer(Some(&sheet));
     window.refused("export_trainee_costs", json!({"index": 7}));

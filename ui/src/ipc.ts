@@ -16,6 +16,7 @@ import type { ProgramInfo } from "./bindings/ProgramInfo";
 import type { SavedApplication } from "./bindings/SavedApplication";
 import type { Snapshot } from "./bindings/Snapshot";
 import type { Trainee } from "./bindings/Trainee";
+import type { TraineeCostsPreview } from "./bindings/TraineeCostsPreview";
 import type { TraineeField } from "./bindings/TraineeField";
 
 export type { AppError, Backup, Candidate, Exported, MeiboApplied, MeiboSummary, ProgramInfo, Snapshot };
@@ -82,6 +83,7 @@ export const api = {
   backupNow: () => command<Backup[]>("backup_now"),
   restoreBackup: (path: string) => command<Snapshot>("restore_backup", { path }),
   exportTraineeCosts: (index: number) => command<string | null>("export_trainee_costs", { index }),
-  importTraineeCosts: () => command<Snapshot | null>("import_trainee_costs"),
+  previewTraineeCosts: () => command<TraineeCostsPreview | null>("preview_trainee_costs"),
+  importTraineeCosts: () => command<Snapshot>("import_trainee_costs"),
   appReady: () => command<null>("app_ready"),
 };

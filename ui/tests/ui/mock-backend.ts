@@ -156,8 +156,12 @@ export function installMockBackend() {
       case "export_trainee_costs":
         return window.__saveAnswer;
       case "import_case_json":
-      case "import_trainee_costs":
         return window.__openAnswer === null ? null : state;
+      case "preview_trainee_costs":
+        return window.__openAnswer === null ? null : { claim_id: 1, trainee_name: "看護 花子", changes: [{ label: "受講料", item: "tuition", month: null, before: 900000, after: 450000 }] };
+      case "import_trainee_costs":
+        state.case.trainees[0].tuition = 450000;
+        return state;
       case "open_folder":
       case "app_ready":
         return null;

@@ -417,3 +417,18 @@ test("受講者用's 受講料 tick is laid out on one readable line, not one ch
   const box = await label.boundingBox();
   assert.ok(box.width > 200, `the tick's label is ${box.width}px wide`);
 });
+
+// #9 2: a nurse's cost sheet shows what it changes, before → after, and waits for the answer.
+test("reading a nurse's cost sheet shows before → after and reads nothing on やめる", async () => {
+  const page = await browser.open("sakura", "#/nurse");
+  await page.getByRole("button", { name: "受け取った費用の記録を読み込む" }).click();
+  const dialog = page.locator("dialog.ask");
+  await dialog.waitFor();
+  assert.match(await dialog.textContent(), /受講料: 900,000円 → 450,000円/);
+  assert.match(await dialog.textContent(), /ファイルにない項目（人件費など）はそのままです/);
+  await page.getByRole("button", { name: "やめる" }).click();
+  assert.equal((await calls(page, "import_trainee_costs")).length, 0);
+  await page.getByRole("button", { name: "受け取った費用の記録を読み込む" }).click();
+  await page.getByRole("button", { name: "読み込む", exact: true }).click();
+  await page.getByText("看護 花子さんの費用の記録を読み込みました（1件の変更）").waitFor();
+});
