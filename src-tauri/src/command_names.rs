@@ -6,6 +6,8 @@ pub const COMMANDS: &[&str] = &[
     "start_case",
     "list_applications",
     "open_application",
+    "continuing_courses",
+    "carry_courses",
     "edit_case",
     "export_case_json",
     "import_case_json",

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use hojo::edit::CaseEdit;
 use hojo::meibo::FilingScope;
-use hojo::store::{ApplicationId, Editor, SavedApplication, TraineeCostsPreview};
+use hojo::store::{ApplicationId, ContinuingCourse, CourseId, Editor, SavedApplication, TraineeCostsPreview};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::data::Backup;
@@ -47,6 +47,18 @@ pub fn list_applications(workspace: State<'_, Workspace>) -> AppResult<Vec<Saved
 #[tauri::command]
 pub fn open_application(workspace: State<'_, Workspace>, id: i64) -> AppResult<Snapshot> {
     workspace.open_application(ApplicationId(id))
+}
+
+/// The trainees of earlier 年度 who continue into the open application's 年度 (offered on 受講者).
+#[tauri::command]
+pub fn continuing_courses(workspace: State<'_, Workspace>) -> AppResult<Vec<ContinuingCourse>> {
+    workspace.continuing_courses()
+}
+
+/// Adds the continuing trainees the user chose, each with what she carries, in one transaction.
+#[tauri::command]
+pub fn carry_courses(workspace: State<'_, Workspace>, courses: Vec<i64>) -> AppResult<Snapshot> {
+    workspace.carry_courses(&courses.into_iter().map(CourseId).collect::<Vec<_>>())
 }
 
 /// One edit of the open application. `dry_run`: check the text as it is typed and show what it would give,

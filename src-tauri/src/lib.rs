@@ -33,6 +33,8 @@ pub fn builder<R: tauri::Runtime>(
             commands::start_case,
             commands::list_applications,
             commands::open_application,
+            commands::continuing_courses,
+            commands::carry_courses,
             commands::edit_case,
             commands::export_case_json,
             commands::import_case_json,

@@ -11,7 +11,9 @@ use hojo::case::{Case, Hospital};
 use hojo::edit::CaseEdit;
 use hojo::fiscal_year::FiscalYear;
 use hojo::program::Program;
-use hojo::store::{ApplicationId, Editor, HospitalId, ImportMode, SavedApplication, Store, backup_dir};
+use hojo::store::{
+    ApplicationId, ContinuingCourse, CourseId, Editor, HospitalId, ImportMode, SavedApplication, Store, backup_dir,
+};
 
 use crate::error::store_error;
 use crate::error::{AppError, AppResult, no_case};
@@ -187,6 +189,26 @@ impl Workspace {
             .ok_or_else(|| AppError::new("その申請は見つかりません。一覧を開き直してください"))?;
         let case = db.store.load_case(id).map_err(store_error)?;
         db.place = Some(Place { hospital: saved.hospital_id, application: id });
+        inner.case = Some(case);
+        Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
+    }
+
+    /// The trainees of earlier 年度 whose course or 認定審査 continues into the open application's 年度, with what
+    /// they carry (前年度までの選定額, once-only items counted), for the screen to offer (#9 12).
+    pub fn continuing_courses(&self) -> AppResult<Vec<ContinuingCourse>> {
+        let inner = self.lock();
+        let (Some(case), Some(Db { store, place: Some(place) })) = (inner.case.as_ref(), inner.db.as_ref()) else {
+            return Ok(Vec::new());
+        };
+        store.continuing_courses(place.hospital, &case.program, case.fiscal_year).map_err(store_error)
+    }
+
+    /// Adds the chosen continuing courses to the open application (one transaction), then shows it.
+    pub fn carry_courses(&self, courses: &[CourseId]) -> AppResult<Snapshot> {
+        let mut inner = self.lock();
+        let Some(Db { store, place: Some(place) }) = inner.db.as_mut() else { return Err(no_case()) };
+        store.carry_courses(&Editor::Administrator, place.application, courses).map_err(store_error)?;
+        let case = store.load_case(place.application).map_err(store_error)?;
         inner.case = Some(case);
         Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
     }

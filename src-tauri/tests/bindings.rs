@@ -25,6 +25,7 @@ fn export_into(folder: &Path) {
     Backup::export_all(&config).unwrap();
     hojo::edit::CaseEdit::export_all(&config).unwrap();
     hojo::store::SavedApplication::export_all(&config).unwrap();
+    hojo::store::ContinuingCourse::export_all(&config).unwrap();
     hojo::store::TraineeCostsPreview::export_all(&config).unwrap();
 }
 

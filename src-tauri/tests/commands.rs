@@ -630,3 +630,26 @@ fn saved_applications_are_listed_and_the_one_last_worked_on_reopens() {
     assert_eq!(reopened.ok("get_snapshot", json!({}))["case"]["fiscal_year"], 2024, "not the newest 年度");
     reopened.refused("open_application", json!({"id": 999}));
 }
+
+/// #9 12: the second 年度 offers the trainee whose course continues, with what she carries.
+#[test]
+fn a_new_year_offers_the_continuing_trainee_with_what_she_carries() {
+    let window = window().started();
+    window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "add_trainee", "name": "看護 花子", "qualification": "cancer_nursing_cns", "enrolled_on": "令和6年4月1日", "course_ends_on": "令和8年3月31日"}}),
+    );
+    window
+        .ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": "admission", "text": "282000"}}));
+    window.ok("start_case", json!({"fiscalYear": 2025, "hospitalName": "さくら病院"}));
+    let offered = window.ok("continuing_courses", json!({}));
+    let offered = offered.as_array().unwrap();
+    assert_eq!(offered.len(), 1, "{offered:?}");
+    assert_eq!(offered[0]["name"], "看護 花子");
+    assert_eq!(offered[0]["prior_items"], json!(["admission"]));
+    let snapshot = window.ok("carry_courses", json!({"courses": [offered[0]["course_id"]]}));
+    let trainee = &snapshot["case"]["trainees"][0];
+    assert_eq!(trainee["name"], "看護 花子");
+    assert_eq!(trainee["prior_items"], json!(["admission"]), "入学料 counted in 令和6年度 is not claimed again");
+    assert_eq!(window.ok("continuing_courses", json!({})), json!([]), "offered once");
+}

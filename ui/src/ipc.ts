@@ -6,6 +6,7 @@ import type { AppError } from "./bindings/AppError";
 import type { Backup } from "./bindings/Backup";
 import type { Candidate } from "./bindings/Candidate";
 import type { CaseEdit } from "./bindings/CaseEdit";
+import type { ContinuingCourse } from "./bindings/ContinuingCourse";
 import type { Exported } from "./bindings/Exported";
 import type { Filing } from "./bindings/Filing";
 import type { HospitalField } from "./bindings/HospitalField";
@@ -54,6 +55,8 @@ export const api = {
     command<Snapshot>("start_case", { fiscalYear, hospitalName }),
   listApplications: () => command<SavedApplication[]>("list_applications"),
   openApplication: (id: number) => command<Snapshot>("open_application", { id }),
+  continuingCourses: () => command<ContinuingCourse[]>("continuing_courses"),
+  carryCourses: (courses: number[]) => command<Snapshot>("carry_courses", { courses }),
   editCase: edit,
   setHospitalField: (field: string, value: string, dryRun = false) =>
     edit({ kind: "set_hospital", field: field as HospitalField, text: value }, dryRun),

@@ -1,9 +1,11 @@
 // 受講者: the trainees, each with qualification, institution, course dates, and her own checks.
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
+
+import type { ContinuingCourse } from "../bindings/ContinuingCourse";
 
 import { ask, offerUndo } from "../components/dialog";
 import { Choice, Field, Section } from "../components/field";
-import { formatDate, formatFiscalYear } from "../format";
+import { formatDate, formatFiscalYear, formatYen } from "../format";
 import { api, CommandError } from "../ipc";
 import { selectTrainee, useSelectedTrainee } from "../route";
 import { apply, useSnapshot } from "../state";
@@ -50,6 +52,7 @@ export function Trainees() {
     <div class="screen">
       <h1 tabIndex={-1}>受講者</h1>
       <p class="lead">資格を取るために受講する看護師を登録します。経費は「経費」の画面で入力します。</p>
+      <Continuing />
       <AddTrainee />
       {case_.trainees.length > 0 && (
         <table class="table">
@@ -152,6 +155,76 @@ export function Trainees() {
         </Section>
       )}
     </div>
+  );
+}
+
+/** The trainees of earlier 年度 whose course or 認定審査 continues into this one, offered with what they carry
+ * (前年度までの選定額, 入学料 already counted), so the second 年度 does not start empty (#9 12). */
+function Continuing() {
+  const { snapshot, program } = useSnapshot();
+  const [offered, setOffered] = useState<ContinuingCourse[]>([]);
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const [message, setMessage] = useState<string | null>(null);
+  const year = snapshot!.case!.fiscal_year;
+  const count = snapshot!.case!.trainees.length;
+  useEffect(() => {
+    void api.continuingCourses().then(
+      (found) => {
+        setOffered(found);
+        setChosen(new Set(found.map((course) => Number(course.course_id))));
+      },
+      () => setOffered([]),
+    );
+  }, [year, count]);
+  if (offered.length === 0) return null;
+  const carry = async () => {
+    try {
+      await apply(api.carryCourses([...chosen]));
+      setMessage(null);
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <section class="card continuing">
+      <h2>前の年度から続く受講者</h2>
+      <p class="description">課程や認定審査がこの年度に続く受講者です。選んで加えると、入学料などの計上済みの経費と、前年度までの選定額も引き継ぎます。</p>
+      <ul class="continuing-list">
+        {offered.map((course) => {
+          const id = Number(course.course_id);
+          return (
+            <li>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={chosen.has(id)}
+                  onChange={(event) => {
+                    const next = new Set(chosen);
+                    if ((event.currentTarget as HTMLInputElement).checked) next.add(id);
+                    else next.delete(id);
+                    setChosen(next);
+                  }}
+                />
+                {course.name}（{program?.qualifications.find((q) => q.id === course.qualification)?.label ?? course.qualification}、
+                {formatDate(course.enrolled_on)}〜{formatDate(course.course_ends_on)}）
+                {course.course_continues ? "" : " 認定審査のみ"}
+                ・前年度までの選定額 {formatYen(Number(course.prior_years_standard_used))}
+                {course.prior_items.length > 0 && `・計上済み: ${course.prior_items.map((item) => program?.items.find((i) => i.id === item)?.label ?? item).join("、")}`}
+                ・{formatFiscalYear(course.carried_from)}（{course.carried_from_status === "reported" ? "実績報告の額" : "算定の額"}）から
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" class="primary" disabled={chosen.size === 0} onClick={carry}>
+        選んだ受講者をこの年度に加える
+      </button>
+      {message && (
+        <p class="message" role="alert">
+          {message}
+        </p>
+      )}
+    </section>
   );
 }
 

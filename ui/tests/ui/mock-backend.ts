@@ -148,6 +148,12 @@ export function installMockBackend() {
       case "open_application":
         state.case.fiscal_year = args.id === 2 ? 2025 : 2024;
         return state;
+      case "continuing_courses":
+        return new URLSearchParams(location.search).get("continuing")
+          ? [{ course_id: 7, trainee_id: 3, name: "看護 次郎", qualification: "cancer_nursing_cns", enrolled_on: "2023-04-01", course_ends_on: "2025-03-31", exam_fiscal_year: 2025, status: "enrolled", course_continues: true, prior_years_standard_used: 2450000, prior_items: ["admission"], carried_from: 2023, carried_from_status: "reported" }]
+          : [];
+      case "carry_courses":
+        return state;
       case "edit_case":
         return edit(args.edit as Args);
       case "export_workbook":

@@ -432,3 +432,17 @@ test("reading a nurse's cost sheet shows before → after and reads nothing on �
   await page.getByRole("button", { name: "読み込む", exact: true }).click();
   await page.getByText("看護 花子さんの費用の記録を読み込みました（1件の変更）").waitFor();
 });
+
+// #9 12: a new 年度 offers the trainees who continue, with what they carry.
+test("受講者 offers the trainees who continue from an earlier 年度, with what they carry", async () => {
+  const page = await browser.open("sakura&continuing=1", "#/trainees");
+  const offer = page.locator("section.continuing");
+  await offer.waitFor();
+  const text = await offer.textContent();
+  assert.match(text, /看護 次郎/);
+  assert.match(text, /前年度までの選定額 2,450,000円/);
+  assert.match(text, /計上済み: 入学料/);
+  assert.match(text, /令和5年度（実績報告の額）から/);
+  await page.getByRole("button", { name: "選んだ受講者をこの年度に加える" }).click();
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "carry_courses" && c.args.courses[0] === 7));
+});
