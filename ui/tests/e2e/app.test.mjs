@@ -90,3 +90,20 @@ test("deleting a trainee waits for the answer in the real window, and やめる 
   await app.go("calculation");
   await app.waitForText('[data-figure="0.I"]', "2,300,000円");
 });
+
+// #9 5 in the real window: what is typed reaches the database while the cursor is still in the field (a crash
+// after the pause loses nothing). The database is read by the command line meanwhile, as a second process.
+test("an amount typed and not yet left is in the database", async () => {
+  await app.go("costs");
+  await app.type('[data-path="trainees[0].other_income"]', "１２，０００");
+  let stored = null;
+  for (let attempt = 0; attempt < 50 && stored?.trainees?.[0]?.other_income !== 12000; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const exported = path.join(folder, `typed-${attempt}.json`);
+    execFileSync(hojo, ["db", "case", "--year", "2024", "-o", exported, "--db", database]);
+    stored = JSON.parse(readFileSync(exported, "utf8"));
+  }
+  assert.equal(stored.trainees[0].other_income, 12000);
+  const focused = await app.execute("return document.activeElement?.getAttribute('data-path')");
+  assert.equal(focused, "trainees[0].other_income", "the cursor never left the field");
+});
