@@ -72,6 +72,12 @@ function StartForm(props: { initialName?: string }) {
   const [year, setYear] = useState(String(Math.min(Math.max(thisYear, first), years[years.length - 1])));
   const [message, setMessage] = useState<string | null>(null);
   const [importMessage, setImportMessage] = useState<string | null>(null);
+  // Whether the hospital and 年度 typed are a saved application: the button then opens it, else it says plainly
+  // that a new 年度 starts (「この申請を開く」 used to start a 令和8年度 without a word).
+  const [saved, setSaved] = useState<SavedApplication[]>([]);
+  useEffect(() => void api.listApplications().then(setSaved, () => setSaved([])), []);
+  const key = (text: string) => text.replace(/[\s\u3000]+/g, "");
+  const exists = saved.some((application) => key(application.hospital_name) === key(name) && application.fiscal_year === Number(year));
 
   const start = async (event: Event) => {
     event.preventDefault();
@@ -123,7 +129,7 @@ function StartForm(props: { initialName?: string }) {
         </div>
         <div class="actions">
           <button type="submit" class="primary">
-            {props.initialName ? "この申請を開く" : "申請を始める"}
+            {!props.initialName ? "申請を始める" : exists ? "この申請を開く" : `${formatFiscalYear(Number(year))}の申請を新しく始める`}
           </button>
           <button type="button" onClick={importJson}>
             JSONファイルから読み込む

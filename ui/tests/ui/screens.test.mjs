@@ -446,3 +446,14 @@ test("受講者 offers the trainees who continue from an earlier 年度, with wh
   await page.getByRole("button", { name: "選んだ受講者をこの年度に加える" }).click();
   await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "carry_courses" && c.args.courses[0] === 7));
 });
+
+// #9 13: with an application open, the start form says whether it opens a saved one or starts a new 年度.
+test("the start form opens a saved 年度 and names a new one it would start", async () => {
+  const page = await browser.open("sakura");
+  await page.locator("details.card summary").click();
+  const year = page.locator("details.card #start-year");
+  await year.selectOption("2024");
+  await page.getByRole("button", { name: "この申請を開く" }).waitFor();
+  await year.selectOption("2026");
+  await page.getByRole("button", { name: "令和8年度の申請を新しく始める" }).waitFor();
+});
