@@ -13,7 +13,7 @@ pub use crate::normalize::to_half_width;
 /// Why a typed amount was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AmountInputError {
-    #[error("金額が空です。0円なら 0 と入力してください")]
+    #[error("金額が入力されていません。0円なら 0 と入力してください")]
     Empty,
     #[error("「{0}」は金額として読めません。120000 や 120,000 のように数字で入力してください")]
     NotANumber(String),
@@ -52,7 +52,7 @@ pub fn parse_yen(text: &str) -> Result<Yen, AmountInputError> {
 /// Why a typed date was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateInputError {
-    #[error("日付が空です。令和6年4月1日、R6.4.1 または 2024-04-01 の形で入力してください")]
+    #[error("日付が入力されていません。令和6年4月1日、R6.4.1 または 2024-04-01 の形で入力してください")]
     Empty,
     #[error("「{0}」は日付として読めません。令和6年4月1日、R6.4.1 または 2024-04-01 の形で入力してください")]
     Unreadable(String),

@@ -1,18 +1,23 @@
-//! The Tauri commands: each one line over a plain function of this crate (tested without a window).
+//! The Tauri commands: each a few lines over the library and this crate's state. An edit of the application is
+//! one command, `edit_case`, taking the library's typed edit; a file is read or written only where the user
+//! answered a dialog (see `dialogs`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use hojo::edit::CaseEdit;
 use hojo::meibo::FilingScope;
-use tauri::State;
+use hojo::store::{ApplicationId, ContinuingCourse, CourseId, Editor, SavedApplication, TraineeCostsPreview};
+use tauri::{AppHandle, Runtime, State};
 
 use crate::data::Backup;
-use crate::error::{AppResult, no_case};
+use crate::dialogs::{Dialogs, FileRequest};
+use crate::error::{AppError, AppResult, no_case};
 use crate::export::Exported;
 use crate::meibo_lookup::{Candidate, MeiboState, MeiboSummary};
 use crate::program_info::ProgramInfo;
 use crate::snapshot::{MeiboApplied, Snapshot};
 use crate::workspace::Workspace;
-use crate::{data, edits, export, files, program_info};
+use crate::{data, export, files, program_info};
 
 #[tauri::command]
 pub fn get_snapshot(workspace: State<'_, Workspace>) -> Snapshot {
@@ -33,117 +38,148 @@ pub fn start_case(workspace: State<'_, Workspace>, fiscal_year: i32, hospital_na
     workspace.start_case(fiscal_year, &hospital_name)
 }
 
-/// `dry_run`: check the text as it is typed and show what it would give, without saving it (the screens save
-/// when the field is left).
+/// The saved applications (hospital, 年度, program, 状態), the most recently changed first.
 #[tauri::command]
-pub fn set_hospital_field(
+pub fn list_applications(workspace: State<'_, Workspace>) -> AppResult<Vec<SavedApplication>> {
+    workspace.saved_applications()
+}
+
+#[tauri::command]
+pub fn open_application(workspace: State<'_, Workspace>, id: i64) -> AppResult<Snapshot> {
+    workspace.open_application(ApplicationId(id))
+}
+
+/// The trainees of earlier 年度 who continue into the open application's 年度 (offered on 受講者).
+#[tauri::command]
+pub fn continuing_courses(workspace: State<'_, Workspace>) -> AppResult<Vec<ContinuingCourse>> {
+    workspace.continuing_courses()
+}
+
+/// Adds the continuing trainees the user chose, each with what she carries, in one transaction.
+#[tauri::command]
+pub fn carry_courses(workspace: State<'_, Workspace>, courses: Vec<i64>) -> AppResult<Snapshot> {
+    workspace.carry_courses(&courses.into_iter().map(CourseId).collect::<Vec<_>>())
+}
+
+/// One edit of the open application. `dry_run`: check the text as it is typed and show what it would give,
+/// without saving it. `as_nurse`: made on 受講者用 by the trainee the edit names (the history names her).
+#[tauri::command]
+pub fn edit_case(
     workspace: State<'_, Workspace>,
-    field: String,
-    value: String,
+    edit: CaseEdit,
     dry_run: Option<bool>,
-) -> AppResult<Snapshot> {
-    let change = |case: &mut hojo::case::Case| edits::set_hospital_field(case, &field, &value);
-    if dry_run == Some(true) { workspace.preview(change) } else { workspace.edit(change) }
-}
-
-#[tauri::command]
-pub fn add_filing(
-    workspace: State<'_, Workspace>,
-    symbol: String,
-    number: String,
-    since: String,
-) -> AppResult<Snapshot> {
-    workspace.edit(|case| edits::add_filing(case, &symbol, &number, &since))
-}
-
-#[tauri::command]
-pub fn remove_filing(workspace: State<'_, Workspace>, index: usize) -> AppResult<Snapshot> {
-    workspace.edit(|case| edits::remove_filing(case, index))
-}
-
-#[tauri::command]
-pub fn add_trainee(workspace: State<'_, Workspace>, name: String) -> AppResult<Snapshot> {
-    workspace.edit(|case| edits::add_trainee(case, &name))
-}
-
-#[tauri::command]
-pub fn remove_trainee(workspace: State<'_, Workspace>, index: usize) -> AppResult<Snapshot> {
-    workspace.edit(|case| edits::remove_trainee(case, index))
-}
-
-/// `as_nurse`: the change is made on 受講者用, by the nurse herself (so the history names her).
-#[tauri::command]
-pub fn set_trainee_field(
-    workspace: State<'_, Workspace>,
-    index: usize,
-    field: String,
-    value: String,
     as_nurse: Option<bool>,
-    dry_run: Option<bool>,
 ) -> AppResult<Snapshot> {
-    let change = |case: &mut hojo::case::Case| edits::set_trainee_field(case, index, &field, &value);
     if dry_run == Some(true) {
-        return workspace.preview(change);
+        return workspace.preview(&edit);
     }
     let editor = if as_nurse == Some(true) {
-        data::nurse_editor(&workspace, index)?
+        data::nurse_editor(&workspace, trainee_of(&edit).ok_or_else(|| AppError::new("受講者の欄ではありません"))?)?
     } else {
-        hojo::store::Editor::Administrator
+        Editor::Administrator
     };
-    workspace.edit_as(&editor, change)
+    workspace.apply(&editor, &edit)
 }
 
+/// The trainee an edit of 受講者用 is about.
+fn trainee_of(edit: &CaseEdit) -> Option<usize> {
+    match edit {
+        CaseEdit::SetTrainee { index, .. }
+        | CaseEdit::SetSalaryMonth { index, .. }
+        | CaseEdit::SetSalaryMonthly { index, .. }
+        | CaseEdit::SetPriorItem { index, .. } => Some(*index),
+        _ => None,
+    }
+}
+
+/// A name the save dialog proposes, never a path: only its last component is kept.
+fn proposed(name: Option<String>, fallback: &str) -> Option<String> {
+    let name = name.unwrap_or_default();
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("").trim().to_string();
+    Some(if last.is_empty() { fallback.to_string() } else { last })
+}
+
+const CASE_FILE: FileRequest =
+    FileRequest {
+        title: "申請データ（JSON）", kind: "申請データ (JSON)", extensions: &["json"], file_name: None
+    };
+
+/// 「JSONで書き出す」: asks where, writes the case there; the path written, or `None` when cancelled.
 #[tauri::command]
-pub fn set_salary_month(
+pub async fn export_case_json<R: Runtime>(
+    app: AppHandle<R>,
     workspace: State<'_, Workspace>,
-    index: usize,
-    month: String,
-    value: String,
-    dry_run: Option<bool>,
-) -> AppResult<Snapshot> {
-    let change = |case: &mut hojo::case::Case| edits::set_salary_month(case, index, &month, &value);
-    if dry_run == Some(true) { workspace.preview(change) } else { workspace.edit(change) }
+    dialogs: State<'_, Dialogs>,
+    file_name: Option<String>,
+) -> AppResult<Option<String>> {
+    let case = workspace.case().ok_or_else(no_case)?;
+    let request = FileRequest {
+        title: "申請データをJSONで書き出す",
+        file_name: proposed(file_name, "申請データ.json"),
+        ..CASE_FILE
+    };
+    let Some(path) = dialogs.save(&app, &request)? else { return Ok(None) };
+    files::write_case_file(&path, &case)?;
+    Ok(Some(workspace.remember_written(path)))
 }
 
+/// 「JSONを読み込む」: asks which file (the screen has already asked whether to replace), then replaces the
+/// open application with it; `None` when cancelled.
 #[tauri::command]
-pub fn set_salary_monthly(workspace: State<'_, Workspace>, index: usize, monthly: bool) -> AppResult<Snapshot> {
-    workspace.edit(|case| edits::set_salary_monthly(case, index, monthly))
-}
-
-#[tauri::command]
-pub fn set_prior_item(
+pub async fn import_case_json<R: Runtime>(
+    app: AppHandle<R>,
     workspace: State<'_, Workspace>,
-    index: usize,
-    item: String,
-    claimed: bool,
-) -> AppResult<Snapshot> {
-    workspace.edit(|case| edits::set_prior_item(case, index, &item, claimed))
+    dialogs: State<'_, Dialogs>,
+) -> AppResult<Option<Snapshot>> {
+    let request = FileRequest { title: "申請データ（JSON）を読み込む", ..CASE_FILE };
+    let Some(path) = dialogs.open(&app, &request)? else { return Ok(None) };
+    workspace.replace(files::read_case_file(&path)?).map(Some)
 }
 
+/// Opens the folder of the file written last (the screens never name a folder).
 #[tauri::command]
-pub fn export_case_json(workspace: State<'_, Workspace>, path: String) -> AppResult<()> {
-    files::write_case_file(Path::new(&path), &workspace.case().ok_or_else(no_case)?)
+pub fn open_folder(workspace: State<'_, Workspace>) -> AppResult<()> {
+    let written = workspace.last_written().ok_or_else(|| AppError::new("まだ何も書き出していません"))?;
+    files::open_folder(&written)
 }
 
+/// 「Excelに書き出す」: asks where (the dialog asks before replacing a file), writes the workbook there.
 #[tauri::command]
-pub fn import_case_json(workspace: State<'_, Workspace>, path: String) -> AppResult<Snapshot> {
-    workspace.replace(files::read_case_file(Path::new(&path))?)
+pub async fn export_workbook<R: Runtime>(
+    app: AppHandle<R>,
+    workspace: State<'_, Workspace>,
+    dialogs: State<'_, Dialogs>,
+    draft: bool,
+    file_name: Option<String>,
+) -> AppResult<Option<Exported>> {
+    let case = workspace.case().ok_or_else(no_case)?;
+    let request = FileRequest {
+        title: "申請書類をExcelに書き出す",
+        kind: "Excel ブック (.xlsx)",
+        extensions: &["xlsx"],
+        file_name: proposed(file_name, "申請書類.xlsx"),
+    };
+    let Some(path) = dialogs.save(&app, &request)? else { return Ok(None) };
+    let exported = export::export_workbook(&case, &path, draft)?;
+    workspace.remember_written(path);
+    Ok(Some(exported))
 }
 
+/// 「名簿ファイルを選ぶ」: asks which file and reads it (it takes a moment; async so the window keeps drawing).
 #[tauri::command]
-pub fn open_folder(path: String) -> AppResult<()> {
-    files::open_folder(Path::new(&path))
-}
-
-#[tauri::command]
-pub fn export_workbook(workspace: State<'_, Workspace>, path: String, draft: bool) -> AppResult<Exported> {
-    export::export_workbook(&workspace.case().ok_or_else(no_case)?, Path::new(&path), draft)
-}
-
-/// Async: reading a 名簿 takes a moment, and the window keeps drawing its progress meanwhile.
-#[tauri::command]
-pub async fn meibo_open(meibo: State<'_, MeiboState>, path: String) -> AppResult<MeiboSummary> {
-    meibo.open(Path::new(&path))
+pub async fn meibo_open<R: Runtime>(
+    app: AppHandle<R>,
+    meibo: State<'_, MeiboState>,
+    dialogs: State<'_, Dialogs>,
+) -> AppResult<Option<MeiboSummary>> {
+    let request = FileRequest {
+        title: "届出受理医療機関名簿（Excel）を選ぶ",
+        kind: "届出受理医療機関名簿 (Excel)",
+        extensions: &["xlsx"],
+        file_name: None,
+    };
+    let Some(path) = dialogs.open(&app, &request)? else { return Ok(None) };
+    meibo.open(&path).map(Some)
 }
 
 #[tauri::command]
@@ -152,7 +188,7 @@ pub fn meibo_search(meibo: State<'_, MeiboState>, query: String) -> AppResult<Ve
 }
 
 /// `dry_run`: what the 名簿 would change, shown before the user confirms; `all_filings`: every 届出 of the 名簿,
-/// not only those the program's rules name (「すべての届出を取り込む」).
+/// not only those the program's rules name (「すべての届出を取り込む」). Applied as one edit of the profile.
 #[tauri::command]
 pub fn meibo_apply(
     workspace: State<'_, Workspace>,
@@ -162,10 +198,12 @@ pub fn meibo_apply(
     all_filings: Option<bool>,
 ) -> AppResult<MeiboApplied> {
     let scope = if all_filings == Some(true) { FilingScope::All } else { FilingScope::Named };
-    let mut changes = Vec::new();
-    let apply = |case: &mut hojo::case::Case| meibo.apply(case, &number, scope).map(|found| changes = found);
-    let snapshot = if dry_run == Some(true) { workspace.preview(apply) } else { workspace.edit(apply) }?;
-    Ok(MeiboApplied { snapshot, changes, founder_hint: meibo.founder_hint(&number) })
+    let case = workspace.case().ok_or_else(no_case)?;
+    let update = meibo.update(&case, &number, scope)?;
+    let edit = CaseEdit::ReplaceHospital { hospital: Box::new(update.hospital) };
+    let snapshot =
+        if dry_run == Some(true) { workspace.preview(&edit) } else { workspace.apply(&Editor::Administrator, &edit) }?;
+    Ok(MeiboApplied { snapshot, changes: update.changes, founder_hint: meibo.founder_hint(&number) })
 }
 
 #[tauri::command]
@@ -178,27 +216,60 @@ pub fn backup_now(workspace: State<'_, Workspace>) -> AppResult<Vec<Backup>> {
     data::backup_now(&workspace)
 }
 
+/// Restores one of the backups `list_backups` gave (any other path is refused).
 #[tauri::command]
 pub fn restore_backup(workspace: State<'_, Workspace>, path: String) -> AppResult<Snapshot> {
     data::restore(&workspace, Path::new(&path))?;
     Ok(workspace.snapshot())
 }
 
+const COST_SHEET: FileRequest =
+    FileRequest { title: "費用の記録", kind: "費用の記録 (JSON)", extensions: &["json"], file_name: None };
+
+/// 受講者用「費用の記録を書き出す」: her entries of this 年度, where she chose; the path, or `None` when cancelled.
 #[tauri::command]
-pub fn export_trainee_costs(workspace: State<'_, Workspace>, index: usize, path: String) -> AppResult<()> {
-    data::export_trainee_costs(&workspace, index, Path::new(&path))
+pub async fn export_trainee_costs<R: Runtime>(
+    app: AppHandle<R>,
+    workspace: State<'_, Workspace>,
+    dialogs: State<'_, Dialogs>,
+    index: usize,
+) -> AppResult<Option<String>> {
+    let case = workspace.case().ok_or_else(no_case)?;
+    let name = case.trainees.get(index).map(|t| t.name.split_whitespace().collect::<String>()).unwrap_or_default();
+    let request = FileRequest {
+        title: "費用の記録を書き出す",
+        file_name: proposed(Some(format!("{name}_費用.json")), "費用.json"),
+        ..COST_SHEET
+    };
+    let Some(path) = dialogs.save(&app, &request)? else { return Ok(None) };
+    data::export_trainee_costs(&workspace, index, &path)?;
+    Ok(Some(workspace.remember_written(path)))
 }
 
+/// 「受講者の費用の記録を読み込む」, step 1: asks which file and answers what it would change (before → after),
+/// writing nothing; `None` when cancelled.
 #[tauri::command]
-pub fn import_trainee_costs(workspace: State<'_, Workspace>, path: String) -> AppResult<Snapshot> {
-    data::import_trainee_costs(&workspace, Path::new(&path))?;
+pub async fn preview_trainee_costs<R: Runtime>(
+    app: AppHandle<R>,
+    workspace: State<'_, Workspace>,
+    dialogs: State<'_, Dialogs>,
+) -> AppResult<Option<TraineeCostsPreview>> {
+    let request = FileRequest { title: "受講者の費用の記録を読み込む", ..COST_SHEET };
+    let Some(path): Option<PathBuf> = dialogs.open(&app, &request)? else { return Ok(None) };
+    data::preview_trainee_costs(&workspace, &path).map(Some)
+}
+
+/// Step 2, once the user agreed to the changes shown: merges that file (only what it carries is replaced).
+#[tauri::command]
+pub fn import_trainee_costs(workspace: State<'_, Workspace>) -> AppResult<Snapshot> {
+    data::import_pending_costs(&workspace)?;
     Ok(workspace.snapshot())
 }
 
 /// The screens call this once the first screen is drawn with its data. For the benchmark of the time to an
 /// interactive window: HOJO_REPORT_READY=1 prints the moment on stdout, HOJO_EXIT_WHEN_READY=1 then quits.
 #[tauri::command]
-pub fn app_ready<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+pub fn app_ready<R: Runtime>(app: AppHandle<R>) {
     if std::env::var_os("HOJO_REPORT_READY").is_some() {
         let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
         println!("hojo-ready {}", since_epoch.as_millis());

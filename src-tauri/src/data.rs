@@ -7,9 +7,8 @@ use hojo::store::{ClaimId, Editor, list_backups, parse_trainee_costs};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, store_error};
 use crate::files::write_atomically;
-use crate::persist::store_error;
 use crate::workspace::Workspace;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -48,10 +47,14 @@ pub fn backup_now(workspace: &Workspace) -> AppResult<Vec<Backup>> {
 
 /// Restores a backup over the database (the current state is backed up first), then shows what it holds.
 pub fn restore(workspace: &Workspace, backup: &Path) -> AppResult<()> {
+    // Only a copy the list showed: the screen hands back a path it was given, never one of its own.
+    if !backups(workspace)?.iter().any(|listed| Path::new(&listed.path) == backup) {
+        return Err(AppError::new("そのバックアップは一覧にありません。一覧を開き直して選んでください"));
+    }
     workspace.with_store(|store, _| store.restore(backup).map_err(store_error))
 }
 
-fn claim_of(store: &hojo::store::Store, place: Option<crate::persist::Place>, index: usize) -> AppResult<ClaimId> {
+fn claim_of(store: &hojo::store::Store, place: Option<crate::workspace::Place>, index: usize) -> AppResult<ClaimId> {
     let place = place.ok_or_else(crate::error::no_case)?;
     store
         .trainees(place.application)
@@ -69,8 +72,30 @@ pub fn export_trainee_costs(workspace: &Workspace, index: usize, path: &Path) ->
     write_atomically(path, text.as_bytes())
 }
 
-/// Reads a nurse's cost sheet into the open application, replacing her entries of this 年度.
-pub fn import_trainee_costs(workspace: &Workspace, path: &Path) -> AppResult<()> {
+/// What a nurse's cost sheet would change (before → after), without writing: the screen shows it and asks.
+/// The sheet is kept for [`import_pending_costs`], so the file read is the file shown.
+pub fn preview_trainee_costs(workspace: &Workspace, path: &Path) -> AppResult<hojo::store::TraineeCostsPreview> {
+    let sheet = read_sheet(path)?;
+    let preview = workspace.with_store(|store, place| {
+        let place = place.ok_or_else(crate::error::no_case)?;
+        store.preview_trainee_costs(place.application, &sheet).map_err(store_error)
+    })?;
+    workspace.keep_cost_sheet(sheet);
+    Ok(preview)
+}
+
+/// Merges the cost sheet the user has just seen the changes of (only what the file carries is replaced).
+pub fn import_pending_costs(workspace: &Workspace) -> AppResult<()> {
+    let sheet = workspace
+        .take_cost_sheet()
+        .ok_or_else(|| AppError::new("読み込む費用の記録がありません。もう一度ファイルを選んでください"))?;
+    workspace.with_store(|store, place| {
+        let place = place.ok_or_else(crate::error::no_case)?;
+        store.import_trainee_costs(&Editor::Administrator, place.application, &sheet).map(|_| ()).map_err(store_error)
+    })
+}
+
+fn read_sheet(path: &Path) -> AppResult<hojo::store::TraineeCosts> {
     let shown = path.display();
     let bytes = std::fs::read(path).map_err(|error| AppError::new(format!("{shown} を読めません: {error}")))?;
     let sheet = parse_trainee_costs(&bytes).map_err(|error| {
@@ -79,10 +104,7 @@ pub fn import_trainee_costs(workspace: &Workspace, path: &Path) -> AppResult<()>
             error.problems.iter().map(|p| p.message_ja.clone()).collect::<Vec<_>>().join("\n")
         ))
     })?;
-    workspace.with_store(|store, place| {
-        let place = place.ok_or_else(crate::error::no_case)?;
-        store.import_trainee_costs(&Editor::Administrator, place.application, &sheet).map(|_| ()).map_err(store_error)
-    })
+    Ok(sheet)
 }
 
 /// The editor of a change made on 受講者用: the nurse herself, by name.

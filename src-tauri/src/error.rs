@@ -47,6 +47,20 @@ impl From<hojo::program::ProgramError> for AppError {
     }
 }
 
+impl From<hojo::edit::EditError> for AppError {
+    fn from(error: hojo::edit::EditError) -> AppError {
+        AppError { message: error.message, path: Some(error.path).filter(|path| !path.is_empty()) }
+    }
+}
+
+/// A store error as the screens show it; a refused edit keeps the field it names.
+pub fn store_error(error: hojo::store::StoreError) -> AppError {
+    match error {
+        hojo::store::StoreError::Edit(edit) => edit.into(),
+        other => AppError::new(other.to_string()),
+    }
+}
+
 pub type AppResult<T> = Result<T, AppError>;
 
 /// The message when a screen acts before any application exists.

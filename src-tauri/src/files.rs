@@ -21,6 +21,9 @@ pub fn read_case_file(path: &Path) -> AppResult<Case> {
     }
     let bytes =
         std::fs::read(path).map_err(|error| AppError::new(format!("{shown} を読めません: {}", io_reason(&error))))?;
+    if let Some(message) = not_a_case_file(&bytes) {
+        return Err(AppError::new(format!("{shown} は申請データではありません。{message}")));
+    }
     parse_case(&bytes).map_err(|error| {
         let lines: Vec<String> = error
             .problems
@@ -31,23 +34,37 @@ pub fn read_case_file(path: &Path) -> AppResult<Case> {
     })
 }
 
-/// Writes the case as JSON: to a temporary file beside the target, then renamed over it, so a failure never
-/// leaves half a file.
+/// What the file is when it is JSON but not a case file: a nurse's cost sheet is the usual mistake (#9 14),
+/// which would otherwise be answered with the case format's field errors (「hospital: 値の種類が違います」).
+fn not_a_case_file(bytes: &[u8]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).ok()?;
+    let format = value.get("format").and_then(serde_json::Value::as_str).unwrap_or("");
+    if format == hojo::store::TRAINEE_COSTS_FORMAT {
+        return Some(
+            "受講者の費用の記録（看護師が書き出したファイル）です。「受講者用」の「受け取った費用の記録を読み込む」で読み込んでください"
+                .to_string(),
+        );
+    }
+    if format.starts_with("hojo-case/") || value.get("hospital").is_some() {
+        return None;
+    }
+    Some("Hojo の「JSONで書き出す」で作ったファイル（申請データ）を選んでください".to_string())
+}
+
+/// Writes the case as JSON through the library's one writer (complete or absent, private to the user).
 pub fn write_case_file(path: &Path, case: &Case) -> AppResult<()> {
     write_atomically(path, to_json(case).as_bytes())
 }
 
+/// Writes a file the user chose in a save dialog (which asked before replacing it): `hojo::files::write_private`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> AppResult<()> {
-    let shown = path.display();
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| AppError::new(format!("{shown} はファイル名ではありません")))?;
-    let temporary = folder.join(format!(".{}.tmp{}", name.to_string_lossy(), std::process::id()));
-    let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
-    if let Err(error) = result {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(AppError::new(format!("{shown} に書き出せませんでした: {}", io_reason(&error))));
-    }
-    Ok(())
+    hojo::files::write_private(path, bytes, true).map_err(|error| {
+        let reason = match &error {
+            hojo::files::WriteError::Io { error, .. } => hojo::files::reason(error),
+            other => other.to_string(),
+        };
+        AppError::new(format!("{} に書き出せませんでした: {reason}", path.display()))
+    })
 }
 
 /// Opens a folder in the desktop's file manager.

@@ -3,14 +3,12 @@
 
 pub mod commands;
 pub mod data;
-pub mod edits;
+pub mod dialogs;
 pub mod error;
 pub mod export;
 pub mod files;
 pub mod meibo_lookup;
-pub mod persist;
 pub mod program_info;
-pub mod review;
 pub mod snapshot;
 pub mod workspace;
 
@@ -19,24 +17,25 @@ include!("command_names.rs");
 use workspace::Workspace;
 
 /// The app with its commands and state, on any runtime (the real one, or tauri::test's mock).
-pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, workspace: Workspace) -> tauri::Builder<R> {
+pub fn builder<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    workspace: Workspace,
+    dialogs: dialogs::Dialogs,
+) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(workspace)
+        .manage(dialogs)
         .manage(meibo_lookup::MeiboState::default())
         .invoke_handler(tauri::generate_handler![
             commands::get_snapshot,
             commands::program_info,
             commands::start_case,
-            commands::set_hospital_field,
-            commands::add_filing,
-            commands::remove_filing,
-            commands::add_trainee,
-            commands::remove_trainee,
-            commands::set_trainee_field,
-            commands::set_salary_month,
-            commands::set_salary_monthly,
-            commands::set_prior_item,
+            commands::list_applications,
+            commands::open_application,
+            commands::continuing_courses,
+            commands::carry_courses,
+            commands::edit_case,
             commands::export_case_json,
             commands::import_case_json,
             commands::open_folder,
@@ -48,6 +47,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, workspace: Workspa
             commands::backup_now,
             commands::restore_backup,
             commands::export_trainee_costs,
+            commands::preview_trainee_costs,
             commands::import_trainee_costs,
             commands::app_ready,
         ])
@@ -62,7 +62,8 @@ pub fn run() {
         // SAFETY: set at the very start of main, before any thread exists.
         unsafe { std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1") };
     }
-    let result = builder(tauri::Builder::default(), Workspace::open_default()).run(tauri::generate_context!());
+    let result = builder(tauri::Builder::default(), Workspace::open_default(), dialogs::Dialogs::from_env())
+        .run(tauri::generate_context!());
     if let Err(error) = result {
         eprintln!("Hojo を起動できませんでした: {error}");
         std::process::exit(1);

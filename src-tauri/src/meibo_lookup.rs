@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use hojo::case::Case;
-use hojo::meibo::{FilingScope, Meibo, ProfileChange, rules_for_meibo, update_hospital};
+use hojo::meibo::{FilingScope, Meibo, ProfileUpdate, rules_for_meibo, update_hospital};
 use hojo::program::Program;
 use serde::Serialize;
 use ts_rs::TS;
@@ -20,6 +20,8 @@ pub struct MeiboState {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct MeiboSummary {
+    /// The file's name (not its folder), as the user chose it.
+    pub file_name: String,
     /// The 地方厚生局 of the file's prefectures (関東信越厚生局); `None` when its rows belong to several.
     pub authority: Option<String>,
     /// The prefectures of its rows, by name: 山梨県
@@ -53,6 +55,7 @@ impl MeiboState {
         let meibo = Meibo::open(path)
             .map_err(|error| AppError::new(format!("{} を名簿として読めませんでした。{error}", path.display())))?;
         let summary = MeiboSummary {
+            file_name: path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default(),
             authority: meibo.authority.clone(),
             prefectures: meibo
                 .prefecture_codes()
@@ -97,18 +100,17 @@ impl MeiboState {
 
     /// Fills the hospital from the chosen institution by the library's rule (`hojo::meibo::update_hospital`: 名称,
     /// 都道府県, 所在地, 病床数 and the 届出 the program's rules name, or every 届出 with `FilingScope::All`) and
-    /// returns what changed, before → after. What the 名簿 does not hold (開設者, 代表者, 担当者, 目的, the X4
-    /// declaration) is kept: the 名簿 only suggests the 開設者 (see `founder_hint`).
-    pub fn apply(&self, case: &mut Case, number: &str, scope: FilingScope) -> AppResult<Vec<ProfileChange>> {
+    /// returns the profile with what changed, before → after, for the user to see before it is applied. What the
+    /// 名簿 does not hold (開設者, 代表者, 担当者, 目的, the X4 declaration) is kept: the 名簿 only suggests the
+    /// 開設者 (see `founder_hint`).
+    pub fn update(&self, case: &Case, number: &str, scope: FilingScope) -> AppResult<ProfileUpdate> {
         let guard = self.meibo.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let meibo = guard.as_ref().ok_or_else(|| AppError::new("先に名簿ファイルを選んでください"))?;
         let institution = meibo
             .find_by_number(number)
             .ok_or_else(|| AppError::new(format!("医療機関番号 {number} は名簿にありません")))?;
         let rules = Program::get(&case.program)?.rules_for(case.fiscal_year)?;
-        let update = update_hospital(institution, rules, &case.hospital, scope);
-        case.hospital = update.hospital;
-        Ok(update.changes)
+        Ok(update_hospital(institution, rules, &case.hospital, scope))
     }
 
     /// What the institution's name suggests about its 開設者, for the user to confirm on 病院情報.

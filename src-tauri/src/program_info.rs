@@ -27,6 +27,15 @@ pub struct ItemInfo {
     pub monthly: bool,
 }
 
+/// A yes/no fact an item is counted by, worded by the program data (the 受講料 tick: this 年度's part of the
+/// course completed within the 年度, not the whole course).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FlagInfo {
+    pub id: hojo::program::FlagId,
+    pub label: String,
+    pub hint: String,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ProgramInfo {
     pub name: String,
@@ -34,6 +43,7 @@ pub struct ProgramInfo {
     pub qualifications: Vec<Qualification>,
     pub founder_types: Vec<Choice>,
     pub items: Vec<ItemInfo>,
+    pub flags: Vec<FlagInfo>,
     /// 基準額 総額 per trainee over all 年度 (12,300,000円).
     pub lifetime_cap: Option<Yen>,
 }
@@ -60,6 +70,11 @@ pub fn program_info(program_id: &str, year: Option<FiscalYear>) -> AppResult<Pro
                 counted_when: item.counted_when,
                 monthly: item.monthly,
             })
+            .collect(),
+        flags: rules
+            .flags
+            .iter()
+            .map(|flag| FlagInfo { id: flag.id, label: flag.label.clone(), hint: flag.hint.clone() })
             .collect(),
         lifetime_cap: rules.lifetime_standard_per_row,
     })

@@ -2,12 +2,12 @@
 //! is still missing. The screens never compute a figure themselves.
 
 use hojo::calc::{Calculation, calculate};
-use hojo::case::{Case, Problem, validate};
+use hojo::case::Case;
 use hojo::eligibility::{Eligibility, evaluate};
+use hojo::money::Yen;
+use hojo::review::{ExcludedRow, Finding, review_with};
 use serde::Serialize;
 use ts_rs::TS;
-
-use crate::review::{Finding, review};
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Snapshot {
@@ -15,8 +15,13 @@ pub struct Snapshot {
     pub case: Option<Case>,
     pub eligibility: Option<Eligibility>,
     pub calculation: Option<Calculation>,
-    /// What is missing or wrong before the workbook can be submitted.
+    /// What is missing or wrong before the workbook can be submitted (the library's review, which `hojo
+    /// export` prints too).
     pub findings: Vec<Finding>,
+    /// 交付申請額: the 補助所要額 (I) of the rows whose trainee is eligible; `None` without a 算定.
+    pub applied_total: Option<Yen>,
+    /// Rows left out of the 交付申請額 (their trainee is 対象外), with their I shown apart.
+    pub excluded: Vec<ExcludedRow>,
     /// Where the data is kept.
     pub storage: Storage,
 }
@@ -36,14 +41,30 @@ pub struct Storage {
 
 pub fn snapshot(case: Option<&Case>, storage: Storage) -> Snapshot {
     let Some(case) = case else {
-        return Snapshot { case: None, eligibility: None, calculation: None, findings: Vec::new(), storage };
+        return Snapshot {
+            case: None,
+            eligibility: None,
+            calculation: None,
+            findings: Vec::new(),
+            applied_total: None,
+            excluded: Vec::new(),
+            storage,
+        };
     };
     // A case the store hands back is valid; still, a broken one is shown with its problems, never hidden.
-    let problems: Vec<Problem> = validate(case).err().map(|error| error.problems).unwrap_or_default();
     let eligibility = evaluate(case).ok();
     let calculation = calculate(case).ok();
-    let findings = review(case, &problems, eligibility.as_ref(), calculation.as_ref());
-    Snapshot { case: Some(case.clone()), eligibility, calculation, findings, storage }
+    let review = review_with(case, eligibility.as_ref(), calculation.as_ref());
+    let applied_total = calculation.as_ref().map(|_| review.applied_total);
+    Snapshot {
+        case: Some(case.clone()),
+        eligibility,
+        calculation,
+        findings: review.findings,
+        applied_total,
+        excluded: review.excluded,
+        storage,
+    }
 }
 
 /// The hospital filled from the 名簿 (or, on a dry run, as it would be), what that changes (before → after, for the

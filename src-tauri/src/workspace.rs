@@ -1,19 +1,30 @@
-//! The app's state: the open application and the database it lives in. Every edit is applied to a copy, written
-//! to the database as the store's own edits (each one transaction with its history entry), and the screens are
-//! then shown the case as the database holds it — so a refused edit or a failed write changes nothing anywhere.
+//! The app's state: the open application and the database it lives in. Every edit is the library's typed edit
+//! (`hojo::edit::CaseEdit`), applied by the store in one transaction with its history (`Store::apply_edit`), and
+//! the screens are then shown the case as the database holds it — so a refused edit or a failed write changes
+//! nothing anywhere.
 //! Without a database (it could not be opened) the application is kept in memory and the screens say so.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use hojo::case::{Case, Hospital};
+use hojo::edit::CaseEdit;
 use hojo::fiscal_year::FiscalYear;
 use hojo::program::Program;
-use hojo::store::{Editor, ImportMode, Store, backup_dir};
+use hojo::store::{
+    ApplicationId, ContinuingCourse, CourseId, Editor, HospitalId, ImportMode, SavedApplication, Store, backup_dir,
+};
 
+use crate::error::store_error;
 use crate::error::{AppError, AppResult, no_case};
-use crate::persist::{Place, persist, store_error};
 use crate::snapshot::{Snapshot, Storage, snapshot};
+
+/// Where the open application lives in the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub hospital: HospitalId,
+    pub application: ApplicationId,
+}
 
 pub struct Workspace {
     inner: Mutex<Inner>,
@@ -23,6 +34,10 @@ struct Inner {
     case: Option<Case>,
     db: Option<Db>,
     storage: Storage,
+    /// The file written last (its folder is what 「フォルダを開く」 opens).
+    last_written: Option<PathBuf>,
+    /// A nurse's cost sheet whose changes the user is being shown, read in when she agrees.
+    pending_costs: Option<hojo::store::TraineeCosts>,
 }
 
 struct Db {
@@ -34,10 +49,12 @@ impl Workspace {
     /// A workspace that keeps the application in memory only; `problem` says why, when a database failed.
     pub fn in_memory(problem: Option<String>) -> Workspace {
         let storage = Storage { database: String::new(), backups: String::new(), persistent: false, problem };
-        Workspace { inner: Mutex::new(Inner { case: None, db: None, storage }) }
+        Workspace {
+            inner: Mutex::new(Inner { case: None, db: None, storage, last_written: None, pending_costs: None }),
+        }
     }
 
-    /// Opens (or creates) the database and the application edited last: the newest 年度 of the first hospital.
+    /// Opens (or creates) the database and the application the user last worked on (by the history).
     pub fn open(path: &Path) -> AppResult<Workspace> {
         let store = Store::open(path).map_err(store_error)?;
         let storage = Storage {
@@ -46,9 +63,21 @@ impl Workspace {
             persistent: true,
             problem: None,
         };
-        let place = latest_application(&store)?;
+        let place = store
+            .last_worked_on()
+            .map_err(store_error)?
+            .or(store.application_list().map_err(store_error)?.into_iter().next())
+            .map(|saved| Place { hospital: saved.hospital_id, application: saved.id });
         let case = place.map(|place| store.load_case(place.application)).transpose().map_err(store_error)?;
-        Ok(Workspace { inner: Mutex::new(Inner { case, db: Some(Db { store, place }), storage }) })
+        Ok(Workspace {
+            inner: Mutex::new(Inner {
+                case,
+                db: Some(Db { store, place }),
+                storage,
+                last_written: None,
+                pending_costs: None,
+            }),
+        })
     }
 
     /// The database named by HOJO_DB, else the app-data folder's; in memory (saying why) when it cannot be opened.
@@ -81,6 +110,25 @@ impl Workspace {
         self.lock().case.clone()
     }
 
+    /// Remembers a file the user had written (through a dialog) and returns it for the screen to show.
+    pub fn remember_written(&self, path: PathBuf) -> String {
+        let shown = path.display().to_string();
+        self.lock().last_written = Some(path);
+        shown
+    }
+
+    pub fn keep_cost_sheet(&self, sheet: hojo::store::TraineeCosts) {
+        self.lock().pending_costs = Some(sheet);
+    }
+
+    pub fn take_cost_sheet(&self) -> Option<hojo::store::TraineeCosts> {
+        self.lock().pending_costs.take()
+    }
+
+    pub fn last_written(&self) -> Option<PathBuf> {
+        self.lock().last_written.clone()
+    }
+
     pub fn database_path(&self) -> Option<PathBuf> {
         self.lock().db.as_ref().map(|db| db.store.path().to_path_buf())
     }
@@ -101,7 +149,8 @@ impl Workspace {
             None => Case::new(&program.id, year, hospital),
             Some(db) => {
                 let editor = Editor::Administrator;
-                let existing = db.store.hospitals().map_err(store_error)?.into_iter().find(|h| h.name == name);
+                // 「さくら病院 」 with a stray space is the same hospital, not a new empty one.
+                let existing = db.store.find_hospital_like(name).map_err(store_error)?.into_iter().next();
                 let hospital_id = match existing {
                     Some(found) => found.id,
                     None => db.store.add_hospital(&editor, &hospital).map_err(store_error)?,
@@ -112,6 +161,54 @@ impl Workspace {
                 db.store.load_case(application).map_err(store_error)?
             }
         };
+        inner.case = Some(case);
+        Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
+    }
+
+    /// The saved applications, the most recently changed first (はじめに lists them).
+    pub fn saved_applications(&self) -> AppResult<Vec<SavedApplication>> {
+        match self.lock().db.as_ref() {
+            Some(db) => db.store.application_list().map_err(store_error),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Opens a saved application.
+    pub fn open_application(&self, id: ApplicationId) -> AppResult<Snapshot> {
+        let mut inner = self.lock();
+        let db = inner
+            .db
+            .as_mut()
+            .ok_or_else(|| AppError::new("データベースが開かれていないため、保存した申請はありません"))?;
+        let saved = db
+            .store
+            .application_list()
+            .map_err(store_error)?
+            .into_iter()
+            .find(|saved| saved.id == id)
+            .ok_or_else(|| AppError::new("その申請は見つかりません。一覧を開き直してください"))?;
+        let case = db.store.load_case(id).map_err(store_error)?;
+        db.place = Some(Place { hospital: saved.hospital_id, application: id });
+        inner.case = Some(case);
+        Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
+    }
+
+    /// The trainees of earlier 年度 whose course or 認定審査 continues into the open application's 年度, with what
+    /// they carry (前年度までの選定額, once-only items counted), for the screen to offer (#9 12).
+    pub fn continuing_courses(&self) -> AppResult<Vec<ContinuingCourse>> {
+        let inner = self.lock();
+        let (Some(case), Some(Db { store, place: Some(place) })) = (inner.case.as_ref(), inner.db.as_ref()) else {
+            return Ok(Vec::new());
+        };
+        store.continuing_courses(place.hospital, &case.program, case.fiscal_year).map_err(store_error)
+    }
+
+    /// Adds the chosen continuing courses to the open application (one transaction), then shows it.
+    pub fn carry_courses(&self, courses: &[CourseId]) -> AppResult<Snapshot> {
+        let mut inner = self.lock();
+        let Some(Db { store, place: Some(place) }) = inner.db.as_mut() else { return Err(no_case()) };
+        store.carry_courses(&Editor::Administrator, place.application, courses).map_err(store_error)?;
+        let case = store.load_case(place.application).map_err(store_error)?;
         inner.case = Some(case);
         Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
     }
@@ -134,31 +231,27 @@ impl Workspace {
     }
 
     /// What the screens would show with the edit, without keeping it: the check as the user types, before the
-    /// field is left (only then is it saved, so the prefix 「５」 of 「５万円」 is never stored).
-    pub fn preview<T>(&self, change: impl FnOnce(&mut Case) -> AppResult<T>) -> AppResult<Snapshot> {
+    /// edit is saved (the prefix 「５」 of 「５万円」 is never stored).
+    pub fn preview(&self, edit: &CaseEdit) -> AppResult<Snapshot> {
         let inner = self.lock();
         let mut case = inner.case.clone().ok_or_else(no_case)?;
-        change(&mut case)?;
+        hojo::edit::apply(&mut case, edit)?;
         Ok(snapshot(Some(&case), inner.storage.clone()))
     }
 
-    /// Applies one edit by the administrator.
-    pub fn edit<T>(&self, change: impl FnOnce(&mut Case) -> AppResult<T>) -> AppResult<Snapshot> {
-        self.edit_as(&Editor::Administrator, change)
-    }
-
-    /// Applies one edit to a copy of the open application, writes it, and returns what the screens show.
-    pub fn edit_as<T>(&self, editor: &Editor, change: impl FnOnce(&mut Case) -> AppResult<T>) -> AppResult<Snapshot> {
+    /// Applies one edit: through the store in one transaction when there is a database, else to the case in
+    /// memory; either way by the library's rules, and a refused edit changes nothing.
+    pub fn apply(&self, editor: &Editor, edit: &CaseEdit) -> AppResult<Snapshot> {
         let mut inner = self.lock();
-        let old = inner.case.clone().ok_or_else(no_case)?;
-        let mut new = old.clone();
-        change(&mut new)?;
+        let mut case = inner.case.clone().ok_or_else(no_case)?;
         let stored = match inner.db.as_mut() {
             Some(Db { store, place: Some(place) }) => {
-                persist(store, editor, *place, &old, &new)?;
-                store.load_case(place.application).map_err(store_error)?
+                store.apply_edit(editor, place.application, edit).map_err(store_error)?
             }
-            _ => new,
+            _ => {
+                hojo::edit::apply(&mut case, edit)?;
+                case
+            }
         };
         inner.case = Some(stored);
         Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
@@ -179,13 +272,4 @@ impl Workspace {
         }
         Ok(result)
     }
-}
-
-fn latest_application(store: &Store) -> AppResult<Option<Place>> {
-    for hospital in store.hospitals().map_err(store_error)? {
-        if let Some(application) = store.applications(hospital.id).map_err(store_error)?.first() {
-            return Ok(Some(Place { hospital: hospital.id, application: application.id }));
-        }
-    }
-    Ok(None)
 }

@@ -23,6 +23,10 @@ fn export_into(folder: &Path) {
     Candidate::export_all(&config).unwrap();
     MeiboApplied::export_all(&config).unwrap();
     Backup::export_all(&config).unwrap();
+    hojo::edit::CaseEdit::export_all(&config).unwrap();
+    hojo::store::SavedApplication::export_all(&config).unwrap();
+    hojo::store::ContinuingCourse::export_all(&config).unwrap();
+    hojo::store::TraineeCostsPreview::export_all(&config).unwrap();
 }
 
 fn files_of(folder: &Path) -> BTreeMap<String, String> {
@@ -78,8 +82,15 @@ fn the_ui_test_fixture_is_the_engines_answer_for_the_example_case() {
         persistent: true,
         problem: None,
     };
+    // A second trainee who entered before the program's first 年度 (T2 not met): her (I) is shown apart.
+    let mut two = case.clone();
+    let mut late = two.trainees[0].clone();
+    late.name = "看護 次郎".to_string();
+    late.enrolled_on = "2023-04-01".parse().unwrap();
+    two.trainees.push(late);
     let fixture = serde_json::json!({
         "snapshot": snapshot(Some(&case), storage.clone()),
+        "ineligible": snapshot(Some(&two), storage.clone()),
         "empty": snapshot(None, storage),
         "program": hojo_desktop::program_info::program_info(&case.program, Some(case.fiscal_year)).unwrap(),
     });

@@ -2,12 +2,13 @@
 //! (the app's tauri.conf.json and capabilities/), arguments as the UI sends them (camelCase), answers and
 //! refusals as the UI receives them.
 
+use hojo_desktop::dialogs::Dialogs;
 use hojo_desktop::workspace::Workspace;
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 
 struct Window {
     _app: App<MockRuntime>,
@@ -23,7 +24,8 @@ fn window() -> Window {
 }
 
 fn window_on(workspace: Workspace, folder: tempfile::TempDir) -> Window {
-    let app = hojo_desktop::builder(mock_builder(), workspace).build(tauri::generate_context!()).unwrap();
+    let app =
+        hojo_desktop::builder(mock_builder(), workspace, Dialogs::queued()).build(tauri::generate_context!()).unwrap();
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     Window { _app: app, webview, folder }
 }
@@ -48,6 +50,11 @@ impl Window {
         get_ipc_response(&self.webview, request).map(|body| body.deserialize::<Value>().unwrap())
     }
 
+    /// Answers the next open or save dialog as the user would (`None`: she cancels it).
+    fn answer(&self, path: Option<&std::path::Path>) {
+        self._app.state::<Dialogs>().answer(path.map(std::path::Path::to_path_buf));
+    }
+
     fn call(&self, command: &str, args: Value) -> Result<Value, Value> {
         self.call_from(APP_ORIGIN, command, args)
     }
@@ -69,7 +76,7 @@ impl Window {
     }
 
     fn with_trainee(self) -> Window {
-        self.ok("add_trainee", json!({"name": "看護 花子"}));
+        self.ok("edit_case", json!({"edit": {"kind": "add_trainee", "name": "看護 花子", "qualification": "palliative_care_cn", "enrolled_on": "令和6年4月1日", "course_ends_on": "令和7年3月31日"}}));
         self
     }
 }
@@ -91,8 +98,11 @@ fn an_application_starts_empty_and_refuses_a_blank_hospital_or_a_year_before_the
 #[test]
 fn every_edit_is_in_the_database_when_the_app_is_opened_again() {
     let window = window().started().with_trainee();
-    window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "９００，０００"}));
-    window.ok("set_hospital_field", json!({"field": "address", "value": "東京都新宿区"}));
+    window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "set_trainee", "index": 0, "field": "tuition", "text": "９００，０００"}}),
+    );
+    window.ok("edit_case", json!({"edit": {"kind": "set_hospital", "field": "address", "text": "東京都新宿区"}}));
     let before = window.ok("get_snapshot", json!({}));
     assert_eq!(before["storage"]["persistent"], true);
     let database = before["storage"]["database"].as_str().unwrap().to_string();
@@ -109,7 +119,7 @@ fn every_edit_is_in_the_database_when_the_app_is_opened_again() {
 fn without_a_database_the_screens_are_told_the_data_is_in_memory_only() {
     let workspace = Workspace::in_memory(Some("データベースを開けませんでした".to_string()));
     let window = window_on(workspace, tempfile::tempdir().unwrap()).started();
-    let snapshot = window.ok("add_trainee", json!({"name": "看護 花子"}));
+    let snapshot = window.ok("edit_case", json!({"edit": {"kind": "add_trainee", "name": "看護 花子", "qualification": "palliative_care_cn", "enrolled_on": "令和6年4月1日", "course_ends_on": "令和7年3月31日"}}));
     assert_eq!(snapshot["storage"]["persistent"], false);
     assert_eq!(snapshot["storage"]["problem"], "データベースを開けませんでした");
     assert_eq!(snapshot["case"]["trainees"][0]["name"], "看護 花子");
@@ -118,9 +128,9 @@ fn without_a_database_the_screens_are_told_the_data_is_in_memory_only() {
 #[test]
 fn edits_before_any_application_say_how_to_start_one() {
     let window = window();
-    let error = window.refused("add_trainee", json!({"name": "看護 花子"}));
+    let error = window.refused("edit_case", json!({"edit": {"kind": "add_trainee", "name": "看護 花子", "qualification": "palliative_care_cn", "enrolled_on": "令和6年4月1日", "course_ends_on": "令和7年3月31日"}}));
     assert!(error["message"].as_str().unwrap().contains("はじめに"), "{error}");
-    let error = window.refused("export_case_json", json!({"path": "/tmp/never.json"}));
+    let error = window.refused("export_case_json", json!({}));
     assert!(error["message"].as_str().unwrap().contains("申請がまだありません"), "{error}");
 }
 
@@ -137,32 +147,47 @@ fn program_info_lists_the_qualifications_items_and_the_lifetime_cap() {
 #[test]
 fn hospital_fields_and_filings_change_the_checks() {
     let window = window().started();
-    window.ok("set_hospital_field", json!({"field": "beds", "value": "１２０"}));
-    window.ok("set_hospital_field", json!({"field": "founder_type", "value": "medical_corporation"}));
-    window.ok("add_filing", json!({"symbol": "地包ケア１", "number": "第19号", "since": "令和4年10月1日"}));
-    let snapshot = window.ok("add_filing", json!({"symbol": "がん疼", "number": "", "since": ""}));
+    window.ok("edit_case", json!({"edit": {"kind": "set_hospital", "field": "beds", "text": "１２０"}}));
+    window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "set_hospital", "field": "founder_type", "text": "medical_corporation"}}),
+    );
+    window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "add_filing", "symbol": "地包ケア１", "number": "第19号", "since": "令和4年10月1日"}}),
+    );
+    let snapshot =
+        window.ok("edit_case", json!({"edit": {"kind": "add_filing", "symbol": "がん疼", "number": "", "since": ""}}));
     assert_eq!(snapshot["case"]["hospital"]["filings"][0]["since"], "2022-10-01");
     assert_eq!(snapshot["eligibility"]["verdict"], "eligible", "{}", snapshot["eligibility"]);
 
-    let error = window.refused("set_hospital_field", json!({"field": "beds", "value": "たくさん"}));
+    let error =
+        window.refused("edit_case", json!({"edit": {"kind": "set_hospital", "field": "beds", "text": "たくさん"}}));
     assert_eq!(error["path"], "hospital.beds");
-    let error = window.refused("add_filing", json!({"symbol": "", "number": "", "since": ""}));
+    let error =
+        window.refused("edit_case", json!({"edit": {"kind": "add_filing", "symbol": "", "number": "", "since": ""}}));
     assert!(error["message"].as_str().unwrap().contains("受理記号"), "{error}");
-    let error = window.refused("add_filing", json!({"symbol": "緩診", "number": "", "since": "昨日"}));
+    let error = window
+        .refused("edit_case", json!({"edit": {"kind": "add_filing", "symbol": "緩診", "number": "", "since": "昨日"}}));
     assert!(error["message"].as_str().unwrap().contains("日付として読めません"), "{error}");
 
-    let snapshot = window.ok("remove_filing", json!({"index": 1}));
+    let snapshot = window.ok("edit_case", json!({"edit": {"kind": "remove_filing", "index": 1}}));
     assert_eq!(snapshot["eligibility"]["verdict"], "not_eligible");
-    window.refused("remove_filing", json!({"index": 5}));
+    window.refused("edit_case", json!({"edit": {"kind": "remove_filing", "index": 5}}));
 }
 
 #[test]
 fn a_cost_typed_in_full_width_with_commas_shows_in_the_calculation_at_once() {
     let window = window().started().with_trainee();
-    window.ok("set_trainee_field", json!({"index": 0, "field": "admission", "value": "１００，０００円"}));
-    window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "900,000"}));
-    let snapshot =
-        window.ok("set_trainee_field", json!({"index": 0, "field": "tuition_completed_in_year", "value": "true"}));
+    window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "set_trainee", "index": 0, "field": "admission", "text": "１００，０００円"}}),
+    );
+    window.ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": "tuition", "text": "900,000"}}));
+    let snapshot = window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "set_trainee", "index": 0, "field": "tuition_completed_in_year", "text": "true"}}),
+    );
     let row = &snapshot["calculation"]["trainees"][0];
     assert_eq!(row["D"], 1_000_000);
     assert_eq!(row["I"], 500_000);
@@ -172,15 +197,22 @@ fn a_cost_typed_in_full_width_with_commas_shows_in_the_calculation_at_once() {
 #[test]
 fn a_dry_run_checks_what_is_typed_and_shows_its_figures_without_saving_it() {
     let window = window().started().with_trainee();
-    let preview =
-        window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "５", "dryRun": true}));
+    let preview = window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "set_trainee", "index": 0, "field": "tuition", "text": "５"}, "dryRun": true}),
+    );
     assert_eq!(preview["case"]["trainees"][0]["tuition"], 5);
-    let error =
-        window.refused("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "５万", "dryRun": true}));
+    let error = window.refused(
+        "edit_case",
+        json!({"edit": {"kind": "set_trainee", "index": 0, "field": "tuition", "text": "５万"}, "dryRun": true}),
+    );
     assert_eq!(error["path"], "trainees[0].tuition");
-    window.ok("set_hospital_field", json!({"field": "beds", "value": "99", "dryRun": true}));
-    window.ok("set_salary_monthly", json!({"index": 0, "monthly": true}));
-    window.ok("set_salary_month", json!({"index": 0, "month": "2024-04", "value": "1", "dryRun": true}));
+    window.ok("edit_case", json!({"edit": {"kind": "set_hospital", "field": "beds", "text": "99"}, "dryRun": true}));
+    window.ok("edit_case", json!({"edit": {"kind": "set_salary_monthly", "index": 0, "monthly": true}}));
+    window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "set_salary_month", "index": 0, "month": "2024-04", "text": "1"}, "dryRun": true}),
+    );
     let stored = window.ok("get_snapshot", json!({}));
     assert_eq!(stored["case"]["trainees"][0]["tuition"], 0, "nothing typed in a dry run is saved");
     assert_eq!(stored["case"]["hospital"].get("beds"), None);
@@ -190,51 +222,86 @@ fn a_dry_run_checks_what_is_typed_and_shows_its_figures_without_saving_it() {
 #[test]
 fn a_refused_amount_or_date_names_the_field_and_keeps_what_was_saved() {
     let window = window().started().with_trainee();
-    window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "900000"}));
-    let error = window.refused("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "九十万"}));
+    window.ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": "tuition", "text": "900000"}}));
+    let error = window.refused(
+        "edit_case",
+        json!({"edit": {"kind": "set_trainee", "index": 0, "field": "tuition", "text": "九十万"}}),
+    );
     assert_eq!(error["path"], "trainees[0].tuition");
     assert!(error["message"].as_str().unwrap().contains("数字で入力"), "{error}");
-    let error =
-        window.refused("set_trainee_field", json!({"index": 0, "field": "enrolled_on", "value": "令和6年2月30日"}));
+    let error = window.refused(
+        "edit_case",
+        json!({"edit": {"kind": "set_trainee", "index": 0, "field": "enrolled_on", "text": "令和6年2月30日"}}),
+    );
     assert_eq!(error["path"], "trainees[0].enrolled_on");
-    window.refused("set_trainee_field", json!({"index": 3, "field": "tuition", "value": "1"}));
-    window.refused("set_trainee_field", json!({"index": 0, "field": "favourite_colour", "value": "1"}));
+    window.refused("edit_case", json!({"edit": {"kind": "set_trainee", "index": 3, "field": "tuition", "text": "1"}}));
+    window.refused(
+        "edit_case",
+        json!({"edit": {"kind": "set_trainee", "index": 0, "field": "favourite_colour", "text": "1"}}),
+    );
     assert_eq!(window.ok("get_snapshot", json!({}))["case"]["trainees"][0]["tuition"], 900_000);
 }
 
 #[test]
 fn salary_by_month_is_kept_only_for_months_inside_the_course() {
     let window = window().started().with_trainee();
-    window.ok("set_trainee_field", json!({"index": 0, "field": "enrolled_on", "value": "R6.10.1"}));
-    let snapshot = window.ok("set_salary_monthly", json!({"index": 0, "monthly": true}));
+    window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "set_trainee", "index": 0, "field": "enrolled_on", "text": "R6.10.1"}}),
+    );
+    let snapshot = window.ok("edit_case", json!({"edit": {"kind": "set_salary_monthly", "index": 0, "monthly": true}}));
     assert_eq!(snapshot["case"]["trainees"][0]["salary_months"].as_array().unwrap().len(), 6, "October to March");
-    window.ok("set_salary_month", json!({"index": 0, "month": "2024-10", "value": "３００，０００"}));
+    window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "set_salary_month", "index": 0, "month": "2024-10", "text": "３００，０００"}}),
+    );
     let snapshot = window.ok("get_snapshot", json!({}));
     assert_eq!(snapshot["calculation"]["trainees"][0]["D"], 300_000);
-    // A month before the course is kept as typed (nothing typed is lost) and not counted, with the reason.
-    let snapshot = window.ok("set_salary_month", json!({"index": 0, "month": "2024-05", "value": "300000"}));
+    // A month outside the course is kept as typed (so nothing typed is lost) and never counted.
+    let snapshot = window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "set_salary_month", "index": 0, "month": "2024-05", "text": "300000"}}),
+    );
+    assert!(
+        snapshot["case"]["trainees"][0]["salary_months"].as_array().unwrap().iter().any(|m| m["month"] == "2024-05")
+    );
     assert_eq!(snapshot["calculation"]["trainees"][0]["D"], 300_000, "May is not counted");
     let warnings = snapshot["calculation"]["trainees"][0]["warnings"].to_string();
     assert!(warnings.contains("受講期間の外"), "{warnings}");
-    let error = window.refused("set_salary_monthly", json!({"index": 0, "monthly": false}));
-    assert_eq!(error["path"], "trainees[0].salary");
-    window.refused("set_salary_month", json!({"index": 0, "month": "May", "value": "1"}));
+    // Once months hold amounts, 入学日 still moves (#9 15) and the 年度's total replaces the months in one step.
+    let moved = window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "set_trainee", "index": 0, "field": "enrolled_on", "text": "R6.9.1"}}),
+    );
+    assert_eq!(moved["case"]["trainees"][0]["enrolled_on"], "2024-09-01");
+    // A month is removed by emptying it; a month outside the course must go before the switch (it is not the
+    // 年度's to count), the others are added up.
+    window.ok("edit_case", json!({"edit": {"kind": "set_salary_month", "index": 0, "month": "2024-05", "text": ""}}));
+    let yearly = window.ok("edit_case", json!({"edit": {"kind": "set_salary_monthly", "index": 0, "monthly": false}}));
+    assert_eq!(yearly["case"]["trainees"][0]["salary_months"], json!([]));
+    assert_eq!(yearly["calculation"]["trainees"][0]["D"], 300_000, "the months' total is kept as the 年度's");
+    window.refused("edit_case", json!({"edit": {"kind": "set_salary_month", "index": 0, "month": "May", "text": "1"}}));
 }
 
 #[test]
 fn a_once_only_item_claimed_before_has_no_standard_this_year() {
     let window = window().started().with_trainee();
-    window.ok("set_trainee_field", json!({"index": 0, "field": "admission", "value": "200000"}));
-    let snapshot = window.ok("set_prior_item", json!({"index": 0, "item": "admission", "claimed": true}));
+    window
+        .ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": "admission", "text": "200000"}}));
+    let snapshot = window
+        .ok("edit_case", json!({"edit": {"kind": "set_prior_item", "index": 0, "item": "admission", "claimed": true}}));
     assert_eq!(snapshot["calculation"]["trainees"][0]["F"], 0);
-    window.refused("set_prior_item", json!({"index": 0, "item": "tuition", "claimed": true}));
+    window.refused(
+        "edit_case",
+        json!({"edit": {"kind": "set_prior_item", "index": 0, "item": "tuition", "claimed": true}}),
+    );
 }
 
 #[test]
 fn trainees_are_added_and_removed() {
     let window = window().started().with_trainee();
-    window.refused("add_trainee", json!({"name": ""}));
-    let snapshot = window.ok("remove_trainee", json!({"index": 0}));
+    window.refused("edit_case", json!({"edit": {"kind": "add_trainee", "name": "", "qualification": "palliative_care_cn", "enrolled_on": "令和6年4月1日", "course_ends_on": "令和7年3月31日"}}));
+    let snapshot = window.ok("edit_case", json!({"edit": {"kind": "remove_trainee", "index": 0}}));
     assert_eq!(snapshot["case"]["trainees"], json!([]));
     assert!(
         snapshot["findings"]
@@ -243,36 +310,61 @@ fn trainees_are_added_and_removed() {
             .iter()
             .any(|f| f["message"].as_str().unwrap().contains("受講者が登録されていません"))
     );
-    window.refused("remove_trainee", json!({"index": 0}));
+    window.refused("edit_case", json!({"edit": {"kind": "remove_trainee", "index": 0}}));
 }
 
 #[test]
-fn the_case_file_goes_out_and_comes_back_the_same() {
+fn the_case_file_goes_out_and_comes_back_the_same_where_the_dialogs_said() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("申請.json");
     let window = window().started().with_trainee();
-    window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "900000"}));
-    window.ok("export_case_json", json!({"path": path.to_str().unwrap()}));
+    window.ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": "tuition", "text": "900000"}}));
+    window.answer(Some(&path));
+    let written = window.ok("export_case_json", json!({"fileName": "../../etc/申請.json"}));
+    assert_eq!(written, path.to_str().unwrap());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "names and salaries: readable by the user only");
+    }
     let exported = window.ok("get_snapshot", json!({}))["case"].clone();
 
     let other = self::window();
-    let snapshot = other.ok("import_case_json", json!({"path": path.to_str().unwrap()}));
+    other.answer(Some(&path));
+    let snapshot = other.ok("import_case_json", json!({}));
     assert_eq!(snapshot["case"], exported);
 
     std::fs::write(folder.path().join("broken.json"), "{\"format\": \"hojo-case/1\"").unwrap();
-    let error = other.refused("import_case_json", json!({"path": folder.path().join("broken.json").to_str().unwrap()}));
+    other.answer(Some(&folder.path().join("broken.json")));
+    let error = other.refused("import_case_json", json!({}));
     assert!(error["message"].as_str().unwrap().contains("途中で終わっています"), "{error}");
-    let error = other.refused("import_case_json", json!({"path": folder.path().join("none.json").to_str().unwrap()}));
+    other.answer(Some(&folder.path().join("none.json")));
+    let error = other.refused("import_case_json", json!({}));
     assert!(error["message"].as_str().unwrap().contains("見つかりません"), "{error}");
-    let error = window
-        .refused("export_case_json", json!({"path": folder.path().join("no/such/folder/x.json").to_str().unwrap()}));
+    window.answer(Some(&folder.path().join("no/such/folder/x.json")));
+    let error = window.refused("export_case_json", json!({}));
     assert!(error["message"].as_str().unwrap().contains("書き出せませんでした"), "{error}");
 }
 
 #[test]
-fn opening_a_folder_that_does_not_exist_says_so() {
-    let error = window().refused("open_folder", json!({"path": "/no/such/folder/file.xlsx"}));
-    assert!(error["message"].as_str().unwrap().contains("見つかりません"), "{error}");
+fn a_cancelled_dialog_reads_and_writes_nothing() {
+    let window = window().started().with_trainee();
+    window.answer(None);
+    assert_eq!(window.ok("export_case_json", json!({})), Value::Null);
+    window.answer(None);
+    assert_eq!(window.ok("import_case_json", json!({})), Value::Null);
+    window.answer(None);
+    assert_eq!(window.ok("export_workbook", json!({"draft": true})), Value::Null);
+    window.answer(None);
+    assert_eq!(window.ok("meibo_open", json!({})), Value::Null);
+    assert_eq!(window.ok("get_snapshot", json!({}))["case"]["trainees"][0]["name"], "看護 花子");
+}
+
+#[test]
+fn the_folder_opened_is_only_that_of_a_file_the_user_wrote() {
+    let error = window().refused("open_folder", json!({}));
+    assert!(error["message"].as_str().unwrap().contains("書き出していません"), "{error}");
 }
 
 #[test]
@@ -305,13 +397,16 @@ fn eligible(window: Window) -> Window {
         ("representative", "理事長 東京 太郎"),
         ("purpose", "緩和ケア認定看護師を育成する。"),
         ("contact.department", "看護部"),
-        ("contact.name", "山田 一子"),
+        ("contact.name", "看護 部長"),
         ("contact.phone", "03-1234-5678"),
     ] {
-        window.ok("set_hospital_field", json!({"field": field, "value": value}));
+        window.ok("edit_case", json!({"edit": {"kind": "set_hospital", "field": field, "text": value}}));
     }
-    window.ok("add_filing", json!({"symbol": "地包ケア１", "number": "第19号", "since": "2022-10-01"}));
-    window.ok("add_filing", json!({"symbol": "がん疼", "number": "", "since": ""}));
+    window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "add_filing", "symbol": "地包ケア１", "number": "第19号", "since": "2022-10-01"}}),
+    );
+    window.ok("edit_case", json!({"edit": {"kind": "add_filing", "symbol": "がん疼", "number": "", "since": ""}}));
     let window = window.with_trainee();
     for (field, value) in [
         ("qualification", "palliative_care_cn"),
@@ -323,7 +418,7 @@ fn eligible(window: Window) -> Window {
         ("tuition_completed_in_year", "true"),
         ("salary", "3600000"),
     ] {
-        window.ok("set_trainee_field", json!({"index": 0, "field": field, "value": value}));
+        window.ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": field, "text": value}}));
     }
     window
 }
@@ -352,12 +447,14 @@ fn the_workbook_is_written_where_the_save_dialog_said_with_the_amounts_on_screen
     let window = eligible(window().started());
     let snapshot = window.ok("get_snapshot", json!({}));
     assert_eq!(snapshot["calculation"]["total"], 2_300_000);
-    let exported = window.ok("export_workbook", json!({"path": path.to_str().unwrap(), "draft": false}));
+    window.answer(Some(&path));
+    let exported = window.ok("export_workbook", json!({"draft": false}));
     assert_eq!(exported["path"], path.to_str().unwrap());
     assert_eq!(subsidy_in_workbook(&path, "看護 花子"), 2_300_000.0);
     // Saving again over the same file (the dialog asked already) replaces it.
-    window.ok("set_trainee_field", json!({"index": 0, "field": "salary", "value": "0"}));
-    window.ok("export_workbook", json!({"path": path.to_str().unwrap(), "draft": false}));
+    window.ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": "salary", "text": "0"}}));
+    window.answer(Some(&path));
+    window.ok("export_workbook", json!({"draft": false}));
     assert_eq!(subsidy_in_workbook(&path, "看護 花子"), 500_000.0);
 }
 
@@ -366,11 +463,13 @@ fn a_workbook_of_an_ineligible_hospital_is_refused_unless_a_draft() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("申請書.xlsx");
     let window = eligible(window().started());
-    window.ok("add_filing", json!({"symbol": "緩診", "number": "", "since": ""}));
-    let error = window.refused("export_workbook", json!({"path": path.to_str().unwrap(), "draft": false}));
+    window.ok("edit_case", json!({"edit": {"kind": "add_filing", "symbol": "緩診", "number": "", "since": ""}}));
+    window.answer(Some(&path));
+    let error = window.refused("export_workbook", json!({"draft": false}));
     assert!(error["message"].as_str().unwrap().contains("下書き"), "{error}");
     assert!(!path.exists(), "no file after a refusal");
-    let exported = window.ok("export_workbook", json!({"path": path.to_str().unwrap(), "draft": true}));
+    window.answer(Some(&path));
+    let exported = window.ok("export_workbook", json!({"draft": true}));
     assert!(!exported["blocking"].as_array().unwrap().is_empty());
     assert!(path.exists());
 }
@@ -386,8 +485,10 @@ fn the_meibo_fills_the_hospital_and_its_filings_but_never_guesses_the_founder_in
     let window = window().started();
     let error = window.refused("meibo_search", json!({"query": "病院"}));
     assert!(error["message"].as_str().unwrap().contains("名簿ファイルを選んで"), "{error}");
-    let summary = window.ok("meibo_open", json!({"path": meibo_fixture()}));
+    window.answer(Some(std::path::Path::new(&meibo_fixture())));
+    let summary = window.ok("meibo_open", json!({}));
     assert!(summary["institutions"].as_u64().unwrap() > 100, "{summary}");
+    assert_eq!(summary["file_name"], "meibo-19-yamanashi-r0710.xlsx");
     assert_eq!((&summary["authority"], &summary["prefectures"]), (&json!("関東信越厚生局"), &json!(["山梨県"])));
     let candidates = window.ok("meibo_search", json!({"query": "病院"}));
     let first = &candidates[0];
@@ -444,7 +545,9 @@ fn a_file_that_is_not_a_meibo_is_refused_with_its_name() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("memo.xlsx");
     std::fs::write(&path, "not a spreadsheet").unwrap();
-    let error = window().refused("meibo_open", json!({"path": path.to_str().unwrap()}));
+    let window = window();
+    window.answer(Some(&path));
+    let error = window.refused("meibo_open", json!({}));
     let message = error["message"].as_str().unwrap();
     assert!(message.contains("memo.xlsx") && message.contains("Excel"), "{message}");
 }
@@ -456,7 +559,7 @@ fn backups_are_listed_taken_and_restored() {
     let newest = before[0]["path"].as_str().unwrap().to_string();
     assert_eq!(before[0]["reason"], "手動");
     assert!(!window.ok("list_backups", json!({})).as_array().unwrap().is_empty());
-    window.ok("remove_trainee", json!({"index": 0}));
+    window.ok("edit_case", json!({"edit": {"kind": "remove_trainee", "index": 0}}));
     let restored = window.ok("restore_backup", json!({"path": newest}));
     assert_eq!(restored["case"]["trainees"][0]["name"], "看護 花子", "the trainee is back");
     let error =
@@ -467,16 +570,86 @@ fn backups_are_listed_taken_and_restored() {
 #[test]
 fn a_nurses_cost_sheet_goes_to_the_administrator_and_her_edits_carry_her_name() {
     let window = window().started().with_trainee();
-    window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "450,000", "asNurse": true}));
+    window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "set_trainee", "index": 0, "field": "tuition", "text": "450,000"}, "asNurse": true}),
+    );
     let sheet = window.folder.path().join("看護花子_費用.json");
-    window.ok("export_trainee_costs", json!({"index": 0, "path": sheet.to_str().unwrap()}));
+    window.answer(Some(&sheet));
+    window.ok("export_trainee_costs", json!({"index": 0}));
     let text = std::fs::read_to_string(&sheet).unwrap();
     assert!(text.contains("450000"), "{text}");
-    window.ok("set_trainee_field", json!({"index": 0, "field": "tuition", "value": "0"}));
-    let snapshot = window.ok("import_trainee_costs", json!({"path": sheet.to_str().unwrap()}));
+    // Opened by mistake as an application (#9 14): said what it is and where it goes, not the format's errors.
+    window.answer(Some(&sheet));
+    let error = window.refused("import_case_json", json!({}));
+    let message = error["message"].as_str().unwrap();
+    assert!(message.contains("受講者の費用の記録") && message.contains("受講者用"), "{message}");
+    assert!(!message.contains("値の種類"), "{message}");
+    window.ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": "tuition", "text": "0"}}));
+    // #9 2: what the sheet changes is shown first (before → after) and nothing is written until she agrees;
+    // what the sheet does not carry (人件費, typed by the administrator) is left alone.
+    window.ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": "salary", "text": "4500000"}}));
+    window.answer(Some(&sheet));
+    let preview = window.ok("preview_trainee_costs", json!({}));
+    let tuition = preview["changes"].as_array().unwrap().iter().find(|c| c["item"] == "tuition").unwrap();
+    assert_eq!((&tuition["before"], &tuition["after"]), (&json!(0), &json!(450_000)), "{preview}");
+    assert_eq!(window.ok("get_snapshot", json!({}))["case"]["trainees"][0]["tuition"], 0, "nothing written yet");
+    let snapshot = window.ok("import_trainee_costs", json!({}));
     assert_eq!(snapshot["case"]["trainees"][0]["tuition"], 450_000);
+    assert_eq!(snapshot["case"]["trainees"][0]["salary"], 4_500_000, "人件費 kept");
+    window.refused("import_trainee_costs", json!({}));
     std::fs::write(&sheet, "{}").unwrap();
-    let error = window.refused("import_trainee_costs", json!({"path": sheet.to_str().unwrap()}));
+    window.answer(Some(&sheet));
+    let error = window.refused("preview_trainee_costs", json!({}));
     assert!(error["message"].as_str().unwrap().contains("読み込めませんでした"), "{error}");
-    window.refused("export_trainee_costs", json!({"index": 7, "path": sheet.to_str().unwrap()}));
+    window.answer(Some(&sheet));
+    window.refused("export_trainee_costs", json!({"index": 7}));
+}
+
+/// #9 13: the saved applications are listed, the one last worked on reopens, and a stray space in the name
+/// finds the same hospital instead of an empty application.
+#[test]
+fn saved_applications_are_listed_and_the_one_last_worked_on_reopens() {
+    let window = window().started().with_trainee();
+    window.ok("start_case", json!({"fiscalYear": 2025, "hospitalName": "さくら病院　"}));
+    let list = window.ok("list_applications", json!({}));
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2, "one hospital, two 年度: {list:?}");
+    assert!(list.iter().all(|saved| saved["hospital_name"] == "さくら病院"));
+    // Back to 令和6年度 and an edit there: that is the application last worked on.
+    let first = list.iter().find(|saved| saved["fiscal_year"] == 2024).unwrap();
+    assert_eq!(first["fiscal_year_label"], "令和6年度");
+    assert_eq!(first["trainee_count"], 1);
+    let opened = window.ok("open_application", json!({"id": first["id"]}));
+    assert_eq!(opened["case"]["fiscal_year"], 2024);
+    window.ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": "tuition", "text": "1"}}));
+    let database = window.ok("get_snapshot", json!({}))["storage"]["database"].as_str().unwrap().to_string();
+    let folder = window.folder;
+    drop(window._app);
+    let reopened = window_on(Workspace::open(std::path::Path::new(&database)).unwrap(), folder);
+    assert_eq!(reopened.ok("get_snapshot", json!({}))["case"]["fiscal_year"], 2024, "not the newest 年度");
+    reopened.refused("open_application", json!({"id": 999}));
+}
+
+/// #9 12: the second 年度 offers the trainee whose course continues, with what she carries.
+#[test]
+fn a_new_year_offers_the_continuing_trainee_with_what_she_carries() {
+    let window = window().started();
+    window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "add_trainee", "name": "看護 花子", "qualification": "cancer_nursing_cns", "enrolled_on": "令和6年4月1日", "course_ends_on": "令和8年3月31日"}}),
+    );
+    window
+        .ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": "admission", "text": "282000"}}));
+    window.ok("start_case", json!({"fiscalYear": 2025, "hospitalName": "さくら病院"}));
+    let offered = window.ok("continuing_courses", json!({}));
+    let offered = offered.as_array().unwrap();
+    assert_eq!(offered.len(), 1, "{offered:?}");
+    assert_eq!(offered[0]["name"], "看護 花子");
+    assert_eq!(offered[0]["prior_items"], json!(["admission"]));
+    let snapshot = window.ok("carry_courses", json!({"courses": [offered[0]["course_id"]]}));
+    let trainee = &snapshot["case"]["trainees"][0];
+    assert_eq!(trainee["name"], "看護 花子");
+    assert_eq!(trainee["prior_items"], json!(["admission"]), "入学料 counted in 令和6年度 is not claimed again");
+    assert_eq!(window.ok("continuing_courses", json!({})), json!([]), "offered once");
 }

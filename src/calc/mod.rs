@@ -145,6 +145,14 @@ pub fn calculate_row(rules: &Rules, row: &RowInput) -> RowCalculation {
             } else {
                 rule.note_when_not_counted.clone()
             };
+            // #9: an amount typed for an item already claimed in an earlier 年度 stays in A and D (it is paid)
+            // but gets no 選定額; say so, so the user does not believe it is subsidised.
+            if claimed_before && amount > Yen::ZERO {
+                warnings.push(format!(
+                    "{} {} は前年度までに計上済みのため、今年度の選定額は0円です（総事業費と対象経費には含まれます）。今年度も計上するなら「前年度までに計上済み」を外してください",
+                    rule.label, amount
+                ));
+            }
             if !counted && amount > Yen::ZERO {
                 warnings.push(format!(
                     "{} {} は対象経費に含めていません（{}）",

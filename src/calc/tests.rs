@@ -140,6 +140,11 @@ fn once_only_items_have_no_standard_in_a_second_year_but_still_show_in_a_and_d()
     assert_eq!(row.eligible_cost, yen(250_000));
     assert_eq!(row.selected, yen(50_000), "only the exam fee is selected");
     assert_eq!(row.standard, yen(6_100_000), "E loses the admission's 200,000");
+    assert!(
+        row.warnings.iter().any(|warning| warning.contains("入学料") && warning.contains("前年度までに計上済みのため")),
+        "the user is told the 入学料 typed gets nothing: {:?}",
+        row.warnings
+    );
 }
 
 #[test]

@@ -80,7 +80,7 @@ fn check_hospital(hospital: &Hospital, problems: &mut Vec<Problem>) {
     if hospital.name.trim().is_empty() {
         problems.push(Problem::new(
             "hospital.name",
-            "病院名が空です。病院の正式名称を入力してください",
+            "病院名が入力されていません。病院の正式名称を入力してください",
             "the hospital name is empty",
         ));
     }
@@ -126,7 +126,7 @@ fn check_hospital(hospital: &Hospital, problems: &mut Vec<Problem>) {
     for (index, filing) in hospital.filings.iter().enumerate() {
         let at = format!("hospital.filings[{index}]");
         if filing.symbol.trim().is_empty() {
-            problems.push(Problem::new(at.clone(), "受理記号が空です", "the filing symbol is empty"));
+            problems.push(Problem::new(at.clone(), "受理記号が入力されていません", "the filing symbol is empty"));
         }
         check_length(problems, &at, Some(&filing.symbol), "受理記号", MAX_SHORT_TEXT);
         check_length(problems, &format!("{at}.number"), filing.number.as_deref(), "受理番号", MAX_SHORT_TEXT);
@@ -141,7 +141,7 @@ fn check_trainee(index: usize, trainee: &Trainee, problems: &mut Vec<Problem>) {
     if trainee.name.trim().is_empty() {
         problems.push(Problem::new(
             at("name"),
-            "受講者の氏名が空です。氏名を入力してください",
+            "受講者の氏名が入力されていません。氏名を入力してください",
             "the trainee's name is empty",
         ));
     }
@@ -257,7 +257,7 @@ fn check_hospital_row(case: &Case, program: &Program, problems: &mut Vec<Problem
         if training.title.trim().is_empty() {
             problems.push(Problem::new(
                 at("title"),
-                "研修会の名称が空です。名称を入力してください",
+                "研修会の名称が入力されていません。名称を入力してください",
                 "the title is empty",
             ));
         }

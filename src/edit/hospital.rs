@@ -10,7 +10,7 @@ pub fn set_field(hospital: &mut Hospital, field: HospitalField, text: &str) -> R
     match field {
         HospitalField::Name => {
             if text.trim().is_empty() {
-                return Err(EditError::at(path, "病院名が空です。病院の正式名称を入力してください"));
+                return Err(EditError::at(path, "病院名が入力されていません。病院の正式名称を入力してください"));
             }
             hospital.name = text.trim().to_string();
         }

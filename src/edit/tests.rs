@@ -291,3 +291,17 @@ fn a_working_line_decides_its_items_amount() {
         apply(&mut case, &CaseEdit::SetCost { item: CostItem::Item(ItemId::Tuition), text: "1".into() }).unwrap_err();
     assert_eq!(error.path, "costs.tuition");
 }
+
+/// #9 polish: a field left blank is named the same way everywhere (「…が入力されていません」, as the review says),
+/// never 「…が空です」 beside it.
+#[test]
+fn a_blank_field_is_worded_as_the_review_words_it() {
+    let mut case = case();
+    let blank_name = CaseEdit::SetHospital { field: HospitalField::Name, text: " ".to_string() };
+    apply(&mut case, &add("看護 花子", "palliative_care_cn", "R6.4.1", "R7.3.31")).unwrap();
+    for edit in [blank_name, set(profile(ProfileField::EnrolledOn), "")] {
+        let error = apply(&mut case, &edit).unwrap_err();
+        assert!(error.message.contains("が入力されていません"), "{edit:?}: {}", error.message);
+        assert!(!error.message.contains("空です"), "{}", error.message);
+    }
+}

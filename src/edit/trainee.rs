@@ -98,7 +98,7 @@ fn set_profile(
     match field {
         ProfileField::Name => {
             if text.trim().is_empty() {
-                return Err(EditError::at(path, "受講者の氏名が空です。氏名を入力してください"));
+                return Err(EditError::at(path, "受講者の氏名が入力されていません。氏名を入力してください"));
             }
             trainee.name = text.trim().to_string();
         }

@@ -47,7 +47,7 @@ fn prefecture(hospital: &Hospital, codes: &[String], rule: &HospitalCheckRule) -
     match hospital.prefecture_code.as_deref() {
         None => (
             Verdict::NeedsConfirmation,
-            "都道府県コードが未入力です。病院情報で所在地の都道府県を入力してください。".into(),
+            "都道府県が入力されていません。病院情報で所在地の都道府県を選んでください。".into(),
         ),
         Some(code) if codes.iter().any(|c| c == code) => {
             (Verdict::Met, format!("{}の病院です。", prefecture::describe(code)))

@@ -3,6 +3,7 @@ import { useEffect, useRef } from "preact/hooks";
 
 import { SCREENS, linkTo, selectTrainee, traineeOf, useRoute, type ScreenId } from "./route";
 import { useSnapshot } from "./state";
+import { DialogHost } from "./components/dialog";
 import { Calculation } from "./screens/calculation";
 import { Costs } from "./screens/costs";
 import { Documents } from "./screens/documents";
@@ -105,6 +106,7 @@ export function App() {
           <View />
         )}
       </main>
+      <DialogHost />
     </div>
   );
 }

@@ -26,8 +26,7 @@ export function formatFiscalYear(year: number): string {
   return era.replace(/年.*$/, "年度");
 }
 
-/** 2024-05 → 2024年5月 */
+/** 2024-05 → 令和6年5月, as the forms write it */
 export function formatMonth(month: string): string {
-  const [year, number] = month.split("-").map(Number);
-  return `${year}年${number}月`;
+  return formatDate(`${month}-01`).replace(/\d+日$/, "");
 }

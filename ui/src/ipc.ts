@@ -1,16 +1,24 @@
 // The only file that talks to the Rust side: every command of src-tauri, typed with the generated bindings.
 // Screens import these functions, never @tauri-apps/api itself.
 import { invoke } from "@tauri-apps/api/core";
-import { open, save } from "@tauri-apps/plugin-dialog";
 
 import type { AppError } from "./bindings/AppError";
 import type { Backup } from "./bindings/Backup";
 import type { Candidate } from "./bindings/Candidate";
+import type { CaseEdit } from "./bindings/CaseEdit";
+import type { ContinuingCourse } from "./bindings/ContinuingCourse";
 import type { Exported } from "./bindings/Exported";
+import type { Filing } from "./bindings/Filing";
+import type { HospitalField } from "./bindings/HospitalField";
+import type { ItemId } from "./bindings/ItemId";
 import type { MeiboApplied } from "./bindings/MeiboApplied";
 import type { MeiboSummary } from "./bindings/MeiboSummary";
 import type { ProgramInfo } from "./bindings/ProgramInfo";
+import type { SavedApplication } from "./bindings/SavedApplication";
 import type { Snapshot } from "./bindings/Snapshot";
+import type { Trainee } from "./bindings/Trainee";
+import type { TraineeCostsPreview } from "./bindings/TraineeCostsPreview";
+import type { TraineeField } from "./bindings/TraineeField";
 
 export type { AppError, Backup, Candidate, Exported, MeiboApplied, MeiboSummary, ProgramInfo, Snapshot };
 
@@ -34,47 +42,51 @@ async function command<T>(name: string, args: Record<string, unknown> = {}): Pro
   }
 }
 
+/** One edit of the open application, as the library types it (hojo::edit::CaseEdit). */
+const edit = (change: CaseEdit, dryRun = false, asNurse = false) =>
+  command<Snapshot>("edit_case", { edit: change, dryRun, asNurse });
+
+// The file commands ask the user through a dialog on the Rust side and answer `null` when she cancels: the
+// screens never name a path.
 export const api = {
   getSnapshot: () => command<Snapshot>("get_snapshot"),
   programInfo: () => command<ProgramInfo>("program_info"),
   startCase: (fiscalYear: number, hospitalName: string) =>
     command<Snapshot>("start_case", { fiscalYear, hospitalName }),
+  listApplications: () => command<SavedApplication[]>("list_applications"),
+  openApplication: (id: number) => command<Snapshot>("open_application", { id }),
+  continuingCourses: () => command<ContinuingCourse[]>("continuing_courses"),
+  carryCourses: (courses: number[]) => command<Snapshot>("carry_courses", { courses }),
+  editCase: edit,
   setHospitalField: (field: string, value: string, dryRun = false) =>
-    command<Snapshot>("set_hospital_field", { field, value, dryRun }),
-  addFiling: (symbol: string, number: string, since: string) =>
-    command<Snapshot>("add_filing", { symbol, number, since }),
-  removeFiling: (index: number) => command<Snapshot>("remove_filing", { index }),
-  addTrainee: (name: string) => command<Snapshot>("add_trainee", { name }),
-  removeTrainee: (index: number) => command<Snapshot>("remove_trainee", { index }),
+    edit({ kind: "set_hospital", field: field as HospitalField, text: value }, dryRun),
+  addFiling: (symbol: string, number: string, since: string) => edit({ kind: "add_filing", symbol, number, since }),
+  removeFiling: (index: number) => edit({ kind: "remove_filing", index }),
+  restoreFiling: (index: number, filing: Filing) => edit({ kind: "restore_filing", index, filing }),
+  addTrainee: (name: string, qualification: string, enrolledOn: string, courseEndsOn: string) =>
+    edit({ kind: "add_trainee", name, qualification, enrolled_on: enrolledOn, course_ends_on: courseEndsOn }),
+  removeTrainee: (index: number) => edit({ kind: "remove_trainee", index }),
+  restoreTrainee: (index: number, trainee: Trainee) => edit({ kind: "restore_trainee", index, trainee }),
   setTraineeField: (index: number, field: string, value: string, dryRun = false, asNurse = false) =>
-    command<Snapshot>("set_trainee_field", { index, field, value, asNurse, dryRun }),
+    edit({ kind: "set_trainee", index, field: field as TraineeField, text: value }, dryRun, asNurse),
   setSalaryMonth: (index: number, month: string, value: string, dryRun = false) =>
-    command<Snapshot>("set_salary_month", { index, month, value, dryRun }),
-  setSalaryMonthly: (index: number, monthly: boolean) => command<Snapshot>("set_salary_monthly", { index, monthly }),
+    edit({ kind: "set_salary_month", index, month, text: value }, dryRun),
+  setSalaryMonthly: (index: number, monthly: boolean) => edit({ kind: "set_salary_monthly", index, monthly }),
   setPriorItem: (index: number, item: string, claimed: boolean) =>
-    command<Snapshot>("set_prior_item", { index, item, claimed }),
-  exportCaseJson: (path: string) => command<null>("export_case_json", { path }),
-  importCaseJson: (path: string) => command<Snapshot>("import_case_json", { path }),
-  openFolder: (path: string) => command<null>("open_folder", { path }),
-  exportWorkbook: (path: string, draft: boolean) => command<Exported>("export_workbook", { path, draft }),
-  meiboOpen: (path: string) => command<MeiboSummary>("meibo_open", { path }),
+    edit({ kind: "set_prior_item", index, item: item as ItemId, claimed }),
+  exportCaseJson: (fileName: string) => command<string | null>("export_case_json", { fileName }),
+  importCaseJson: () => command<Snapshot | null>("import_case_json"),
+  openFolder: () => command<null>("open_folder"),
+  exportWorkbook: (draft: boolean, fileName: string) =>
+    command<Exported | null>("export_workbook", { draft, fileName }),
+  meiboOpen: () => command<MeiboSummary | null>("meibo_open"),
   meiboSearch: (query: string) => command<Candidate[]>("meibo_search", { query }),
   meiboApply: (number: string, dryRun = false) => command<MeiboApplied>("meibo_apply", { number, dryRun }),
   listBackups: () => command<Backup[]>("list_backups"),
   backupNow: () => command<Backup[]>("backup_now"),
   restoreBackup: (path: string) => command<Snapshot>("restore_backup", { path }),
-  exportTraineeCosts: (index: number, path: string) => command<null>("export_trainee_costs", { index, path }),
-  importTraineeCosts: (path: string) => command<Snapshot>("import_trainee_costs", { path }),
+  exportTraineeCosts: (index: number) => command<string | null>("export_trainee_costs", { index }),
+  previewTraineeCosts: () => command<TraineeCostsPreview | null>("preview_trainee_costs"),
+  importTraineeCosts: () => command<Snapshot>("import_trainee_costs"),
   appReady: () => command<null>("app_ready"),
 };
-
-/** The save dialog; `null` when the user cancels. */
-export async function chooseSavePath(title: string, defaultPath: string, extension: string, kind: string) {
-  return (await save({ title, defaultPath, filters: [{ name: kind, extensions: [extension] }] })) ?? null;
-}
-
-/** The open dialog for one file; `null` when the user cancels. */
-export async function chooseOpenPath(title: string, extensions: string[], kind: string) {
-  const chosen = await open({ title, multiple: false, directory: false, filters: [{ name: kind, extensions }] });
-  return typeof chosen === "string" ? chosen : null;
-}

@@ -34,6 +34,36 @@ export async function apply(change: Promise<Snapshot>) {
   setSnapshot(await change);
 }
 
+/** A text the user typed that was refused: kept on its field (also after leaving the screen) and listed in
+ * 書類作成 until it is corrected, so nothing typed vanishes without a word. */
+export interface Unsaved {
+  path: string;
+  label: string;
+  text: string;
+  message: string;
+  /** The screen the field is on (`#/costs?path=…` opens it with the cursor there). */
+  screen: string;
+}
+
+const unsaved = new Map<string, Unsaved>();
+
+export function markUnsaved(entry: Unsaved) {
+  unsaved.set(entry.path, entry);
+  notify();
+}
+
+export function clearUnsaved(path: string) {
+  if (unsaved.delete(path)) notify();
+}
+
+export function unsavedOf(path: string): Unsaved | undefined {
+  return unsaved.get(path);
+}
+
+export function unsavedFields(): Unsaved[] {
+  return [...unsaved.values()];
+}
+
 export function useSnapshot(): { snapshot: Snapshot | null; program: ProgramInfo | null } {
   const [, setTick] = useState(0);
   const rendered = { snapshot: current, program };

@@ -112,8 +112,9 @@ impl Sheet {
 
     /// A date that must be there.
     pub fn date(&self, cell: Cell) -> Result<NaiveDate, ImportError> {
-        self.optional_date(cell)?
-            .ok_or_else(|| self.error(cell, "日付が空です。令和6年4月1日 のように入力してください (date missing)"))
+        self.optional_date(cell)?.ok_or_else(|| {
+            self.error(cell, "日付が入力されていません。令和6年4月1日 のように入力してください (date missing)")
+        })
     }
 
     /// A date: a date cell, a serial number, or text as people type it (令和6年4月1日, R6.4.1, 2024/4/1).

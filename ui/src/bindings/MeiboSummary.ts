@@ -2,6 +2,10 @@
 
 export type MeiboSummary = { 
 /**
+ * The file's name (not its folder), as the user chose it.
+ */
+file_name: string, 
+/**
  * The 地方厚生局 of the file's prefectures (関東信越厚生局); `None` when its rows belong to several.
  */
 authority: string | null, 

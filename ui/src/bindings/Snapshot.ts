@@ -2,8 +2,10 @@
 import type { Calculation } from "./Calculation";
 import type { Case } from "./Case";
 import type { Eligibility } from "./Eligibility";
+import type { ExcludedRow } from "./ExcludedRow";
 import type { Finding } from "./Finding";
 import type { Storage } from "./Storage";
+import type { Yen } from "./Yen";
 
 export type Snapshot = { 
 /**
@@ -11,9 +13,18 @@ export type Snapshot = {
  */
 case: Case | null, eligibility: Eligibility | null, calculation: Calculation | null, 
 /**
- * What is missing or wrong before the workbook can be submitted.
+ * What is missing or wrong before the workbook can be submitted (the library's review, which `hojo
+ * export` prints too).
  */
 findings: Array<Finding>, 
+/**
+ * 交付申請額: the 補助所要額 (I) of the rows whose trainee is eligible; `None` without a 算定.
+ */
+applied_total: Yen | null, 
+/**
+ * Rows left out of the 交付申請額 (their trainee is 対象外), with their I shown apart.
+ */
+excluded: Array<ExcludedRow>, 
 /**
  * Where the data is kept.
  */

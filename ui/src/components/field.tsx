@@ -1,17 +1,23 @@
-// A form field checked as it is typed and saved when it is left (Tab, Enter, a click elsewhere): each keystroke
-// is checked by the Rust side without saving (the screens show the figures it would give), so the 「５」 of
-// 「５万円」 is never stored; a refused text keeps what was typed and shows the reason beside the field. While an
+// A form field checked as it is typed and saved as it is typed: each keystroke is checked by the Rust side
+// without saving (the screens show the figures it would give); a text the check accepts is saved once typing
+// pauses (SAVE_AFTER_MS), when the field is left (Tab, Enter, a click elsewhere) or when the screen closes, so a
+// crash loses at most the last pause. A refused text keeps what was typed, shows the reason beside the field,
+// is marked 未保存 and listed in 書類作成 (state.ts: unsaved) until it is corrected, also after leaving the screen. While an
 // IME is composing (かな漢字変換), nothing is checked: half-typed 「１２」 or 「れいわ」 are wrong only for a moment.
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 
 import { api, CommandError, type Snapshot } from "../ipc";
-import { setSnapshot } from "../state";
+import { parseRoute } from "../route";
+import { clearUnsaved, markUnsaved, setSnapshot, unsavedOf } from "../state";
 
 /** Checks (`dryRun`) or saves the text typed. */
 export type Commit = (text: string, dryRun: boolean) => Promise<Snapshot>;
 
 let sequence = 0;
+
+/** How long typing pauses before an accepted text is saved. */
+const SAVE_AFTER_MS = 600;
 
 export function fieldId(path: string): string {
   return `field-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
@@ -29,11 +35,14 @@ interface FieldProps {
   suffix?: string;
   wide?: boolean;
   placeholder?: string;
+  /** Shown but not editable (a month outside the course). */
+  disabled?: boolean;
 }
 
 export function Field(props: FieldProps) {
-  const [text, setText] = useState(props.value);
-  const [message, setMessage] = useState<string | null>(null);
+  const [text, setText] = useState(unsavedOf(props.path)?.text ?? props.value);
+  const [message, setMessage] = useState<string | null>(unsavedOf(props.path)?.message ?? null);
+  const pendingSave = useRef<{ timer: number; value: string } | null>(null);
   const editing = useRef(false);
   const composing = useRef(false);
   const latest = useRef(0);
@@ -67,17 +76,42 @@ export function Field(props: FieldProps) {
     if (!editing.current && message === null) setText(props.value);
   }, [props.value, message]);
 
+  const cancelSave = () => {
+    if (pendingSave.current) clearTimeout(pendingSave.current.timer);
+    pendingSave.current = null;
+  };
+
+  // Closing the screen (or the trainee) saves what was accepted and not yet saved.
+  useEffect(
+    () => () => {
+      const pending = pendingSave.current;
+      cancelSave();
+      if (pending) void props.commit(pending.value, false).then(setSnapshot, () => {});
+    },
+    [],
+  );
+
   async function check(value: string, dryRun = true) {
     const mine = ++sequence;
     latest.current = mine;
+    if (!dryRun) cancelSave();
     try {
       const snapshot = await props.commit(value, dryRun);
       if (latest.current !== mine) return;
       setMessage(null);
       setSnapshot(snapshot);
+      if (dryRun) {
+        cancelSave();
+        pendingSave.current = { value, timer: window.setTimeout(() => void check(value, false), SAVE_AFTER_MS) };
+      } else {
+        clearUnsaved(props.path);
+      }
     } catch (error) {
       if (latest.current !== mine) return;
-      setMessage(error instanceof CommandError ? error.message : String(error));
+      const reason = error instanceof CommandError ? error.message : String(error);
+      setText(value);
+      setMessage(reason);
+      markUnsaved({ path: props.path, label: props.label, text: value, message: reason, screen: parseRoute(location.hash).screen });
       // The figures go back to what is stored (an earlier check may have shown those of a valid prefix).
       setSnapshot(await api.getSnapshot());
     }
@@ -89,6 +123,7 @@ export function Field(props: FieldProps) {
     const value = (event.currentTarget as HTMLInputElement).value;
     setText(value);
     editing.current = true;
+    cancelSave();
     if (composing.current || (event as InputEvent).isComposing) return;
     void check(value);
   };
@@ -98,6 +133,7 @@ export function Field(props: FieldProps) {
     "data-path": props.path,
     value: text,
     placeholder: props.placeholder,
+    disabled: props.disabled,
     "aria-invalid": message !== null,
     "aria-describedby": message !== null ? `${id}-message` : props.hint ? `${id}-hint` : undefined,
     onInput,
@@ -113,12 +149,17 @@ export function Field(props: FieldProps) {
     },
     onBlur: () => {
       editing.current = false;
+      // Once accepted, the field shows the value as stored and formatted (1,200,000, never 「35,000円 円」).
+      if (message === null && pendingSave.current === null) setText(props.value);
     },
   };
 
   return (
     <div class={`field${props.wide ? " wide" : ""}${message !== null ? " invalid" : ""}`}>
-      <label for={id}>{props.label}</label>
+      <label for={id}>
+        {props.label}
+        {message !== null && <span class="badge unsaved">未保存</span>}
+      </label>
       <div class="control">
         {props.multiline ? (
           <textarea rows={3} {...common} />

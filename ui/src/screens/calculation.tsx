@@ -5,7 +5,8 @@ import { formatYen } from "../format";
 import { linkTo } from "../route";
 import { useSnapshot } from "../state";
 
-const LETTERS: { key: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "I"; label: string }[] = [
+// In 別紙2's order: (H) 補助率 stands between (G) and (I).
+const LETTERS: { key: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I"; label: string }[] = [
   { key: "A", label: "総事業費" },
   { key: "B", label: "寄付金その他の収入額" },
   { key: "C", label: "差引額 (A−B)" },
@@ -13,6 +14,7 @@ const LETTERS: { key: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "I"; label: stri
   { key: "E", label: "基準額" },
   { key: "F", label: "選定額" },
   { key: "G", label: "補助基本額" },
+  { key: "H", label: "補助率" },
   { key: "I", label: "補助所要額" },
 ];
 
@@ -25,14 +27,30 @@ export function Calculation() {
   const calculation = snapshot!.calculation;
   if (!calculation) return <div class="screen"><h1 tabIndex={-1}>算定</h1><p>計算できませんでした。</p></div>;
   const cap = program?.lifetime_cap ?? null;
+  // A trainee who is 対象外 keeps her row, but her (I) is never part of the 交付申請額 (the library's review).
+  const excluded = (index: number) => snapshot!.eligibility?.trainees[index]?.verdict === "not_eligible";
+  const included = calculation.trainees.filter((_, index) => !excluded(index));
+  const applied = snapshot!.applied_total ?? calculation.total;
+  const cell = (row: RowCalculation, key: (typeof LETTERS)[number]["key"]) =>
+    key === "H" ? rate(row.H) : formatYen(row[key] as number);
   return (
     <div class="screen">
       <h1 tabIndex={-1}>算定</h1>
       <div class="total-banner" role="status">
         <span>交付申請額</span>
-        <strong data-figure="total">{formatYen(calculation.total)}</strong>
-        <span class="hint">受講者ごとの (I) 補助所要額の合計（千円未満切捨て）</span>
+        <strong data-figure="total">{formatYen(applied)}</strong>
+        <span class="hint">対象の受講者の (I) 補助所要額の合計（千円未満切捨て）</span>
       </div>
+      {snapshot!.excluded.length > 0 && (
+        <ul class="excluded" data-figure="excluded">
+          {snapshot!.excluded.map((row) => (
+            <li>
+              {row.name}さんは対象外のため、(I) 補助所要額 {formatYen(row.subsidy)} は交付申請額に含めていません。
+              <a href={linkTo("trainees")}>「受講者」</a>で要件を確かめてください。
+            </li>
+          ))}
+        </ul>
+      )}
       {calculation.trainees.length === 0 ? (
         <p class="empty">
           受講者がまだいません。<a href={linkTo("trainees")}>「受講者」</a>で追加してください。
@@ -47,37 +65,41 @@ export function Calculation() {
                   <tr>
                     <th scope="col">受講者</th>
                     {LETTERS.map((letter) => (
-                      <th scope="col">
+                      <th scope="col" class={letter.key === "H" ? "rate" : undefined}>
                         ({letter.key})
                         <br />
                         {letter.label}
                       </th>
                     ))}
-                    <th scope="col">(H)<br />補助率</th>
                   </tr>
                 </thead>
                 <tbody>
                   {calculation.trainees.map((row, index) => (
-                    <tr>
+                    <tr class={excluded(index) ? "excluded" : undefined}>
                       <th scope="row">
                         <a href={linkTo("costs", `trainees[${index}].admission`)}>{row.name}</a>
+                        {excluded(index) && <span class="badge overall not_eligible">対象外・合計に含めない</span>}
                       </th>
                       {LETTERS.map((letter) => (
-                        <td class="amount" data-figure={`${index}.${letter.key}`}>
-                          {formatYen(row[letter.key])}
+                        <td class={letter.key === "H" ? "rate" : "amount"} data-figure={`${index}.${letter.key}`}>
+                          {cell(row, letter.key)}
                         </td>
                       ))}
-                      <td>{rate(row.H)}</td>
                     </tr>
                   ))}
                 </tbody>
                 <tfoot>
                   <tr>
-                    <th scope="row">合計</th>
-                    {LETTERS.map((letter) => (
-                      <td class="amount">{formatYen(calculation.trainees.reduce((sum, row) => sum + row[letter.key], 0))}</td>
-                    ))}
-                    <td />
+                    <th scope="row">{included.length < calculation.trainees.length ? "合計（対象の受講者）" : "合計"}</th>
+                    {LETTERS.map((letter) =>
+                      letter.key === "H" ? (
+                        <td class="rate" />
+                      ) : (
+                        <td class="amount" data-figure={`sum.${letter.key}`}>
+                          {formatYen(letter.key === "I" ? applied : included.reduce((sum, row) => sum + (row[letter.key as Exclude<typeof letter.key, "H">] as number), 0))}
+                        </td>
+                      ),
+                    )}
                   </tr>
                 </tfoot>
               </table>

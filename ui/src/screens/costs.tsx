@@ -1,5 +1,7 @@
 // 経費: per trainee and 年度, the items, the flags, salary month by month with the 受講者/代替 choice. Amounts accept
 // full-width digits, commas and 円; each is checked and saved as typed, and the 算定 beside follows at once.
+import { useState } from "preact/hooks";
+
 import { Field, Section, Toggle } from "../components/field";
 import { formatAmount, formatMonth, formatYen } from "../format";
 import { api } from "../ipc";
@@ -7,11 +9,6 @@ import { linkTo, useSelectedTrainee } from "../route";
 import { setSnapshot, useSnapshot } from "../state";
 import type { Trainee } from "../bindings/Trainee";
 import { TraineePicker } from "./trainees";
-
-const FLAG_LABEL: Record<string, { label: string; hint: string }> = {
-  tuition_completed_in_year: { label: "この年度の課程を年度内に修了する予定", hint: "受講料は、年度内に修了するときだけ補助の対象になります。" },
-  certified: { label: "認定済（認定審査に合格した）", hint: "認定審査料・認定登録料は、認定後に計上します。" },
-};
 
 const AMOUNT_HINT = "全角・カンマ付きでも入力できます（例: １２０，０００）";
 
@@ -37,11 +34,13 @@ export function Costs() {
   const row = snapshot!.calculation?.trainees[selected];
   const at = (field: string) => `trainees[${selected}].${field}`;
   const set = (field: string) => (value: string, dry: boolean) => api.setTraineeField(selected, field, value, dry);
+  // The questions are worded by the program data, as the workbook's notes are.
+  const flagRule = (id: string) => program?.flags.find((flag) => flag.id === id);
   const shownFlags = new Set<string>();
   return (
     <div class="screen">
       <h1 tabIndex={-1}>経費</h1>
-      <p class="lead">受講者ごとに、この年度に支払う（支払った）金額を入力します。入力しながら右の算定に反映され、次の欄へ移ると保存されます。</p>
+      <p class="lead">受講者ごとに、この年度に支払う（支払った）金額を入力します。入力しながら右の算定に反映され、そのまま保存されます。</p>
       <TraineePicker label="経費を入力する受講者" />
       <div class="with-aside" key={selected}>
         <div>
@@ -63,11 +62,11 @@ export function Costs() {
                       suffix="円"
                       hint={item.standard !== null ? `基準額 ${formatYen(item.standard)}${item.once ? "（1人1回）" : "（年度ごと）"}` : undefined}
                     />
-                    {flag && FLAG_LABEL[flag] && (
+                    {flag && flagRule(flag) && (
                       <Toggle
                         path={at(flag)}
-                        label={FLAG_LABEL[flag].label}
-                        hint={FLAG_LABEL[flag].hint}
+                        label={flagRule(flag)!.label}
+                        hint={flagRule(flag)!.hint}
                         checked={Boolean((trainee as unknown as Record<string, boolean>)[flag])}
                         commit={set(flag)}
                       />
@@ -131,13 +130,18 @@ function Salary(props: { trainee: Trainee; index: number }) {
   const { trainee, index } = props;
   const monthly = trainee.salary_months.length > 0;
   const at = (field: string) => `trainees[${index}].${field}`;
+  const [modeMessage, setModeMessage] = useState<string | null>(null);
   const switchMode = async (toMonthly: boolean) => {
     try {
       setSnapshot(await api.setSalaryMonthly(index, toMonthly));
+      setModeMessage(null);
     } catch (error) {
-      alert(error instanceof Error ? error.message : String(error));
+      setModeMessage(error instanceof Error ? error.message : String(error));
     }
   };
+  // A month is inside the course when any of its days is.
+  const insideCourse = (month: string) => month >= trainee.enrolled_on.slice(0, 7) && month <= trainee.course_ends_on.slice(0, 7);
+  const monthsTotal = trainee.salary_months.filter((m) => insideCourse(m.month)).reduce((sum, m) => sum + m.amount, 0);
   const year = snapshot!.case!.fiscal_year;
   const months = Array.from({ length: 12 }, (_, i) => {
     const y = i < 9 ? year : year + 1;
@@ -171,25 +175,40 @@ function Salary(props: { trainee: Trainee; index: number }) {
           月ごとに入力
         </label>
       </fieldset>
+      {modeMessage && (
+        <p class="message" role="alert">
+          {modeMessage}
+        </p>
+      )}
       {!monthly ? (
         <Field path={at("salary")} label="人件費（年度の合計）" value={formatAmount(trainee.salary)} commit={(v, dry) => api.setTraineeField(index, "salary", v, dry)} inputMode="numeric" suffix="円" hint={AMOUNT_HINT} />
       ) : (
-        <div class="months">
-          {months.map((month) => {
-            const entry = trainee.salary_months.find((m) => m.month === month);
-            const position = trainee.salary_months.findIndex((m) => m.month === month);
-            return (
-              <Field
-                path={position >= 0 ? at(`salary_months[${position}]`) : `${at("salary_months")}.${month}`}
-                label={formatMonth(month)}
-                value={entry ? formatAmount(entry.amount) : ""}
-                commit={(v, dry) => api.setSalaryMonth(index, month, v, dry)}
-                inputMode="numeric"
-                suffix="円"
-              />
-            );
-          })}
-        </div>
+        <>
+          <p class="hint">空にした月は削除されます。「年度の合計で入力」に切り替えると、受講期間中の月の合計がそのまま年度の合計になります。</p>
+          <div class="months">
+            {months.map((month) => {
+              const entry = trainee.salary_months.find((m) => m.month === month);
+              const position = trainee.salary_months.findIndex((m) => m.month === month);
+              const outside = !insideCourse(month);
+              return (
+                <div class={outside ? "month outside" : "month"} data-month={month}>
+                  <Field
+                    path={position >= 0 ? at(`salary_months[${position}]`) : `${at("salary_months")}.${month}`}
+                    label={outside ? `${formatMonth(month)}（受講期間外）` : formatMonth(month)}
+                    value={entry ? formatAmount(entry.amount) : ""}
+                    commit={(v, dry) => api.setSalaryMonth(index, month, v, dry)}
+                    inputMode="numeric"
+                    suffix="円"
+                    disabled={outside && !entry}
+                  />
+                </div>
+              );
+            })}
+          </div>
+          <p class="months-total" data-figure="months-total">
+            受講期間中の月の合計 <strong>{formatYen(monthsTotal)}</strong>
+          </p>
+        </>
       )}
     </Section>
   );

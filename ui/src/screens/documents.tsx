@@ -4,11 +4,12 @@ import { useState } from "preact/hooks";
 
 import { Notice } from "../components/field";
 import { formatFiscalYear } from "../format";
-import { api, chooseOpenPath, chooseSavePath } from "../ipc";
-import { linkTo } from "../route";
-import { apply, useSnapshot } from "../state";
+import { ask } from "../components/dialog";
+import { api } from "../ipc";
+import { linkTo, type ScreenId } from "../route";
+import { apply, unsavedFields, useSnapshot } from "../state";
 
-type Outcome = { kind: "ok" | "error"; text: string; folder?: string } | null;
+type Outcome = { kind: "ok" | "error"; text: string; folder?: boolean } | null;
 
 export function Documents() {
   const { snapshot } = useSnapshot();
@@ -16,6 +17,7 @@ export function Documents() {
   const findings = snapshot!.findings;
   const errors = findings.filter((f) => f.severity === "error");
   const warnings = findings.filter((f) => f.severity === "warning");
+  const unsaved = unsavedFields();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const baseName = `${formatFiscalYear(case_.fiscal_year)}_${case_.hospital.name}`.replace(/[\\/:*?"<>|\s]+/g, "_");
 
@@ -29,26 +31,24 @@ export function Documents() {
   };
   const exportJson = () =>
     run(async () => {
-      const path = await chooseSavePath("申請データをJSONで書き出す", `${baseName}.json`, "json", "申請データ (JSON)");
+      const path = await api.exportCaseJson(`${baseName}.json`);
       if (!path) return null;
-      await api.exportCaseJson(path);
-      return { kind: "ok", text: `${path} に書き出しました。氏名や給与などの個人情報を含みます。`, folder: path };
+      return { kind: "ok", text: `${path} に書き出しました。氏名や給与などの個人情報を含みます。`, folder: true };
     });
   const exportWorkbook = (draft: boolean) =>
     run(async () => {
-      const path = await chooseSavePath("申請書類をExcelに書き出す", `${baseName}${draft ? "_下書き" : ""}.xlsx`, "xlsx", "Excel ブック (.xlsx)");
-      if (!path) return null;
-      const exported = await api.exportWorkbook(path, draft);
+      const exported = await api.exportWorkbook(draft, `${baseName}${draft ? "_下書き" : ""}.xlsx`);
+      if (!exported) return null;
       const notes = exported.open_points.length > 0 ? `\n確認が必要な事項 ${exported.open_points.length}件を別紙1に記載しました。` : "";
-      return { kind: "ok", text: `${exported.path} に${draft ? "下書きを" : ""}書き出しました。氏名や給与などの個人情報を含みます。${notes}`, folder: exported.path };
+      return { kind: "ok", text: `${exported.path} に${draft ? "下書きを" : ""}書き出しました。氏名や給与などの個人情報を含みます。${notes}`, folder: true };
     });
   const importJson = () =>
     run(async () => {
-      const path = await chooseOpenPath("申請データ（JSON）を読み込む", ["json"], "申請データ (JSON)");
-      if (!path) return null;
-      if (!confirm("いま開いている申請を、読み込むファイルの内容で置き換えます。よろしいですか？")) return null;
-      await apply(api.importCaseJson(path));
-      return { kind: "ok", text: `${path} を読み込みました。` };
+      if (!(await ask("いま開いている申請を、読み込むファイルの内容で置き換えます。いまの内容は履歴とバックアップに残ります。", "置き換える"))) return null;
+      const snapshot = await api.importCaseJson();
+      if (!snapshot) return null;
+      await apply(Promise.resolve(snapshot));
+      return { kind: "ok", text: "申請データを読み込みました。" };
     });
 
   return (
@@ -57,7 +57,21 @@ export function Documents() {
       <p class="lead">申請書類一式（交付申請書・事業計画書・所要額調書・支出予定額内訳・受講者名簿）を作ります。</p>
       <section class="card">
         <h2>提出前の確認</h2>
-        {errors.length === 0 && warnings.length === 0 ? (
+        {unsaved.length > 0 && (
+          <>
+            <h3 class="findings-title error">保存されていない入力（{unsaved.length}件）</h3>
+            <ul class="findings unsaved">
+              {unsaved.map((entry) => (
+                <li class="error">
+                  <a href={linkTo(entry.screen as ScreenId, entry.path)}>
+                    {entry.label}の「{entry.text}」は保存されていません。{entry.message}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {unsaved.length === 0 && errors.length === 0 && warnings.length === 0 ? (
           <Notice kind="ok">足りない項目はありません。書類を書き出せます。</Notice>
         ) : (
           <>
@@ -67,7 +81,7 @@ export function Documents() {
                 <ul class="findings">
                   {errors.map((finding) => (
                     <li class="error">
-                      <a href={linkTo(finding.screen, finding.path)}>{finding.message}</a>
+                      <a href={linkTo(finding.section, finding.path)}>{finding.message}</a>
                     </li>
                   ))}
                 </ul>
@@ -79,7 +93,7 @@ export function Documents() {
                 <ul class="findings">
                   {warnings.map((finding) => (
                     <li class="warning">
-                      <a href={linkTo(finding.screen, finding.path)}>{finding.message}</a>
+                      <a href={linkTo(finding.section, finding.path)}>{finding.message}</a>
                     </li>
                   ))}
                 </ul>
@@ -110,7 +124,7 @@ export function Documents() {
           <div class="outcome">
             <Notice kind={outcome.kind}>{outcome.text}</Notice>
             {outcome.folder && (
-              <button type="button" onClick={() => run(async () => (await api.openFolder(outcome.folder!), null))}>
+              <button type="button" onClick={() => run(async () => (await api.openFolder(), null))}>
                 フォルダを開く
               </button>
             )}

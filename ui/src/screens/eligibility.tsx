@@ -33,7 +33,9 @@ export function ChecksTable(props: { checks: Check[]; caption: string }) {
         {props.checks.map((check) => (
           <tr class={`check-${check.verdict}`}>
             <th scope="row">
-              <span class="check-id">{check.id}</span> {check.label}
+              {/* The last characters kept together: 「…ていること」 never leaves 「と」 alone on a line. */}
+              <span class="check-id">{check.id}</span> {check.label.slice(0, -4)}
+              <span class="nowrap">{check.label.slice(-4)}</span>
             </th>
             <td>
               <VerdictBadge verdict={check.verdict} />

@@ -1,6 +1,7 @@
 // 病院情報: the profile and the 届出 (受理記号 as the 厚生局's 名簿 writes them), saved as typed.
 import { useState } from "preact/hooks";
 
+import { offerUndo } from "../components/dialog";
 import { Choice, Field, Section, Toggle } from "../components/field";
 import { formatDate } from "../format";
 import { api, CommandError } from "../ipc";
@@ -17,7 +18,7 @@ export function Hospital() {
   return (
     <div class="screen">
       <h1 tabIndex={-1}>病院情報</h1>
-      <p class="lead">申請書（第1号様式）と事業計画書（別紙1）に載る内容です。次の欄へ移ると保存されます。</p>
+      <p class="lead">申請書（第1号様式）と事業計画書（別紙1）に載る内容です。入力しながら保存されます。</p>
       <Section title="名簿から読み込む">
         <MeiboImport />
       </Section>
@@ -95,6 +96,7 @@ export function Hospital() {
 function Filings() {
   const { snapshot } = useSnapshot();
   const filings = snapshot!.case!.hospital.filings.map(filingParts);
+  const year = snapshot!.case!.fiscal_year;
   const [symbol, setSymbol] = useState("");
   const [number, setNumber] = useState("");
   const [since, setSince] = useState("");
@@ -134,9 +136,28 @@ function Filings() {
               <tr>
                 <td data-path={`hospital.filings[${index}]`}>{filing.symbol}</td>
                 <td>{filing.number ?? "—"}</td>
-                <td>{filing.since ? formatDate(filing.since) : "—"}</td>
                 <td>
-                  <button type="button" class="small" onClick={() => apply(api.removeFiling(index))} aria-label={`${filing.symbol} を削除`}>
+                  {filing.since ? formatDate(filing.since) : "—"}
+                  {/* Accepted during the 年度: the months before it are not covered (H3 asks to confirm them). */}
+                  {filing.since && filing.since > `${year}-04-01` && filing.since <= `${year + 1}-03-31` && (
+                    <span class="badge needs_confirmation" data-path={`hospital.filings[${index}].since`}>
+                      年度の途中から（それより前の月は要確認）
+                    </span>
+                  )}
+                </td>
+                <td>
+                  {/* One click, undone from the notice; out of the Tab order so a Tab and Enter never delete. */}
+                  <button
+                    type="button"
+                    class="small"
+                    tabIndex={-1}
+                    onClick={async () => {
+                      const removed = structuredClone(snapshot!.case!.hospital.filings[index]);
+                      await apply(api.removeFiling(index));
+                      offerUndo(`届出 ${filing.symbol} を削除しました。`, () => apply(api.restoreFiling(index, removed)));
+                    }}
+                    aria-label={`${filing.symbol} を削除`}
+                  >
                     削除
                   </button>
                 </td>

@@ -4,7 +4,8 @@ import { useState } from "preact/hooks";
 
 import { Notice } from "../components/field";
 import { formatDate } from "../format";
-import { api, chooseOpenPath, type Candidate, type MeiboSummary } from "../ipc";
+import { ask } from "../components/dialog";
+import { api, type Candidate, type MeiboSummary } from "../ipc";
 import { setSnapshot } from "../state";
 
 type Phase = { kind: "idle" } | { kind: "reading"; file: string } | { kind: "ready"; summary: MeiboSummary } | { kind: "error"; text: string };
@@ -18,13 +19,13 @@ export function MeiboImport() {
   const [hint, setHint] = useState<string | null>(null);
 
   const pick = async () => {
-    const path = await chooseOpenPath("届出受理医療機関名簿（Excel）を選ぶ", ["xlsx"], "届出受理医療機関名簿 (Excel)");
-    if (!path) return;
-    setPhase({ kind: "reading", file: path.split(/[\\/]/).pop() ?? path });
+    const before = phase;
+    setPhase({ kind: "reading", file: "選んだ名簿" });
     setCandidates(null);
     setApplied(null);
     try {
-      const summary = await api.meiboOpen(path);
+      const summary = await api.meiboOpen();
+      if (!summary) return setPhase(before);
       setPhase({ kind: "ready", summary });
       requestAnimationFrame(() => document.getElementById("meibo-query")?.focus());
     } catch (error) {
@@ -50,7 +51,7 @@ export function MeiboImport() {
         lines.length === 0
           ? `${candidate.name} の名簿の内容は、いまの病院情報と同じです。読み込みますか？`
           : `${candidate.name} の名簿の内容で、病院情報を次のとおり置き換えます。よろしいですか？\n\n${lines.join("\n")}`;
-      if (!confirm(question)) return;
+      if (!(await ask(question, "置き換える"))) return;
       const result = await api.meiboApply(candidate.number);
       setSnapshot(result.snapshot);
       setApplied(`${candidate.name}（医療機関番号 ${candidate.number}）の情報と届出 ${result.snapshot.case?.hospital.filings.length ?? 0}件を読み込みました。`);
@@ -71,7 +72,8 @@ export function MeiboImport() {
       </div>
       {phase.kind === "reading" && (
         <div class="progress" role="status">
-          <p>{phase.file} を読み込んでいます…</p>
+          {/* The dialog and the reading are one command on the Rust side: the file is named once it is read. */}
+          <p>名簿ファイルを選ぶと、読み込みます…</p>
           <progress aria-label="名簿を読み込んでいます" />
         </div>
       )}
@@ -79,7 +81,7 @@ export function MeiboImport() {
       {phase.kind === "ready" && (
         <>
           <Notice kind="info">
-            {phase.summary.authority ?? ""}「届出受理医療機関名簿」{phase.summary.prefectures.join("・")}
+            {phase.summary.file_name}: {phase.summary.authority ?? ""}「届出受理医療機関名簿」{phase.summary.prefectures.join("・")}
             {phase.summary.as_of ? `（${formatDate(phase.summary.as_of)}現在）` : ""}: {phase.summary.institutions.toLocaleString("ja-JP")}医療機関
           </Notice>
           <form class="inline-form" onSubmit={search} aria-label="名簿から病院を探す">

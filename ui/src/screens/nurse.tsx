@@ -1,9 +1,10 @@
 // 受講者用: a nurse's own view — her costs as she pays them and her expected subsidy.
 import { useState } from "preact/hooks";
 
-import { Field, Notice, Section } from "../components/field";
+import { Field, Notice, Section, Toggle } from "../components/field";
 import { formatAmount, formatDate, formatYen } from "../format";
-import { api, chooseOpenPath, chooseSavePath } from "../ipc";
+import { ask } from "../components/dialog";
+import { api } from "../ipc";
 import { linkTo, useSelectedTrainee } from "../route";
 import { apply, useSnapshot } from "../state";
 import { TraineePicker } from "./trainees";
@@ -19,8 +20,9 @@ export function Nurse() {
       <div class="screen">
         <h1 tabIndex={-1}>受講者用</h1>
         <p class="empty">
-          受講者がまだ登録されていません。管理者が<a href={linkTo("trainees")}>「受講者」</a>で登録します。
+          この申請には、まだ受講者が登録されていません。看護部で登録した申請データ（JSON）を受け取っていれば、ここで開けます。看護部のパソコンでは<a href={linkTo("trainees")}>「受講者」</a>で登録します。
         </p>
+        <OpenDepartmentFile />
       </div>
     );
   }
@@ -42,20 +44,38 @@ export function Nurse() {
             </p>
           </Section>
           <Section title="支払った費用">
-            <div class="grid">
+            {/* One item per row, its tick beside it (as on 経費): in a grid the tick was squeezed to one character. */}
+            <div>
               {(program?.items ?? [])
                 .filter((item) => !item.monthly)
-                .map((item) => (
-                  <Field
-                    path={at(item.id)}
-                    label={item.label}
-                    value={formatAmount((trainee as unknown as Record<string, number>)[item.id] ?? 0)}
-                    commit={set(item.id)}
-                    inputMode="numeric"
-                    suffix="円"
-                  />
-                ))}
-              <Field path={at("other_costs")} label="教材費・交通費など" value={formatAmount(trainee.other_costs)} commit={set("other_costs")} inputMode="numeric" suffix="円" />
+                .map((item) => {
+                  const flag = item.counted_when ? program?.flags.find((rule) => rule.id === item.counted_when) : undefined;
+                  return (
+                    <div class="item-row">
+                      <Field
+                        path={at(item.id)}
+                        label={item.label}
+                        value={formatAmount((trainee as unknown as Record<string, number>)[item.id] ?? 0)}
+                        commit={set(item.id)}
+                        inputMode="numeric"
+                        suffix="円"
+                      />
+                      {/* 受講料 counts only with this tick: she must see and set it, or her 1,250,000円 shows as 0円. */}
+                      {flag && item.id !== "registration_fee" && (
+                        <Toggle
+                          path={at(flag.id)}
+                          label={flag.label}
+                          hint={flag.hint}
+                          checked={Boolean((trainee as unknown as Record<string, boolean>)[flag.id])}
+                          commit={set(flag.id)}
+                        />
+                      )}
+                    </div>
+                  );
+                })}
+              <div class="item-row">
+                <Field path={at("other_costs")} label="教材費・交通費など" value={formatAmount(trainee.other_costs)} commit={set("other_costs")} inputMode="numeric" suffix="円" />
+              </div>
             </div>
             <p class="hint">領収書の金額をそのまま入力してください。全角数字やカンマ付きでも構いません。</p>
           </Section>
@@ -69,10 +89,45 @@ export function Nurse() {
               <p class="hint">
                 対象経費 {formatYen(row.D)} のうち基準額までの {formatYen(row.F)} の2分の1（千円未満切捨て）。交付が決まる額は東京都の審査によります。
               </p>
+              {/* Why an amount she typed is not counted (the 算定's own words), so 0円 is never left unexplained. */}
+              {row.warnings.length > 0 && (
+                <ul class="warnings" data-figure="nurse.why">
+                  {row.warnings.map((warning) => (
+                    <li>{warning}</li>
+                  ))}
+                </ul>
+              )}
+              {snapshot!.excluded.some((excluded) => excluded.name === trainee.name) && (
+                <p class="warnings">この申請では要件を満たしていないため、交付申請額には含まれません。看護部に確かめてください。</p>
+              )}
             </>
           )}
         </aside>
       </div>
+    </div>
+  );
+}
+
+/** On the nurse's own PC: the 看護部's application file opened here, instead of a dead end. */
+function OpenDepartmentFile() {
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <div class="actions">
+      <button
+        type="button"
+        class="primary"
+        onClick={async () => {
+          try {
+            const snapshot = await api.importCaseJson();
+            if (snapshot) await apply(Promise.resolve(snapshot));
+          } catch (error) {
+            setMessage(error instanceof Error ? error.message : String(error));
+          }
+        }}
+      >
+        看護部から受け取った申請データを開く
+      </button>
+      {message && <Notice kind="error">{message}</Notice>}
     </div>
   );
 }
@@ -92,17 +147,20 @@ function CostSheet(props: { index: number; name: string }) {
   };
   const exportSheet = () =>
     run(async () => {
-      const path = await chooseSavePath("費用の記録を書き出す", `${props.name.replace(/\s+/g, "")}_費用.json`, "json", "費用の記録 (JSON)");
+      const path = await api.exportTraineeCosts(props.index);
       if (!path) return null;
-      await api.exportTraineeCosts(props.index, path);
       return `${path} に書き出しました。このファイルを看護部の担当者に渡してください（氏名と金額が含まれます）。`;
     });
   const importSheet = () =>
     run(async () => {
-      const path = await chooseOpenPath("受講者の費用の記録を読み込む", ["json"], "費用の記録 (JSON)");
-      if (!path) return null;
-      await apply(api.importTraineeCosts(path));
-      return `${path} を読み込みました。その受講者のこの年度の費用を、ファイルの内容に置き換えました。`;
+      // What the file changes, before → after, is shown and asked first; only what it carries is replaced.
+      const preview = await api.previewTraineeCosts();
+      if (!preview) return null;
+      if (preview.changes.length === 0) return `${preview.trainee_name}さんの費用の記録は、いまの内容と同じです。変わるものはありません。`;
+      const lines = preview.changes.map((change) => `・${change.label}: ${formatYen(change.before)} → ${formatYen(change.after)}`);
+      if (!(await ask(`${preview.trainee_name}さんの費用を次のとおり変えます。ファイルにない項目（人件費など）はそのままです。\n\n${lines.join("\n")}`, "読み込む"))) return "読み込むのをやめました。";
+      await apply(api.importTraineeCosts());
+      return `${preview.trainee_name}さんの費用の記録を読み込みました（${preview.changes.length}件の変更）。`;
     });
   return (
     <Section title="費用の記録の受け渡し" description="看護師のパソコンで記録した費用を、ファイルで看護部の担当者に渡せます。">

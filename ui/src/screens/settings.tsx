@@ -2,6 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 
 import { Notice } from "../components/field";
+import { ask } from "../components/dialog";
 import { api, type Backup } from "../ipc";
 import { apply, useSnapshot } from "../state";
 import { DataLocation } from "./welcome";
@@ -32,7 +33,7 @@ export function Settings() {
     });
   const restore = (backup: Backup) =>
     run(async () => {
-      if (!confirm(`${when.format(new Date(backup.taken_at))} のバックアップに戻します。いまの内容もバックアップしてから戻します。よろしいですか？`)) return "戻すのをやめました。";
+      if (!(await ask(`${when.format(new Date(backup.taken_at))} のバックアップに戻します。いまの内容もバックアップしてから戻します。`, "このバックアップに戻す"))) return "戻すのをやめました。";
       await apply(api.restoreBackup(backup.path));
       setBackups(await api.listBackups());
       return `${when.format(new Date(backup.taken_at))} の状態に戻しました。`;
@@ -64,7 +65,7 @@ export function Settings() {
                   <tr>
                     <th scope="col">日時</th>
                     <th scope="col">きっかけ</th>
-                    <th scope="col">変更の数</th>
+                    <th scope="col">その時点までの入力・変更の回数</th>
                     <th scope="col"><span class="visually-hidden">操作</span></th>
                   </tr>
                 </thead>
@@ -73,7 +74,7 @@ export function Settings() {
                     <tr>
                       <td>{when.format(new Date(backup.taken_at))}</td>
                       <td>{backup.reason}</td>
-                      <td>{backup.revision}</td>
+                      <td>{Number(backup.revision) === 0 ? "まだ入力なし" : `${Number(backup.revision).toLocaleString("ja-JP")}回`}</td>
                       <td>
                         <button type="button" class="small" onClick={() => restore(backup)}>
                           この状態に戻す

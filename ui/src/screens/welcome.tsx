@@ -1,17 +1,18 @@
 // はじめに: what the program is, the steps, where the data is kept; and the start of an application.
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 
 import { Notice } from "../components/field";
 import { formatFiscalYear } from "../format";
-import { api, chooseOpenPath, CommandError } from "../ipc";
-import { linkTo } from "../route";
+import type { SavedApplication } from "../bindings/SavedApplication";
+import { api, CommandError } from "../ipc";
+import { linkTo, SCREENS } from "../route";
 import { apply, useSnapshot } from "../state";
 
 const STEPS: { screen: Parameters<typeof linkTo>[0]; title: string; text: string }[] = [
   { screen: "hospital", title: "病院情報", text: "病院の基本情報と、厚生局に出している届出（受理記号）を入力します。名簿ファイルから読み込むこともできます。" },
   { screen: "eligibility", title: "対象確認", text: "病院が補助の対象になるかを、要件ごとに確かめます。" },
   { screen: "trainees", title: "受講者", text: "資格取得のために受講する看護師と、その課程を登録します。" },
-  { screen: "costs", title: "経費", text: "入学料・受講料・人件費などを入力します。入力した欄を移ると保存されます。" },
+  { screen: "costs", title: "経費", text: "入学料・受講料・人件費などを入力します。入力しながら保存されます。" },
   { screen: "calculation", title: "算定", text: "所要額調書の (A)〜(I) と交付申請額をその場で計算します。" },
   { screen: "documents", title: "書類作成", text: "足りない項目を確かめて、申請書類一式を Excel ファイルに書き出します。" },
 ];
@@ -26,6 +27,7 @@ export function Welcome() {
         {program?.name ?? "東京都緩和ケア関連専門看護師等資格取得支援事業"}
         の補助金申請を、画面の案内に沿って作ります。看護師が緩和ケア関連の資格（がん看護専門看護師・緩和ケア認定看護師など）を取るための入学料・受講料・人件費の半分を、東京都が補助する事業です。
       </p>
+      <SavedApplications />
       {!case_ && <StartForm />}
       {case_ && (
         <details class="card">
@@ -39,7 +41,8 @@ export function Welcome() {
           {STEPS.map((step, index) => (
             <li>
               <a href={linkTo(step.screen)}>
-                <span class="step-number">{index + 1}</span>
+                {/* The sidebar's number (Alt＋数字), so the steps and the sidebar agree. */}
+                <span class="step-number" data-step={index}>{SCREENS.find((screen) => screen.id === step.screen)?.key}</span>
                 <strong>{step.title}</strong>
               </a>
               <span>{step.text}</span>
@@ -47,7 +50,7 @@ export function Welcome() {
           ))}
         </ol>
         <p class="description">
-          「保存」ボタンはありません。入力した内容は、入力しながら確かめられ、次の欄へ移ったとき（Tab・Enter）に保存されます。看護師本人が自分の経費を記録するときは「受講者用」の画面を使います。
+          「保存」ボタンはありません。入力した内容は、入力しながら確かめられ、そのまま保存されます。受け付けられない入力は欄に「未保存」と表示され、「書類作成」にも載ります。看護師本人が自分の経費を記録するときは「受講者用」の画面を使います。
         </p>
       </section>
       <DataLocation />
@@ -69,6 +72,12 @@ function StartForm(props: { initialName?: string }) {
   const [year, setYear] = useState(String(Math.min(Math.max(thisYear, first), years[years.length - 1])));
   const [message, setMessage] = useState<string | null>(null);
   const [importMessage, setImportMessage] = useState<string | null>(null);
+  // Whether the hospital and 年度 typed are a saved application: the button then opens it, else it says plainly
+  // that a new 年度 starts (「この申請を開く」 used to start a 令和8年度 without a word).
+  const [saved, setSaved] = useState<SavedApplication[]>([]);
+  useEffect(() => void api.listApplications().then(setSaved, () => setSaved([])), []);
+  const key = (text: string) => text.replace(/[\s\u3000]+/g, "");
+  const exists = saved.some((application) => key(application.hospital_name) === key(name) && application.fiscal_year === Number(year));
 
   const start = async (event: Event) => {
     event.preventDefault();
@@ -80,10 +89,10 @@ function StartForm(props: { initialName?: string }) {
     }
   };
   const importJson = async () => {
-    const path = await chooseOpenPath("申請データ（JSON）を読み込む", ["json"], "申請データ (JSON)");
-    if (!path) return;
     try {
-      await apply(api.importCaseJson(path));
+      const snapshot = await api.importCaseJson();
+      if (!snapshot) return;
+      await apply(Promise.resolve(snapshot));
       location.hash = linkTo("hospital");
     } catch (error) {
       setImportMessage(error instanceof Error ? error.message : String(error));
@@ -120,7 +129,7 @@ function StartForm(props: { initialName?: string }) {
         </div>
         <div class="actions">
           <button type="submit" class="primary">
-            {props.initialName ? "この申請を開く" : "申請を始める"}
+            {!props.initialName ? "申請を始める" : exists ? "この申請を開く" : `${formatFiscalYear(Number(year))}の申請を新しく始める`}
           </button>
           <button type="button" onClick={importJson}>
             JSONファイルから読み込む
@@ -128,6 +137,67 @@ function StartForm(props: { initialName?: string }) {
         </div>
         {importMessage && <Notice kind="error">{importMessage}</Notice>}
       </form>
+    </section>
+  );
+}
+
+/** The applications saved in the database (hospital, 年度, program, 状態), the most recently changed first. */
+function SavedApplications() {
+  const { snapshot } = useSnapshot();
+  const [saved, setSaved] = useState<SavedApplication[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const openId = snapshot?.case ? `${snapshot.case.hospital.name}/${snapshot.case.fiscal_year}` : null;
+  useEffect(() => {
+    if (snapshot?.storage.persistent) void api.listApplications().then(setSaved, () => setSaved([]));
+  }, [openId]);
+  if (!saved || saved.length === 0) return null;
+  const open = async (id: number) => {
+    try {
+      await apply(api.openApplication(id));
+      location.hash = linkTo("hospital");
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <section class="card">
+      <h2>保存した申請</h2>
+      <table class="table saved-applications">
+        <thead>
+          <tr>
+            <th scope="col">病院</th>
+            <th scope="col">年度</th>
+            <th scope="col">事業</th>
+            <th scope="col">状態</th>
+            <th scope="col">受講者</th>
+            <th scope="col"><span class="visually-hidden">操作</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {saved.map((application) => {
+            const current = openId === `${application.hospital_name}/${application.fiscal_year}`;
+            return (
+              <tr class={current ? "selected" : undefined}>
+                <td>{application.hospital_name}</td>
+                <td>{application.fiscal_year_label}</td>
+                <td>{application.program_label}</td>
+                <td>{application.status_label}</td>
+                <td>{application.trainee_count}人</td>
+                <td>
+                  {current ? (
+                    <span class="hint">開いています</span>
+                  ) : (
+                    <button type="button" class="small" onClick={() => open(Number(application.id))}>
+                      開く
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {message && <Notice kind="error">{message}</Notice>}
     </section>
   );
 }

@@ -32,12 +32,12 @@ export async function fillHospital(app) {
 export async function addTrainee(app) {
   await app.go("trainees");
   await app.type("#new-trainee", "看護 花子");
+  await app.click('#new-trainee-qualification option[value="palliative_care_cn"]');
+  await app.type("#new-trainee-enrolled", "R6.4.8");
+  await app.type("#new-trainee-ends", "令和7年3月14日");
   await app.click('form[aria-label="受講者を追加"] button[type=submit]');
-  await app.find('[data-path="trainees[0].qualification"]');
-  await app.click('[data-path="trainees[0].qualification"] option[value="palliative_care_cn"]');
+  await app.find('[data-path="trainees[0].institution"]');
   await app.type('[data-path="trainees[0].institution"]', "日本看護協会看護研修学校");
-  await app.type('[data-path="trainees[0].enrolled_on"]', "R6.4.8");
-  await app.type('[data-path="trainees[0].course_ends_on"]', "令和7年3月14日");
   await app.type('[data-path="trainees[0].exam_fiscal_year"]', "2025");
 }
 

@@ -29,7 +29,7 @@ function refuse(message: string, path: string | null = null): never {
 /** The digits of an amount typed as the real parse_yen accepts it in these tests (full width, commas, 円). */
 function amount(text: string, path: string): number {
   const half = text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[，,円\s]/g, "");
-  if (half === "") refuse("金額が空です。0円なら 0 と入力してください", path);
+  if (half === "") refuse("金額が入力されていません。0円なら 0 と入力してください", path);
   if (!/^\d+$/.test(half)) refuse(`「${text.trim()}」は金額として読めません。120000 や 120,000 のように数字で入力してください`, path);
   return Number(half);
 }
@@ -37,7 +37,12 @@ function amount(text: string, path: string): number {
 export function installMockBackend() {
   const start = new URLSearchParams(location.search).get("start") ?? "sakura";
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let state: any = structuredClone(start === "empty" ? fixture.empty : fixture.snapshot);
+  let state: any = structuredClone(start === "empty" ? fixture.empty : start === "ineligible" ? fixture.ineligible : fixture.snapshot);
+  if (start === "notrainees") {
+    state.case.trainees = [];
+    state.calculation.trainees = [];
+    state.eligibility.trainees = [];
+  }
   window.__calls = [];
   window.__saveAnswer = "/home/kango/申請書.xlsx";
   window.__openAnswer = "/home/kango/申請.json";
@@ -55,6 +60,73 @@ export function installMockBackend() {
     }
   });
 
+  /** hojo::edit::CaseEdit, for the kinds the tests type. */
+  function edit(change: Args) {
+    const trainees = state.case.trainees;
+    switch (change.kind) {
+      case "set_hospital": {
+        const field = String(change.field);
+        if (field === "beds" && !/^\d*$/.test(String(change.text))) refuse(`「${change.text}」は病床数として読めません。数字で入力してください`, "hospital.beds");
+        state.case.hospital[field] = change.text;
+        return state;
+      }
+      case "set_trainee": {
+        const field = String(change.field);
+        const path = `trainees[${change.index}].${field}`;
+        const trainee = trainees[Number(change.index)];
+        const flag = change.text === "true" ? true : change.text === "false" ? false : change.text;
+        trainee[field] = AMOUNT_FIELDS.includes(field) ? amount(String(change.text), path) : flag;
+        return state;
+      }
+      case "add_trainee": {
+        const at = `trainees[${trainees.length}]`;
+        if (!String(change.name ?? "").trim()) refuse("氏名を入力してください", `${at}.name`);
+        if (!change.qualification) refuse("取得を目指す資格を一覧から選んでください", `${at}.qualification`);
+        trainees.push({ ...structuredClone(fixture.snapshot.case.trainees[0]), name: change.name, qualification: change.qualification, institution: null, tuition: 0, admission: 0, salary: 0, other_costs: 0 });
+        return state;
+      }
+      case "set_salary_monthly": {
+        const trainee = trainees[Number(change.index)];
+        if (change.monthly) {
+          const year = state.case.fiscal_year;
+          trainee.salary_months = Array.from({ length: 12 }, (_, i) => ({
+            month: `${i < 9 ? year : year + 1}-${String(((i + 3) % 12) + 1).padStart(2, "0")}`,
+            amount: 0,
+          })).filter((m) => m.month >= trainee.enrolled_on.slice(0, 7) && m.month <= trainee.course_ends_on.slice(0, 7));
+          trainee.salary = 0;
+        } else {
+          trainee.salary = trainee.salary_months.reduce((sum: number, m: { amount: number }) => sum + m.amount, 0);
+          trainee.salary_months = [];
+        }
+        return state;
+      }
+      case "set_salary_month": {
+        const trainee = trainees[Number(change.index)];
+        const months = trainee.salary_months.filter((m: { month: string }) => m.month !== change.month);
+        if (String(change.text).trim() !== "") months.push({ month: change.month, amount: amount(String(change.text), `trainees[${change.index}].salary_months`) });
+        trainee.salary_months = months.sort((a: { month: string }, b: { month: string }) => a.month.localeCompare(b.month));
+        return state;
+      }
+      case "remove_trainee":
+        trainees.splice(Number(change.index), 1);
+        return state;
+      case "restore_trainee":
+        trainees.splice(Number(change.index), 0, change.trainee);
+        return state;
+      case "add_filing":
+        state.case.hospital.filings.push({ symbol: change.symbol, number: change.number || null, since: change.since || null });
+        return state;
+      case "remove_filing":
+        state.case.hospital.filings.splice(Number(change.index), 1);
+        return state;
+      case "restore_filing":
+        state.case.hospital.filings.splice(Number(change.index), 0, change.filing);
+        return state;
+      default:
+        return state;
+    }
+  }
+
   function answer(cmd: string, args: Args) {
     switch (cmd) {
       case "get_snapshot":
@@ -68,31 +140,34 @@ export function installMockBackend() {
         state.case.hospital.name = name;
         return state;
       }
-      case "set_hospital_field": {
-        const field = String(args.field);
-        if (field === "beds" && !/^\d*$/.test(String(args.value))) refuse(`「${args.value}」は病床数として読めません。数字で入力してください`, "hospital.beds");
-        state.case.hospital[field] = args.value;
+      case "list_applications":
+        return [
+          { id: 1, hospital_id: 1, hospital_name: state.case?.hospital.name ?? "さくら病院", fiscal_year: 2024, fiscal_year_label: "令和6年度", program: "kanwa-nurse", program_label: "東京都緩和ケア関連専門看護師等資格取得支援事業", status: "draft", status_label: "作成中", trainee_count: 1, last_changed_at: null },
+          { id: 2, hospital_id: 1, hospital_name: state.case?.hospital.name ?? "さくら病院", fiscal_year: 2025, fiscal_year_label: "令和7年度", program: "kanwa-nurse", program_label: "東京都緩和ケア関連専門看護師等資格取得支援事業", status: "draft", status_label: "作成中", trainee_count: 0, last_changed_at: null },
+        ];
+      case "open_application":
+        state.case.fiscal_year = args.id === 2 ? 2025 : 2024;
         return state;
-      }
-      case "set_trainee_field": {
-        const field = String(args.field);
-        const path = `trainees[${args.index}].${field}`;
-        const trainee = state.case.trainees[Number(args.index)];
-        trainee[field] = AMOUNT_FIELDS.includes(field) ? amount(String(args.value), path) : args.value;
+      case "continuing_courses":
+        return new URLSearchParams(location.search).get("continuing")
+          ? [{ course_id: 7, trainee_id: 3, name: "看護 次郎", qualification: "cancer_nursing_cns", enrolled_on: "2023-04-01", course_ends_on: "2025-03-31", exam_fiscal_year: 2025, status: "enrolled", course_continues: true, prior_years_standard_used: 2450000, prior_items: ["admission"], carried_from: 2023, carried_from_status: "reported" }]
+          : [];
+      case "carry_courses":
         return state;
-      }
-      case "add_trainee": {
-        if (!String(args.name ?? "").trim()) refuse("受講者の氏名を入力してください", `trainees[${state.case.trainees.length}].name`);
-        state.case.trainees.push({ ...structuredClone(fixture.snapshot.case.trainees[0]), name: args.name });
-        return state;
-      }
-      case "plugin:dialog|save":
-        return window.__saveAnswer;
-      case "plugin:dialog|open":
-        return window.__openAnswer;
+      case "edit_case":
+        return edit(args.edit as Args);
       case "export_workbook":
-        return { path: args.path, open_points: [], blocking: [] };
+        return window.__saveAnswer === null ? null : { path: window.__saveAnswer, open_points: [], blocking: [] };
       case "export_case_json":
+      case "export_trainee_costs":
+        return window.__saveAnswer;
+      case "import_case_json":
+        return window.__openAnswer === null ? null : state;
+      case "preview_trainee_costs":
+        return window.__openAnswer === null ? null : { claim_id: 1, trainee_name: "看護 花子", changes: [{ label: "受講料", item: "tuition", month: null, before: 900000, after: 450000 }] };
+      case "import_trainee_costs":
+        state.case.trainees[0].tuition = 450000;
+        return state;
       case "open_folder":
       case "app_ready":
         return null;
