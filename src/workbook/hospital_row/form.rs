@@ -6,8 +6,7 @@ use rust_xlsxwriter::{FormatAlign, Worksheet, XlsxError};
 use super::Context;
 use super::layout::{ATTACHMENTS, BUDGET_NAME, FORM_NAME};
 use crate::workbook::layout::{self, BUDGET, Cell, FORM1, sheet_ref};
-use crate::workbook::text;
-use crate::workbook::write::{FormText, Page, amount_formula, form_text, height_for_lines};
+use crate::workbook::write::{FormText, Page, amount_formula, applicant_block, form_text};
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
     let styles = &context.styles;
@@ -32,24 +31,12 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     )?;
     let addressee = format!("{}{}", context.program.addressee, FORM1.addressee_suffix);
     sheet.write_string_with_format(FORM1.addressee.row, FORM1.addressee.col, &addressee, &styles.subtitle)?;
-    let value_width: f64 =
-        FORM1.widths[usize::from(FORM1.address.col)..=usize::from(FORM1.applicant_last_col)].iter().sum();
-    for ((label_cell, label), cell, value) in [
-        (FORM1.address_label, FORM1.address, hospital.address.as_deref()),
-        (FORM1.hospital_label, FORM1.hospital, Some(hospital.name.as_str())),
-        (FORM1.representative_label, FORM1.representative, hospital.representative.as_deref()),
-    ] {
-        sheet.write_string_with_format(label_cell.row, label_cell.col, label, &styles.plain)?;
-        let value = value.unwrap_or("");
-        sheet.merge_range(cell.row, cell.col, cell.row, FORM1.applicant_last_col, "", &styles.input_plain)?;
-        if !value.is_empty() {
-            sheet.write_string_with_format(cell.row, cell.col, value, &styles.input_plain)?;
-        }
-        let lines = text::line_count(value, text::line_units(value_width));
-        if lines > 1 {
-            sheet.set_row_height(cell.row, height_for_lines(lines))?;
-        }
-    }
+    let rows = [
+        (FORM1.address_label, hospital.address.as_deref()),
+        (FORM1.hospital_label, Some(hospital.name.as_str())),
+        (FORM1.representative_label, hospital.representative.as_deref()),
+    ];
+    applicant_block(sheet, styles, FORM1.widths, rows, FORM1.hospital.col, FORM1.applicant_last_col)?;
     let year_name = context.case.fiscal_year.japanese_name();
     let place = FormText { widths: FORM1.widths, title: FORM1.title, body: FORM1.body, last_col: FORM1.text_last_col };
     let title = layout::form1_title(&year_name, &context.program.grant_name);

@@ -7,8 +7,7 @@ use super::Context;
 use super::layout::{self, FORM, SETTLEMENT};
 use crate::era::format_date;
 use crate::workbook::layout::sheet_ref;
-use crate::workbook::text;
-use crate::workbook::write::{FormText, Page, amount_formula, form_text, height_for_lines};
+use crate::workbook::write::{FormText, Page, amount_formula, applicant_block, form_text};
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
     let styles = &context.styles;
@@ -28,24 +27,12 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let addressee = format!("{}{}", context.program.addressee, FORM.addressee_suffix);
     sheet.write_string_with_format(FORM.addressee.row, FORM.addressee.col, &addressee, &styles.subtitle)?;
 
-    let value_width: f64 =
-        FORM.widths[usize::from(FORM.address.0.col + 1)..=usize::from(FORM.applicant_last_col)].iter().sum();
-    for ((cell, label), value) in [
+    let rows = [
         (FORM.address, hospital.address.as_deref()),
         (FORM.hospital, Some(hospital.name.as_str())),
         (FORM.representative, hospital.representative.as_deref()),
-    ] {
-        sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
-        let value = value.unwrap_or("");
-        sheet.merge_range(cell.row, cell.col + 1, cell.row, FORM.applicant_last_col, "", &styles.input_plain)?;
-        if !value.is_empty() {
-            sheet.write_string_with_format(cell.row, cell.col + 1, value, &styles.input_plain)?;
-        }
-        let lines = text::line_count(value, text::line_units(value_width));
-        if lines > 1 {
-            sheet.set_row_height(cell.row, height_for_lines(lines))?;
-        }
-    }
+    ];
+    applicant_block(sheet, styles, FORM.widths, rows, FORM.hospital_value().col, FORM.applicant_last_col)?;
 
     let year_name = context.case.fiscal_year.japanese_name();
     let place = FormText { widths: FORM.widths, title: FORM.title, body: FORM.body, last_col: FORM.text_last_col };

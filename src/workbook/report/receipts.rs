@@ -5,13 +5,13 @@
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::Context;
-use super::layout::{FORM, RECEIPTS};
+use super::layout::RECEIPTS;
 use super::places::{Line, Total};
 use crate::calc::MonthStatus;
 use crate::money::Yen;
 use crate::workbook::layout::{BREAKDOWN, Cell, sheet_ref};
 use crate::workbook::text;
-use crate::workbook::write::{Page, amount_formula, excel_date, height_for_lines, sheet_heading, text_formula};
+use crate::workbook::write::{Page, amount_formula, excel_date, height_for_lines, hospital_beside, sheet_heading};
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
     let styles = &context.styles;
@@ -20,16 +20,8 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let page = Page { name: RECEIPTS.name, landscape: true, widths: RECEIPTS.widths, last, draft_cell: RECEIPTS.draft };
     context.page(sheet, &page)?;
     sheet_heading(sheet, styles, RECEIPTS.sheet_label, RECEIPTS.title, RECEIPTS.last_col)?;
-    let (cell, label) = RECEIPTS.hospital;
-    sheet.write_string_with_format(cell.row, cell.col, label, &styles.cell)?;
-    sheet.merge_range(cell.row, cell.col + 1, cell.row, cell.col + 3, "", &styles.cell_wrap)?;
-    let name = format!("={}&\"\"", sheet_ref(FORM.name, FORM.hospital_value()));
-    sheet.write_formula_with_format(
-        cell.row,
-        cell.col + 1,
-        text_formula(name, &context.case.hospital.name),
-        &styles.cell_wrap,
-    )?;
+    let source = sheet_ref(super::layout::FORM.name, super::layout::FORM.hospital_value());
+    hospital_beside(sheet, styles, RECEIPTS.hospital, source, &context.case.hospital.name)?;
     let (cell, label) = RECEIPTS.unit;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain_right)?;
 

@@ -10,7 +10,7 @@ use super::layout::{RECEIPTS, ROSTER, SETTLEMENT};
 use crate::money::Yen;
 use crate::workbook::layout::{BUDGET, Cell, sheet_ref};
 use crate::workbook::write::{
-    FigureSources, Page, amount_formula, formula_string, height_for_lines, text_formula, write_figures,
+    FigureSources, Page, amount_formula, formula_string, height_for_lines, hospital_beside, text_formula, write_figures,
 };
 
 /// △ before a negative amount, as 精算 forms print it.
@@ -39,16 +39,8 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         &styles.title,
     )?;
     sheet.set_row_height(SETTLEMENT.title.row, 24)?;
-    let (cell, label) = SETTLEMENT.hospital;
-    sheet.write_string_with_format(cell.row, cell.col, label, &styles.cell)?;
-    sheet.merge_range(cell.row, cell.col + 1, cell.row, cell.col + 3, "", &styles.cell_wrap)?;
-    let name = format!("={}&\"\"", sheet_ref(super::layout::FORM.name, super::layout::FORM.hospital_value()));
-    sheet.write_formula_with_format(
-        cell.row,
-        cell.col + 1,
-        text_formula(name, &context.case.hospital.name),
-        &styles.cell_wrap,
-    )?;
+    let source = sheet_ref(super::layout::FORM.name, super::layout::FORM.hospital_value());
+    hospital_beside(sheet, styles, SETTLEMENT.hospital, source, &context.case.hospital.name)?;
     let (cell, label) = SETTLEMENT.unit;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain_right)?;
 

@@ -151,10 +151,57 @@ pub fn form_text(
     sheet.merge_range(row, col, row, place.last_col, &title_lines.join("\n"), &title_format)?;
     sheet.set_row_height(row, height_for_lines(title_lines.len()) * layout::FORM1_TITLE_SIZE / layout::FONT_SIZE)?;
     // Broken between phrases (before 標記補助金, 関係書類…) rather than inside a word (報／告します).
-    let body = text::wrap_phrases(&format!("　{body}"), text::line_units(width), layout::BODY_BREAKS);
+    // The first line indented by a full-width space (a phrase break would drop a leading space).
+    let mut body = text::wrap_phrases(body, text::line_units(width).saturating_sub(2), layout::BODY_BREAKS);
+    if let Some(first) = body.first_mut() {
+        first.insert(0, '　');
+    }
     let (row, col) = (place.body.row, place.body.col);
     sheet.merge_range(row, col, row, place.last_col, &body.join("\n"), &styles.note)?;
     sheet.set_row_height(row, height_for_lines(body.len()))?;
+    Ok(())
+}
+
+/// The applicant block of a 様式 (所在地, 名称, 代表者職氏名): each label, then its value as typed over the merged
+/// cells from `value_col` to `last_col`, in a row as tall as the value needs.
+pub fn applicant_block(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    widths: &[f64],
+    rows: [((Cell, &str), Option<&str>); 3],
+    value_col: u16,
+    last_col: u16,
+) -> Result<(), XlsxError> {
+    let width: f64 = widths[usize::from(value_col)..=usize::from(last_col)].iter().sum();
+    for ((cell, label), value) in rows {
+        sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
+        let value = value.unwrap_or("");
+        sheet.merge_range(cell.row, value_col, cell.row, last_col, "", &styles.input_plain)?;
+        if !value.is_empty() {
+            sheet.write_string_with_format(cell.row, value_col, value, &styles.input_plain)?;
+        }
+        let lines = text::line_count(value, text::line_units(width));
+        if lines > 1 {
+            sheet.set_row_height(cell.row, height_for_lines(lines))?;
+        }
+    }
+    Ok(())
+}
+
+/// 病院名 beside its label, by formula on the 様式's name cell `source` (one place to correct it), over the
+/// three cells after the label.
+pub fn hospital_beside(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    label: (Cell, &str),
+    source: String,
+    name: &str,
+) -> Result<(), XlsxError> {
+    let (cell, text) = label;
+    sheet.write_string_with_format(cell.row, cell.col, text, &styles.cell)?;
+    sheet.merge_range(cell.row, cell.col + 1, cell.row, cell.col + 3, "", &styles.cell_wrap)?;
+    let formula = format!("={source}&\"\"");
+    sheet.write_formula_with_format(cell.row, cell.col + 1, text_formula(formula, name), &styles.cell_wrap)?;
     Ok(())
 }
 
