@@ -28,7 +28,7 @@ pub fn get_snapshot(workspace: State<'_, Workspace>) -> Snapshot {
 pub fn program_info(workspace: State<'_, Workspace>) -> AppResult<ProgramInfo> {
     let case = workspace.case();
     program_info::program_info(
-        case.as_ref().map_or("kanwa-nurse", |c| c.program.as_str()),
+        case.as_ref().map_or(hojo::program::Program::DEFAULT, |c| c.program.as_str()),
         case.as_ref().map(|c| c.fiscal_year),
     )
 }
@@ -183,8 +183,14 @@ pub async fn meibo_open<R: Runtime>(
 }
 
 #[tauri::command]
-pub fn meibo_search(meibo: State<'_, MeiboState>, query: String) -> AppResult<Vec<Candidate>> {
-    meibo.search(&query)
+pub fn meibo_search(
+    workspace: State<'_, Workspace>,
+    meibo: State<'_, MeiboState>,
+    query: String,
+) -> AppResult<Vec<Candidate>> {
+    // Candidates are judged by the rules of the application open (its program and 年度), the nurse program's
+    // latest before one is started.
+    meibo.search(&query, workspace.case().as_ref())
 }
 
 /// `dry_run`: what the 名簿 would change, shown before the user confirms; `all_filings`: every 届出 of the 名簿,

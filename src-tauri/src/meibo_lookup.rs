@@ -71,10 +71,13 @@ impl MeiboState {
     }
 
     /// Institutions by 医療機関番号 (7 or 10 digits) or by part of the name, hospitals meeting the conditions first.
-    pub fn search(&self, query: &str) -> AppResult<Vec<Candidate>> {
+    pub fn search(&self, query: &str, case: Option<&Case>) -> AppResult<Vec<Candidate>> {
         let guard = self.meibo.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let meibo = guard.as_ref().ok_or_else(|| AppError::new("先に名簿ファイルを選んでください"))?;
-        let rules = rules_for_meibo(Program::get("kanwa-nurse")?, meibo)?;
+        let rules = match case {
+            Some(case) => Program::get(&case.program)?.rules_for(case.fiscal_year)?,
+            None => rules_for_meibo(Program::get(Program::DEFAULT)?, meibo)?,
+        };
         let found: Vec<_> = match meibo.find_by_number(query) {
             Some(institution) => vec![institution],
             None => meibo.search_name(query),

@@ -139,7 +139,7 @@ impl Workspace {
         if name.is_empty() {
             return Err(AppError::at("hospital.name", "病院名を入力してください"));
         }
-        let program = Program::get("kanwa-nurse")?;
+        let program = Program::get(Program::DEFAULT)?;
         let year = FiscalYear::new(fiscal_year);
         program.rules_for(year).map_err(|error| AppError::at("fiscal_year", error.to_string()))?;
         let hospital =

@@ -184,6 +184,9 @@ pub enum ProgramError {
 }
 
 impl Program {
+    /// The program the desktop app starts an application of until one is chosen at はじめに (issue 12).
+    pub const DEFAULT: &'static str = "kanwa-nurse";
+
     /// The embedded program with this id.
     pub fn get(id: &str) -> Result<&'static Program, ProgramError> {
         all().iter().find(|program| program.id == id).ok_or_else(|| {
