@@ -107,3 +107,37 @@ test("an amount typed and not yet left is in the database", async () => {
   const focused = await app.execute("return document.activeElement?.getAttribute('data-path')");
   assert.equal(focused, "trainees[0].other_income", "the cursor never left the field");
 });
+
+// #9 12 in the real window: the second 年度 of the same hospital offers the trainee whose 認定審査 falls in it,
+// carried with what she has used (入学料 counted, 前年度までの選定額), and only her 認定審査料 counts there (T3).
+test("the second 年度 starts from the first: the continuing trainee is carried with what she has used", async () => {
+  await app.go("welcome");
+  // With an application open, starting another 年度 is behind 「別の年度・別の病院の申請を開く」, the name filled in.
+  await app.click("details.card summary");
+  await app.click('#start-year option[value="2025"]');
+  await app.waitForText(".start-form button[type=submit]", "令和7年度の申請を新しく始める");
+  await app.click(".start-form button[type=submit]");
+  await app.waitForText("main h1", "病院情報");
+  await app.go("trainees");
+  await app.waitForText(".continuing", "看護 花子");
+  await app.click(".continuing button.primary");
+  await app.find('[data-path="trainees[0].institution"]');
+
+  await app.go("costs");
+  await app.type('[data-path="trainees[0].exam_fee"]', "30000");
+  await app.click('[data-path="trainees[0].certified"]');
+  await app.waitForText('[data-figure="I"]', "15,000円");
+
+  const exported = path.join(folder, "second-year.json");
+  execFileSync(hojo, ["db", "case", "--year", "2025", "-o", exported, "--db", database]);
+  const second = JSON.parse(readFileSync(exported, "utf8"));
+  assert.equal(second.trainees[0].name, "看護 花子");
+  assert.deepEqual(second.trainees[0].prior_items, ["admission"]);
+  assert.equal(second.trainees[0].prior_years_standard_used, 4600000);
+  const calc = JSON.parse(execFileSync(hojo, ["calc", exported], { encoding: "utf8" }));
+  assert.equal(calc.total, 15000);
+  // The first 年度 is untouched.
+  const first = path.join(folder, "first-year.json");
+  execFileSync(hojo, ["db", "case", "--year", "2024", "-o", first, "--db", database]);
+  assert.equal(JSON.parse(readFileSync(first, "utf8")).trainees[0].tuition, 900000);
+});
