@@ -110,6 +110,8 @@ fn an_edit_is_in_the_history_and_a_refused_one_writes_nothing() {
     let case = keyaki();
     let application = store.import_case(&ADMIN, &case, ImportMode::New).unwrap().application_id;
     let hospital = store.application(application).unwrap().hospital_id;
+    let imported = format!("ケースファイルから読み込み（研修会{}件）", case.trainings.len());
+    assert!(store.history(hospital, 1000).unwrap().iter().any(|change| change.new_value.as_ref() == Some(&imported)));
     let changes = store.history(hospital, 1000).unwrap().len();
     let edit = CaseEdit::SetTraining { index: 0, field: TrainingField::Venue, text: "けやきホール".into() };
     let after = store.apply_edit(&ADMIN, application, &edit).unwrap();

@@ -193,10 +193,21 @@ fn import_case(conn: &Connection, editor: &Editor, case: &Case, mode: ImportMode
             subject,
             field: "application.import",
             old: None,
-            new: Some(format!("ケースファイルから読み込み（受講者{}名）", case.trainees.len())),
+            new: Some(import_summary(case)),
         },
     )?;
     Ok(ImportOutcome { hospital_id: hospital, application_id: application, replaced, trainees: case.trainees.len() })
+}
+
+/// What the history says an import brought: the trainees, or a hospital-row program's 研修会.
+fn import_summary(case: &Case) -> String {
+    let hospital_row = crate::program::Program::get(&case.program)
+        .is_ok_and(|program| program.row_kind == crate::program::RowKind::Hospital);
+    if hospital_row {
+        format!("ケースファイルから読み込み（研修会{}件）", case.trainings.len())
+    } else {
+        format!("ケースファイルから読み込み（受講者{}名）", case.trainees.len())
+    }
 }
 
 pub(crate) fn write_amounts(conn: &Connection, claim: ClaimId, trainee: &Trainee) -> Result<()> {
