@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use support::cases::valid_case as any_case;
 
 /// A kanwa-training case (the hospital is the one row): the example's hospital, random 研修会, amounts by item
-/// (each item with 積算内訳 amounting to their sum), other costs and income, in 令和6 or 7年度.
+/// (each item with 積算内訳 amounting to their sum, some with no lines yet), other costs and income, in 令和6 or 7年度.
 fn training_case() -> impl Strategy<Value = Case> {
     let items = [
         ItemId::LecturerFee,
@@ -30,7 +30,7 @@ fn training_case() -> impl Strategy<Value = Case> {
             unit: unit.into(),
         });
     let training = ("[ぁ-ん]{1,12}", 0u64..365, proptest::option::of("[ぁ-ん]{0,6}"), 0u32..200, any::<bool>());
-    let item = (proptest::option::of(0i64..3_000_000), proptest::collection::vec(line, 0..3));
+    let item = (proptest::option::of(0i64..3_000_000), proptest::collection::vec(line, 0..3), any::<bool>());
     (
         proptest::sample::select(vec![2024, 2025]),
         proptest::collection::vec(training, 0..3),
@@ -57,14 +57,15 @@ fn training_case() -> impl Strategy<Value = Case> {
                 .collect();
             case.costs.clear();
             case.workings.clear();
-            for (item, (amount, lines)) in items.into_iter().zip(amounts) {
-                if lines.is_empty() {
-                    if let Some(amount) = amount {
-                        case.costs.insert(item, Yen::new(amount));
+            for (item, (amount, lines, itemised)) in items.into_iter().zip(amounts) {
+                if itemised {
+                    // An item with a 積算内訳 amounts to its sum; one with no lines yet may list no amount.
+                    if !(lines.is_empty() && amount.is_none()) {
+                        case.costs.insert(item, lines.iter().map(WorkingLine::amount).sum());
                     }
-                } else {
-                    case.costs.insert(item, lines.iter().map(WorkingLine::amount).sum());
                     case.workings.insert(item, lines);
+                } else if let Some(amount) = amount {
+                    case.costs.insert(item, Yen::new(amount));
                 }
             }
             case.other_costs = Yen::new(other_costs);

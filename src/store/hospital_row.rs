@@ -3,7 +3,7 @@
 //! (`working_line`). Rows only: no Store. They are written as a whole from the case — the form is small, and
 //! one rewrite in the edit's transaction cannot drift from what the domain edited.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{Connection, params};
 
@@ -47,16 +47,19 @@ pub(crate) fn write_hospital_row(conn: &Connection, application: ApplicationId, 
             bool_int(item.follows_guideline),
         ])?;
     }
-    let mut cost =
-        conn.prepare_cached("INSERT INTO application_cost (application_id, item, amount) VALUES (?1, ?2, ?3)")?;
-    for (item, amount) in &case.costs {
-        cost.execute(params![application.0, item.id(), amount.get()])?;
+    let mut cost = conn.prepare_cached(
+        "INSERT INTO application_cost (application_id, item, amount, itemised) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let items: BTreeSet<ItemId> = case.costs.keys().chain(case.workings.keys()).copied().collect();
+    for item in items {
+        let amount = case.costs.get(&item).map(|amount| amount.get());
+        cost.execute(params![application.0, item.id(), amount, bool_int(case.workings.contains_key(&item))])?;
     }
     // Zero is no row, as the case file leaves it out.
     for (other, amount) in [(OtherAmount::OtherCosts, case.other_costs), (OtherAmount::OtherIncome, case.other_income)]
     {
         if !amount.is_zero() {
-            cost.execute(params![application.0, other.id(), amount.get()])?;
+            cost.execute(params![application.0, other.id(), amount.get(), 0])?;
         }
     }
     let mut line = conn.prepare_cached(
@@ -100,17 +103,27 @@ pub(crate) fn read_hospital_row(conn: &Connection, application: ApplicationId, c
         let held_on = parse_stored_date(&held_on)?;
         case.trainings.push(Training { title, held_on, venue, planned_participants, follows_guideline });
     }
-    let mut statement = conn.prepare_cached("SELECT item, amount FROM application_cost WHERE application_id = ?1")?;
-    let rows = statement.query_map([application.0], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)))?;
+    let mut statement =
+        conn.prepare_cached("SELECT item, amount, itemised FROM application_cost WHERE application_id = ?1")?;
+    let rows = statement.query_map([application.0], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, Option<i64>>(1)?, row.get::<_, bool>(2)?))
+    })?;
+    let mut workings: BTreeMap<ItemId, Vec<WorkingLine>> = BTreeMap::new();
     for row in rows {
-        let (item, amount) = row?;
-        let amount = Yen::new(amount);
+        let (item, amount, itemised) = row?;
+        let amount = amount.map(Yen::new);
         if item == OtherAmount::OtherCosts.id() {
-            case.other_costs = amount;
+            case.other_costs = amount.unwrap_or(Yen::ZERO);
         } else if item == OtherAmount::OtherIncome.id() {
-            case.other_income = amount;
+            case.other_income = amount.unwrap_or(Yen::ZERO);
         } else {
-            case.costs.insert(stored_item(&item)?, amount);
+            let item = stored_item(&item)?;
+            if let Some(amount) = amount {
+                case.costs.insert(item, amount);
+            }
+            if itemised {
+                workings.insert(item, Vec::new());
+            }
         }
     }
     let mut statement = conn.prepare_cached(
@@ -120,7 +133,6 @@ pub(crate) fn read_hospital_row(conn: &Connection, application: ApplicationId, c
     let rows = statement.query_map([application.0], |row| {
         Ok((row.get::<_, String>(0)?, row.get(1)?, row.get::<_, i64>(2)?, row.get(3)?, row.get(4)?))
     })?;
-    let mut workings: BTreeMap<ItemId, Vec<WorkingLine>> = BTreeMap::new();
     for row in rows {
         let (item, description, unit_price, quantity, unit) = row?;
         workings.entry(stored_item(&item)?).or_default().push(WorkingLine {

@@ -19,11 +19,14 @@ CREATE TABLE training (
 ) WITHOUT ROWID;
 
 -- The application's amounts by item: a program item (`lecturer_fee`, …, as the case's `costs`) or
--- `other_costs` / `other_income`. An absent item is 0.
+-- `other_costs` / `other_income`. An absent item is 0. `amount` is NULL for an item the case lists only under
+-- its 積算内訳; `itemised` says the item has a 積算内訳 (its lines below, possibly none yet), so a case comes back
+-- exactly as given.
 CREATE TABLE application_cost (
     application_id INTEGER NOT NULL REFERENCES application (id) ON DELETE CASCADE,
     item TEXT NOT NULL,
-    amount INTEGER NOT NULL CHECK (amount >= 0),
+    amount INTEGER CHECK (amount IS NULL OR amount >= 0),
+    itemised INTEGER NOT NULL DEFAULT 0 CHECK (itemised IN (0, 1)),
     PRIMARY KEY (application_id, item)
 ) WITHOUT ROWID;
 
