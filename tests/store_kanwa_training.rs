@@ -203,3 +203,25 @@ proptest! {
         prop_assume!(accepted > 0);
     }
 }
+
+#[test]
+fn a_training_application_takes_no_trainee() {
+    let (_dir, mut store) = fresh();
+    let nurse = example("sakura-hospital.json");
+    let mut training = keyaki();
+    training.hospital = nurse.hospital.clone();
+    let first = store.import_case(&ADMIN, &nurse, ImportMode::New).unwrap();
+    let second = store.import_case(&ADMIN, &training, ImportMode::New).unwrap();
+    let course = store.courses(first.hospital_id).unwrap()[0].id;
+    let changes = store.history(first.hospital_id, 1000).unwrap().len();
+    match store.add_course_to_application(&ADMIN, second.application_id, course) {
+        Err(hojo::store::StoreError::Conflict(message)) => {
+            assert!(message.contains("受講者を登録できません"), "{message}")
+        }
+        other => panic!("{other:?}"),
+    }
+    let profile = hojo::store::TraineeProfile::of(&nurse.trainees[0]);
+    assert!(store.add_trainee(&ADMIN, second.application_id, &profile).is_err());
+    assert_eq!(store.load_case(second.application_id).unwrap(), training);
+    assert_eq!(store.history(first.hospital_id, 1000).unwrap().len(), changes);
+}
