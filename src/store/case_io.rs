@@ -1,6 +1,7 @@
 //! The case file as the exchange format. Importing a case (hojo-case/1) writes its hospital, trainees and
 //! amounts; loading an application gives its case back, equal to what was imported. Each lump amount of a
-//! case becomes one cost entry (without date or memo); a case's amount is the sum of the item's entries.
+//! case becomes one cost entry (without date or memo); a case's amount is the sum of the item's entries. A
+//! hospital-row program's form (研修会, costs, 積算内訳) goes to its own tables as it is (`hospital_row`).
 
 use std::collections::HashSet;
 
@@ -57,7 +58,8 @@ impl Store {
 
     /// Imports a case in one transaction: the hospital (matched by name, else added; its profile becomes the
     /// case's), the application of the case's 年度, each trainee (matched by name, her course by qualification
-    /// and 入学日, else added) and the amounts.
+    /// and 入学日, else added) and the amounts; for a program whose row is the hospital (kanwa-training), its
+    /// 研修会, amounts by item and 積算内訳 instead of trainees.
     pub fn import_case(&mut self, editor: &Editor, case: &Case, mode: ImportMode) -> Result<ImportOutcome> {
         validate(case)?;
         check_case_amounts(case)?;
