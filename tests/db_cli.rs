@@ -64,6 +64,31 @@ fn import_then_case_returns_the_same_case_for_every_example() {
 }
 
 #[test]
+fn a_training_application_comes_back_the_same_and_sits_beside_the_nurse_program() {
+    // kanwa-training: the hospital is the one row (its 研修会, costs by item, 積算内訳, other costs and income).
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/kanwa-training/keyaki-hospital.json");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hojo.sqlite3");
+    let expected = parse_case(&std::fs::read(&example).unwrap()).unwrap();
+    ok(hojo(&["db", "import", s(&example), "--db", s(&db)]));
+    let year = expected.fiscal_year.starting_year().to_string();
+    let out = dir.path().join("case.json");
+    ok(hojo(&["db", "case", "--year", &year, "--program", "kanwa-training", "-o", s(&out), "--db", s(&db)]));
+    assert_eq!(parse_case(&std::fs::read(&out).unwrap()).unwrap(), expected);
+    ok(hojo(&["calc", s(&out)]));
+    // The same hospital's nurse application of that 年度 is another application; the training one is unchanged.
+    let mut nurse = parse_case(&std::fs::read(sakura()).unwrap()).unwrap();
+    nurse.hospital = expected.hospital.clone();
+    let nurse_file = dir.path().join("nurse.json");
+    std::fs::write(&nurse_file, hojo::case::to_json(&nurse)).unwrap();
+    ok(hojo(&["db", "import", s(&nurse_file), "--db", s(&db)]));
+    let nurse_out = ok(hojo(&["db", "case", "--year", &year, "--db", s(&db)]));
+    assert_eq!(parse_case(nurse_out.as_bytes()).unwrap(), nurse);
+    let again = ok(hojo(&["db", "case", "--year", &year, "--program", "kanwa-training", "--db", s(&db)]));
+    assert_eq!(parse_case(again.as_bytes()).unwrap(), expected);
+}
+
+#[test]
 fn importing_the_same_year_twice_needs_replace() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("hojo.sqlite3");

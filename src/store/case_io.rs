@@ -1,6 +1,7 @@
 //! The case file as the exchange format. Importing a case (hojo-case/1) writes its hospital, trainees and
 //! amounts; loading an application gives its case back, equal to what was imported. Each lump amount of a
-//! case becomes one cost entry (without date or memo); a case's amount is the sum of the item's entries.
+//! case becomes one cost entry (without date or memo); a case's amount is the sum of the item's entries. A
+//! hospital-row program's form (研修会, costs, 積算内訳) goes to its own tables as it is (`hospital_row`).
 
 use std::collections::HashSet;
 
@@ -14,6 +15,7 @@ use super::claim_rows::{insert_claim, insert_course, insert_trainee, update_cour
 use super::costs::{CostInput, CostItem, MAX_AMOUNT, SalaryMonthInput, insert_cost, insert_salary_month};
 use super::error::{Result, StoreError};
 use super::history::{Editor, Record, record};
+use super::hospital_row::{check_hospital_row, read_hospital_row, write_hospital_row};
 use super::hospital_rows::{find_by_name, insert_hospital, read_hospital, write_hospital};
 use super::ids::{ApplicationId, ClaimId, CourseId, HospitalId, TraineeId};
 use super::profile::{ClaimFlags, TraineeProfile};
@@ -56,7 +58,8 @@ impl Store {
 
     /// Imports a case in one transaction: the hospital (matched by name, else added; its profile becomes the
     /// case's), the application of the case's 年度, each trainee (matched by name, her course by qualification
-    /// and 入学日, else added) and the amounts.
+    /// and 入学日, else added) and the amounts; for a program whose row is the hospital (kanwa-training), its
+    /// 研修会, amounts by item and 積算内訳 instead of trainees.
     pub fn import_case(&mut self, editor: &Editor, case: &Case, mode: ImportMode) -> Result<ImportOutcome> {
         validate(case)?;
         check_case_amounts(case)?;
@@ -66,18 +69,6 @@ impl Store {
             || case.decision.is_some()
             || case.received != crate::money::Yen::ZERO
             || case.trainees.iter().any(|trainee| !trainee.receipts.is_empty());
-        // Likewise a program whose row is the hospital (kanwa-training): its 研修会 and costs have no tables yet.
-        let hospital_row = case.hospital.designated_cooperating_hospital.is_some()
-            || !case.trainings.is_empty()
-            || !case.costs.is_empty()
-            || crate::program::Program::get(&case.program)
-                .is_ok_and(|program| program.row_kind == crate::program::RowKind::Hospital);
-        if hospital_row {
-            return Err(StoreError::Conflict(format!(
-                "「{}」の申請は、この版のHojoのデータベースにはまだ保存できません。ケースファイル（JSON）のまま hojo check / calc で扱ってください",
-                case.program
-            )));
-        }
         if report_only {
             return Err(StoreError::Conflict(
                 "このケースファイルは実績報告（交付決定・領収書・受入済額）を含みます。この版のHojoのデータベースには申請だけを読み込めます。実績報告は hojo settle と hojo export で扱ってください".to_string(),
@@ -91,7 +82,10 @@ pub(crate) fn load_case(conn: &Connection, application: ApplicationId) -> Result
     let summary = application_summary(conn, application)?;
     let hospital = read_hospital(conn, summary.hospital_id)?;
     let trainees = read_claims(conn, application)?.into_iter().map(|view| view.trainee).collect();
-    Ok(Case { trainees, ..Case::new(&summary.program, summary.fiscal_year, hospital) })
+    let mut case = Case { trainees, ..Case::new(&summary.program, summary.fiscal_year, hospital) };
+    // Empty for a nurse-program application; a hospital-row program (kanwa-training) keeps its form here.
+    read_hospital_row(conn, application, &mut case)?;
+    Ok(case)
 }
 
 /// Amounts a case may hold but one cost entry may not (over 10億円); said with the case's JSON path.
@@ -112,7 +106,10 @@ fn check_case_amounts(case: &Case) -> Result<()> {
             problems.push(too_large(format!("trainees[{index}].prior_years_standard_used")));
         }
     }
-    if problems.is_empty() { Ok(()) } else { Err(StoreError::Case(CaseError { problems })) }
+    if !problems.is_empty() {
+        return Err(StoreError::Case(CaseError { problems }));
+    }
+    check_hospital_row(case)
 }
 
 fn too_large(path: String) -> Problem {
@@ -164,6 +161,8 @@ fn import_case(conn: &Connection, editor: &Editor, case: &Case, mode: ImportMode
         }
         None => (insert_application(conn, editor, hospital, &case.program, case.fiscal_year)?, false),
     };
+    // The 研修会, amounts and 積算内訳 of a hospital-row program (kanwa-training); replaced ones go with the claims.
+    write_hospital_row(conn, application, case)?;
     let mut used_trainees = HashSet::new();
     let mut used_courses = HashSet::new();
     for trainee in &case.trainees {
@@ -196,10 +195,21 @@ fn import_case(conn: &Connection, editor: &Editor, case: &Case, mode: ImportMode
             subject,
             field: "application.import",
             old: None,
-            new: Some(format!("ケースファイルから読み込み（受講者{}名）", case.trainees.len())),
+            new: Some(import_summary(case)),
         },
     )?;
     Ok(ImportOutcome { hospital_id: hospital, application_id: application, replaced, trainees: case.trainees.len() })
+}
+
+/// What the history says an import brought: the trainees, or a hospital-row program's 研修会.
+fn import_summary(case: &Case) -> String {
+    let hospital_row = crate::program::Program::get(&case.program)
+        .is_ok_and(|program| program.row_kind == crate::program::RowKind::Hospital);
+    if hospital_row {
+        format!("ケースファイルから読み込み（研修会{}件）", case.trainings.len())
+    } else {
+        format!("ケースファイルから読み込み（受講者{}名）", case.trainees.len())
+    }
 }
 
 pub(crate) fn write_amounts(conn: &Connection, claim: ClaimId, trainee: &Trainee) -> Result<()> {

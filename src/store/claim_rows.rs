@@ -120,6 +120,18 @@ pub(crate) fn insert_claim(
     profile: &TraineeProfile,
     flags: ClaimFlags,
 ) -> Result<ClaimId> {
+    // A program whose row is the hospital (kanwa-training) has no trainees: a claim there would be a row its
+    // 様式 and 算定 never show.
+    let program: String =
+        conn.query_row("SELECT program FROM application WHERE id = ?1", [application.0], |row| row.get(0))?;
+    if let Ok(rules) = Program::get(&program)
+        && rules.row_kind == crate::program::RowKind::Hospital
+    {
+        return Err(StoreError::Conflict(format!(
+            "「{}」の申請には受講者を登録できません。この事業は病院が1行で、研修会と経費を入力します",
+            rules.name
+        )));
+    }
     let position: i64 = conn.query_row(
         "SELECT coalesce(max(position), -1) + 1 FROM claim WHERE application_id = ?1",
         [application.0],

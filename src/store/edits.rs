@@ -16,7 +16,8 @@ use super::costs::{
     read_salary_months,
 };
 use super::error::{Result, StoreError};
-use super::history::{Editor, record};
+use super::history::{Editor, Record, record};
+use super::hospital_row::write_hospital_row;
 use super::hospital_rows::{find_by_name, write_hospital};
 use super::ids::{ApplicationId, ClaimId, CourseId, TraineeId};
 use super::profile::{ClaimFlags, TraineeProfile};
@@ -85,11 +86,7 @@ fn write_change(
         Change::TraineeSalary { index } => {
             write_salary(conn, editor, claim_at(conn, application, index)?, trainee(index)?)
         }
-        // A hospital-row program (kanwa-training) has no tables yet; import_case refuses such a case, so no
-        // stored application can reach here with one.
-        Change::HospitalRow => Err(StoreError::Conflict(
-            "この事業の研修会と経費は、この版のHojoのデータベースにはまだ保存できません".to_string(),
-        )),
+        Change::HospitalRow => write_hospital_row_edit(conn, editor, application, case),
         Change::TraineeCourse { index } => {
             let claim = claim_at(conn, application, index)?;
             let trainee = trainee(index)?;
@@ -97,6 +94,38 @@ fn write_change(
             write_salary(conn, editor, claim, trainee)
         }
     }
+}
+
+/// A hospital-row program's 研修会, costs, 積算内訳, other costs or income (kanwa-training): the whole form
+/// rewritten from the edited case, with the before and after in the history.
+fn write_hospital_row_edit(conn: &Connection, editor: &Editor, application: ApplicationId, case: &Case) -> Result<()> {
+    let before = load_case(conn, application)?;
+    write_hospital_row(conn, application, case)?;
+    let summary = application_summary(conn, application)?;
+    record(
+        conn,
+        editor,
+        Record {
+            hospital: Some(summary.hospital_id),
+            application: Some(application),
+            subject: format!("{}の申請の研修会・経費", summary.fiscal_year.japanese_name()),
+            field: "application.hospital_row",
+            old: Some(hospital_row_json(&before)),
+            new: Some(hospital_row_json(case)),
+        },
+    )
+}
+
+/// The hospital row's part of a case, as the history keeps it.
+fn hospital_row_json(case: &Case) -> String {
+    serde_json::json!({
+        "trainings": case.trainings,
+        "costs": case.costs,
+        "workings": case.workings,
+        "other_costs": case.other_costs,
+        "other_income": case.other_income,
+    })
+    .to_string()
 }
 
 /// The claim at a position of the application's order.

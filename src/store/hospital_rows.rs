@@ -52,7 +52,8 @@ fn store_profile(conn: &Connection, id: HospitalId, hospital: &Hospital) -> Resu
     let updated = conn.execute(
         "UPDATE hospital SET name = ?2, prefecture_code = ?3, address = ?4, founder_type = ?5, beds = ?6,
              employs_qualified_nurse = ?7, representative = ?8, has_contact = ?9, contact_department = ?10,
-             contact_name = ?11, contact_phone = ?12, contact_email = ?13, purpose = ?14
+             contact_name = ?11, contact_phone = ?12, contact_email = ?13, purpose = ?14,
+             designated_cooperating_hospital = ?15
          WHERE id = ?1",
         params![
             id.0,
@@ -69,6 +70,7 @@ fn store_profile(conn: &Connection, id: HospitalId, hospital: &Hospital) -> Resu
             contact.and_then(|c| c.phone.as_deref()),
             contact.and_then(|c| c.email.as_deref()),
             hospital.purpose,
+            hospital.designated_cooperating_hospital.map(bool_int),
         ],
     )?;
     if updated == 0 {
@@ -88,7 +90,8 @@ pub(crate) fn read_hospital(conn: &Connection, id: HospitalId) -> Result<Hospita
     let mut hospital = conn
         .prepare_cached(
             "SELECT name, prefecture_code, address, founder_type, beds, employs_qualified_nurse, representative,
-                    has_contact, contact_department, contact_name, contact_phone, contact_email, purpose
+                    has_contact, contact_department, contact_name, contact_phone, contact_email, purpose,
+                    designated_cooperating_hospital
              FROM hospital WHERE id = ?1",
         )?
         .query_row([id.0], |row| {
@@ -117,7 +120,7 @@ pub(crate) fn read_hospital(conn: &Connection, id: HospitalId) -> Result<Hospita
                 representative: row.get(6)?,
                 contact,
                 purpose: row.get(12)?,
-                designated_cooperating_hospital: None,
+                designated_cooperating_hospital: row.get(13)?,
             })
         })
         .optional()?
@@ -188,7 +191,7 @@ fn profile_differences(old: &Hospital, new: &Hospital) -> Vec<Difference> {
                 .join(" / ")
         })
     }
-    let fields: [(&'static str, Option<String>, Option<String>); 10] = [
+    let fields: [(&'static str, Option<String>, Option<String>); 11] = [
         ("hospital.name", Some(old.name.clone()), Some(new.name.clone())),
         ("hospital.prefecture_code", old.prefecture_code.clone(), new.prefecture_code.clone()),
         ("hospital.address", old.address.clone(), new.address.clone()),
@@ -207,6 +210,11 @@ fn profile_differences(old: &Hospital, new: &Hospital) -> Vec<Difference> {
         ("hospital.representative", old.representative.clone(), new.representative.clone()),
         ("hospital.contact", contact(old), contact(new)),
         ("hospital.purpose", old.purpose.clone(), new.purpose.clone()),
+        (
+            "hospital.designated_cooperating_hospital",
+            old.designated_cooperating_hospital.map(yes_no),
+            new.designated_cooperating_hospital.map(yes_no),
+        ),
     ];
     fields.into_iter().filter(|(_, old, new)| old != new).collect()
 }

@@ -20,6 +20,7 @@ mod edits;
 mod error;
 mod history;
 mod hospital;
+mod hospital_row;
 mod hospital_rows;
 mod ids;
 mod integrity;
