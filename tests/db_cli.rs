@@ -75,6 +75,9 @@ fn a_training_application_comes_back_the_same_and_sits_beside_the_nurse_program(
     let out = dir.path().join("case.json");
     ok(hojo(&["db", "case", "--year", &year, "--program", "kanwa-training", "-o", s(&out), "--db", s(&db)]));
     assert_eq!(parse_case(&std::fs::read(&out).unwrap()).unwrap(), expected);
+    // The 年度's only application needs no --program.
+    let alone = ok(hojo(&["db", "case", "--year", &year, "--db", s(&db)]));
+    assert_eq!(parse_case(alone.as_bytes()).unwrap(), expected);
     ok(hojo(&["calc", s(&out)]));
     // The same hospital's nurse application of that 年度 is another application; the training one is unchanged.
     let mut nurse = parse_case(&std::fs::read(sakura()).unwrap()).unwrap();

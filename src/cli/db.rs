@@ -35,9 +35,9 @@ pub enum DbCommand {
         /// 病院名（データベースに病院が複数あるとき）
         #[arg(long)]
         hospital: Option<String>,
-        /// 事業
-        #[arg(long, default_value = "kanwa-nurse")]
-        program: String,
+        /// 事業（省略時: その年度の申請が一つならその事業、なければ kanwa-nurse）
+        #[arg(long)]
+        program: Option<String>,
         /// 書き出すファイル
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -115,7 +115,12 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
         DbCommand::Case { year, hospital, program, output, force } => {
             let store = open(&path)?;
             let hospital = pick_hospital(&store, hospital.as_deref()).map_err(failed)?;
-            let case = store.case_for_year(hospital, &program, FiscalYear::new(year)).map_err(failed)?;
+            let year = FiscalYear::new(year);
+            let program = match program {
+                Some(program) => program,
+                None => only_program(&store, hospital, year).map_err(failed)?,
+            };
+            let case = store.case_for_year(hospital, &program, year).map_err(failed)?;
             let text = to_json(&case) + "\n";
             match output {
                 None => {
@@ -263,5 +268,20 @@ fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> CliResult {
             " (could not write)"
         };
         InputError(format!("{error}{hint}"))
+    })
+}
+
+/// The program of the hospital's one application of the 年度; the nurse program when it has none or several
+/// (then `--program` chooses).
+fn only_program(store: &Store, hospital: HospitalId, year: FiscalYear) -> Result<String, StoreError> {
+    let programs: Vec<String> = store
+        .applications(hospital)?
+        .into_iter()
+        .filter(|application| application.fiscal_year == year)
+        .map(|application| application.program)
+        .collect();
+    Ok(match programs.as_slice() {
+        [only] => only.clone(),
+        _ => hojo::program::Program::DEFAULT.to_string(),
     })
 }
