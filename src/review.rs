@@ -135,6 +135,7 @@ pub fn review_with(case: &Case, eligibility: Option<&Eligibility>, calculation: 
         }
     }
     receipt_findings(case, &mut findings);
+    report_findings(case, &mut findings);
     let mut applied_total = Yen::ZERO;
     let mut excluded = Vec::new();
     if let Some(calculation) = calculation {
@@ -158,6 +159,47 @@ pub fn review_with(case: &Case, eligibility: Option<&Eligibility>, calculation: 
 
 /// The mistakes 補助金 offices find most often in receipts: paid outside the 年度 or the course, no payee, no
 /// description.
+/// What a 実績報告 must say of each trainee for its 事業実績書 and 名簿: her 受講状況, and her 修了年月日 once she
+/// has completed; and a 中途退学 with 人件費 is to be checked (the salary counts only up to her withdrawal).
+fn report_findings(case: &Case, findings: &mut Vec<Finding>) {
+    use crate::case::{CourseStatus, Stage};
+    if case.stage != Stage::Report {
+        return;
+    }
+    for (index, trainee) in case.trainees.iter().enumerate() {
+        let at = |field: &str| Some(format!("trainees[{index}].report.{field}"));
+        let report = &trainee.report;
+        match report.course_status {
+            None => findings.push(Finding::error(
+                Section::Trainees,
+                at("course_status"),
+                format!(
+                    "{}さんの受講状況（修了・在学中・中途退学）を入力してください（事業実績書に記載します）",
+                    trainee.name
+                ),
+            )),
+            Some(CourseStatus::Completed) if report.completed_on.is_none() => findings.push(Finding::error(
+                Section::Trainees,
+                at("completed_on"),
+                format!("{}さんは修了しています。修了年月日を入力してください", trainee.name),
+            )),
+            Some(CourseStatus::Withdrawn)
+                if trainee.salary > crate::money::Yen::ZERO || trainee.salary_is_monthly() =>
+            {
+                findings.push(Finding::warning(
+                    Section::Costs,
+                    Some(format!("trainees[{index}].salary")),
+                    format!(
+                        "{}さんは中途退学です。人件費が退学した月までの分になっているか確かめてください",
+                        trainee.name
+                    ),
+                ))
+            }
+            _ => {}
+        }
+    }
+}
+
 fn receipt_findings(case: &Case, findings: &mut Vec<Finding>) {
     let year = case.fiscal_year;
     for (index, trainee) in case.trainees.iter().enumerate() {
@@ -331,6 +373,27 @@ mod tests {
         let paths: Vec<&str> = review.warnings().filter_map(|f| f.path.as_deref()).collect();
         assert!(paths.contains(&"trainees[0].receipts[1]") && paths.contains(&"trainees[0].receipts[2]"), "{paths:?}");
         assert!(review.warnings().any(|f| f.message.contains("令和6年度の外")));
+    }
+
+    #[test]
+    fn a_report_says_each_trainees_course_status_and_completion_date() {
+        let mut case = example("reports/sakura-hospital-report.json");
+        assert!(review(&case).is_ready(), "{:#?}", review(&case).findings);
+        case.trainees[0].report.completed_on = None;
+        let paths: Vec<String> = review(&case).errors().filter_map(|f| f.path.clone()).collect();
+        assert_eq!(paths, ["trainees[0].report.completed_on"]);
+        case.trainees[0].report.course_status = None;
+        let errors: Vec<String> = review(&case).errors().map(|f| f.message.clone()).collect();
+        assert!(errors.iter().any(|m| m.contains("受講状況")), "{errors:?}");
+        case.trainees[0].report.course_status = Some(crate::case::CourseStatus::Withdrawn);
+        let review = review(&case);
+        assert!(review.is_ready());
+        assert!(review.warnings().any(|f| f.message.contains("中途退学") && f.message.contains("人件費")));
+    }
+
+    #[test]
+    fn an_application_is_not_asked_for_a_course_status() {
+        assert!(review(&example("sakura-hospital.json")).findings.iter().all(|f| !f.message.contains("受講状況")));
     }
 
     #[test]
