@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::case::{Case, CourseStatus, Decision};
 use crate::eligibility::evaluate;
 use crate::money::Yen;
-use crate::normalize::to_half_width;
+use crate::normalize::name_key;
 use crate::program::ProgramError;
 use crate::review::review_with;
 
@@ -57,7 +57,7 @@ pub fn change_needed(submitted: &Case, current: &Case, decision: &Decision) -> R
     if planned > decision.amount {
         reasons.push(ChangeReason::AboveDecision { planned, decided: decision.amount });
     }
-    let key = |name: &str| to_half_width(name).split_whitespace().collect::<Vec<_>>().join(" ");
+    let key = name_key;
     let before: Vec<String> = submitted.trainees.iter().map(|trainee| key(&trainee.name)).collect();
     for trainee in &current.trainees {
         if !before.contains(&key(&trainee.name)) {

@@ -13,3 +13,9 @@ pub fn to_half_width(text: &str) -> String {
         })
         .collect()
 }
+/// The form two names are compared in: half-width (spaces and ASCII), runs of white space as one space, none
+/// at either end; kana and kanji as typed. Two names that differ only so are the same hospital or the same nurse
+/// (「さくら病院 」 is さくら病院, 「看護　花子」 is 看護 花子).
+pub fn name_key(name: &str) -> String {
+    to_half_width(name).split_whitespace().collect::<Vec<_>>().join(" ")
+}

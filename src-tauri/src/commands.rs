@@ -38,10 +38,11 @@ pub fn start_case(workspace: State<'_, Workspace>, fiscal_year: i32, hospital_na
     workspace.start_case(fiscal_year, &hospital_name)
 }
 
-/// The saved applications (hospital, 年度, program, 状態), the most recently changed first.
+/// The saved applications (hospital, 年度, program, 状態), the most recently changed first; with `name`, only
+/// those of the hospital that name means (the library's rule: spaces and width do not make another hospital).
 #[tauri::command]
-pub fn list_applications(workspace: State<'_, Workspace>) -> AppResult<Vec<SavedApplication>> {
-    workspace.saved_applications()
+pub fn list_applications(workspace: State<'_, Workspace>, name: Option<String>) -> AppResult<Vec<SavedApplication>> {
+    workspace.saved_applications(name.as_deref())
 }
 
 #[tauri::command]

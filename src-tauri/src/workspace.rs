@@ -166,11 +166,14 @@ impl Workspace {
     }
 
     /// The saved applications, the most recently changed first (はじめに lists them).
-    pub fn saved_applications(&self) -> AppResult<Vec<SavedApplication>> {
-        match self.lock().db.as_ref() {
-            Some(db) => db.store.application_list().map_err(store_error),
-            None => Ok(Vec::new()),
-        }
+    pub fn saved_applications(&self, name: Option<&str>) -> AppResult<Vec<SavedApplication>> {
+        let inner = self.lock();
+        let Some(db) = inner.db.as_ref() else { return Ok(Vec::new()) };
+        let list = db.store.application_list().map_err(store_error)?;
+        let Some(name) = name else { return Ok(list) };
+        let hospitals: Vec<_> =
+            db.store.find_hospital_like(name).map_err(store_error)?.into_iter().map(|hospital| hospital.id).collect();
+        Ok(list.into_iter().filter(|saved| hospitals.contains(&saved.hospital_id)).collect())
     }
 
     /// Opens a saved application.

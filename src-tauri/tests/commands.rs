@@ -616,6 +616,11 @@ fn saved_applications_are_listed_and_the_one_last_worked_on_reopens() {
     let list = list.as_array().unwrap();
     assert_eq!(list.len(), 2, "one hospital, two 年度: {list:?}");
     assert!(list.iter().all(|saved| saved["hospital_name"] == "さくら病院"));
+    // The start form asks which applications a typed name means: the library's rule, not the screen's.
+    let named = window.ok("list_applications", json!({"name": " さくら病院　"}));
+    assert_eq!(named.as_array().map(Vec::len), Some(2));
+    let other = window.ok("list_applications", json!({"name": "さくら 病院"}));
+    assert_eq!(other.as_array().map(Vec::len), Some(0), "a space inside a name is part of it");
     // Back to 令和6年度 and an edit there: that is the application last worked on.
     let first = list.iter().find(|saved| saved["fiscal_year"] == 2024).unwrap();
     assert_eq!(first["fiscal_year_label"], "令和6年度");

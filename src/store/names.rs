@@ -2,13 +2,8 @@
 //! Two names that differ only so are the same hospital or the same nurse. Bottom layer: imports nothing of the
 //! store.
 
-use crate::normalize::to_half_width;
-
-/// The form two names are compared in: half-width (spaces and ASCII), runs of white space as one space, none
-/// at either end. Kana and kanji are left as typed.
-pub(crate) fn name_key(name: &str) -> String {
-    to_half_width(name).split_whitespace().collect::<Vec<_>>().join(" ")
-}
+/// The domain's one rule of when two typed names are the same (`normalize::name_key`).
+pub(crate) use crate::normalize::name_key;
 
 #[cfg(test)]
 mod tests {

@@ -20,7 +20,7 @@ pub struct SavedApplication {
     pub fiscal_year: FiscalYear,
     /// 令和6年度
     pub fiscal_year_label: String,
-    /// Program id (`nurse-qualification`).
+    /// Program id (`kanwa-nurse`).
     pub program: String,
     /// The program's name as its data gives it; the id when this Hojo does not know the program.
     pub program_label: String,

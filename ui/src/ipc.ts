@@ -53,7 +53,8 @@ export const api = {
   programInfo: () => command<ProgramInfo>("program_info"),
   startCase: (fiscalYear: number, hospitalName: string) =>
     command<Snapshot>("start_case", { fiscalYear, hospitalName }),
-  listApplications: () => command<SavedApplication[]>("list_applications"),
+  /** With `name`: only the applications of the hospital that name means (the library decides, not the screen). */
+  listApplications: (name?: string) => command<SavedApplication[]>("list_applications", name === undefined ? {} : { name }),
   openApplication: (id: number) => command<Snapshot>("open_application", { id }),
   continuingCourses: () => command<ContinuingCourse[]>("continuing_courses"),
   carryCourses: (courses: number[]) => command<Snapshot>("carry_courses", { courses }),

@@ -75,9 +75,8 @@ function StartForm(props: { initialName?: string }) {
   // Whether the hospital and 年度 typed are a saved application: the button then opens it, else it says plainly
   // that a new 年度 starts (「この申請を開く」 used to start a 令和8年度 without a word).
   const [saved, setSaved] = useState<SavedApplication[]>([]);
-  useEffect(() => void api.listApplications().then(setSaved, () => setSaved([])), []);
-  const key = (text: string) => text.replace(/[\s\u3000]+/g, "");
-  const exists = saved.some((application) => key(application.hospital_name) === key(name) && application.fiscal_year === Number(year));
+  useEffect(() => void api.listApplications(name).then(setSaved, () => setSaved([])), [name]);
+  const exists = saved.some((application) => application.fiscal_year === Number(year));
 
   const start = async (event: Event) => {
     event.preventDefault();

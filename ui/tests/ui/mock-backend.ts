@@ -141,6 +141,8 @@ export function installMockBackend() {
         return state;
       }
       case "list_applications":
+        // The real backend asks the library which hospital a typed name means; the mock knows one hospital.
+        if (typeof args.name === "string" && args.name.trim() !== (state.case?.hospital.name ?? "さくら病院")) return [];
         return [
           { id: 1, hospital_id: 1, hospital_name: state.case?.hospital.name ?? "さくら病院", fiscal_year: 2024, fiscal_year_label: "令和6年度", program: "kanwa-nurse", program_label: "東京都緩和ケア関連専門看護師等資格取得支援事業", status: "draft", status_label: "作成中", trainee_count: 1, last_changed_at: null },
           { id: 2, hospital_id: 1, hospital_name: state.case?.hospital.name ?? "さくら病院", fiscal_year: 2025, fiscal_year_label: "令和7年度", program: "kanwa-nurse", program_label: "東京都緩和ケア関連専門看護師等資格取得支援事業", status: "draft", status_label: "作成中", trainee_count: 0, last_changed_at: null },
