@@ -13,7 +13,7 @@ export type SavedApplication = { id: ApplicationId, hospital_id: HospitalId, hos
  */
 fiscal_year_label: string, 
 /**
- * Program id (`nurse-qualification`).
+ * Program id (`kanwa-nurse`).
  */
 program: string, 
 /**
