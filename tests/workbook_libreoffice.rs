@@ -185,6 +185,10 @@ fn report_cases() -> Vec<(String, Case)> {
             "kanwa-training-keyaki".into(),
             parse_case(&std::fs::read(folder.join("kanwa-training/keyaki-hospital.json")).unwrap()).unwrap(),
         ),
+        (
+            "kanwa-training-keyaki-report".into(),
+            parse_case(&std::fs::read(folder.join("kanwa-training/keyaki-hospital-report.json")).unwrap()).unwrap(),
+        ),
         ("report-example".into(), base),
         ("report-above-decision".into(), above),
         ("report-monthly".into(), monthly),

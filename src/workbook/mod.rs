@@ -166,12 +166,10 @@ pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
     // The 様式 follows the program data: a row per trainee (the 様式 of spec/workbook.md) or the hospital as the
     // one row (kanwa-training); its 実績報告書 after the 精算.
     match (program.row_kind, case.stage) {
-        (RowKind::Trainee, crate::case::Stage::Report) => return report::build(case, program, rules, draft),
+        // The report chooses its sheets by the row kind itself (it shares 第6号様式 and the 精算額調書).
+        (_, crate::case::Stage::Report) => return report::build(case, program, rules, draft),
         (RowKind::Hospital, crate::case::Stage::Application) => {
             return hospital_row::build(case, program, rules, draft);
-        }
-        (RowKind::Hospital, crate::case::Stage::Report) => {
-            return Err(ExportError::NoLayout(format!("{}（実績報告書）", program.name)));
         }
         (RowKind::Trainee, crate::case::Stage::Application) => {}
     }
