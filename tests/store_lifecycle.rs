@@ -367,3 +367,31 @@ proptest! {
         prop_assert_eq!(store.lifecycle(application).unwrap(), expected);
     }
 }
+
+/// Not only the forms' edits: a cost, a flag, a nurse's cost file or a carried course cannot change figures that
+/// were submitted or decided either.
+#[test]
+fn every_edit_of_the_rows_is_refused_while_frozen() {
+    let (_dir, mut store, application) = fresh();
+    let claim = store.trainees(application).unwrap()[0].id;
+    let file = store.export_trainee_costs(claim).unwrap();
+    store.advance(&ADMIN, application, &submit()).unwrap();
+    let before = store.load_case(application).unwrap();
+    let cost = hojo::store::CostInput { item: CostItem::OTHER_COSTS, amount: Yen::new(1), paid_on: None, memo: None };
+    let refusals = [
+        store.add_cost(&ADMIN, claim, &cost).map(|_| ()),
+        store.set_flags(&ADMIN, claim, hojo::store::ClaimFlags::default()),
+        store.remove_trainee(&ADMIN, claim),
+        store.import_trainee_costs(&ADMIN, application, &file).map(|_| ()),
+    ];
+    for refusal in refusals {
+        let error = refusal.unwrap_err();
+        assert!(error.to_string().contains("「提出済」"), "{error}");
+    }
+    assert_eq!(store.load_case(application).unwrap(), before);
+    // The same edits go through again once the figures are the actual amounts.
+    for step in [decide("2,300,000"), LifecycleStep::StartReport] {
+        store.advance(&ADMIN, application, &step).unwrap();
+    }
+    store.add_cost(&ADMIN, claim, &cost).unwrap();
+}
