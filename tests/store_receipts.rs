@@ -78,7 +78,6 @@ fn attach(
 }
 
 #[test]
-#[ignore = "a report case enters the store with the lifecycle (branch life, 006_lifecycle)"]
 fn a_report_with_receipts_goes_into_the_database_and_comes_back_the_same() {
     let (_dir, mut store) = fresh();
     let case = report_case();
@@ -87,7 +86,6 @@ fn a_report_with_receipts_goes_into_the_database_and_comes_back_the_same() {
 }
 
 #[test]
-#[ignore = "a report case enters the store with the lifecycle (branch life, 006_lifecycle)"]
 fn each_receipt_edit_is_written_with_its_history_and_the_amounts_follow() {
     let (_dir, mut store) = fresh();
     let application = store.import_case(&ADMIN, &report_case(), ImportMode::New).unwrap().application_id;
@@ -128,7 +126,6 @@ fn each_receipt_edit_is_written_with_its_history_and_the_amounts_follow() {
 }
 
 #[test]
-#[ignore = "a report case enters the store with the lifecycle (branch life, 006_lifecycle)"]
 fn a_first_receipt_replaces_the_planned_amount_of_its_item() {
     let (_dir, mut store) = fresh();
     let mut case = report_case();
