@@ -279,6 +279,23 @@ fn a_receipt_gone_from_the_nurses_file_takes_its_scans_and_an_unchanged_one_keep
 }
 
 #[test]
+fn removing_a_trainee_or_replacing_the_application_never_drops_scans_silently() {
+    let (_dir, mut store) = fresh();
+    let (application, _) = with_receipts(&mut store);
+    attach(&mut store, application, 0, "前期.pdf", b"first");
+    let before = store.load_case(application).unwrap();
+    let error = store.apply_edit(&ADMIN, application, &CaseEdit::RemoveTrainee { index: 0 }).unwrap_err();
+    assert!(error.to_string().contains("「看護 花子」さんを外すと、領収書の添付ファイル（1件）が失われる"), "{error}");
+    let error = store.import_case(&ADMIN, &before, ImportMode::Replace).unwrap_err();
+    assert!(error.to_string().contains("置き換えると、") && error.to_string().contains("書き出"), "{error}");
+    assert_eq!(store.load_case(application).unwrap(), before);
+    assert_eq!(store.attachments(application).unwrap().len(), 1);
+    let id = store.attachments(application).unwrap()[0].id;
+    store.remove_attachment(&ADMIN, id).unwrap();
+    store.apply_edit(&ADMIN, application, &CaseEdit::RemoveTrainee { index: 0 }).unwrap();
+}
+
+#[test]
 fn a_first_format_cost_sheet_is_still_read_its_dated_amounts_as_receipts() {
     let (_dir, mut store) = fresh();
     let case = parse_case(include_bytes!("../examples/sakura-hospital.json")).unwrap();

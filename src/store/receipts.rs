@@ -210,6 +210,29 @@ pub(crate) fn describe(context: &ClaimContext, receipt: &Receipt) -> String {
     text
 }
 
+/// Refuses to drop claims whose receipts hold scans (removing a trainee, replacing an application by an
+/// import): 元に戻す and a re-import bring back the receipts, not their files, so the user keeps them first.
+/// `claim` narrows it to one trainee.
+pub(crate) fn refuse_losing_attachments(
+    conn: &Connection,
+    application: ApplicationId,
+    claim: Option<ClaimId>,
+    what: &str,
+) -> Result<()> {
+    let count: i64 = conn.query_row(
+        "SELECT count(*) FROM attachment a JOIN cost_entry e ON e.id = a.cost_entry_id JOIN claim c ON c.id = e.claim_id
+         WHERE c.application_id = ?1 AND (?2 IS NULL OR c.id = ?2)",
+        params![application.0, claim.map(|claim| claim.0)],
+        |row| row.get(0),
+    )?;
+    if count > 0 {
+        return Err(StoreError::Conflict(format!(
+            "{what}領収書の添付ファイル（{count}件）が失われるため、止めました。先に「領収書の写しを書き出す」で保存し、添付ファイルを削除してから、もう一度お試しください"
+        )));
+    }
+    Ok(())
+}
+
 /// What merging a nurse's receipts does to the items her file carries: the stored receipts equal to one of the
 /// file's stay (with their attachments), the other stored receipts of those items go, the file's others come.
 #[derive(Debug, Default)]
