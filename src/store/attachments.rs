@@ -16,7 +16,7 @@ use super::claim_rows::claim_context;
 use super::edits::claim_at;
 use super::error::{Result, StoreError};
 use super::history::{Editor, now, record};
-use super::ids::{ApplicationId, AttachmentId, CostId};
+use super::ids::{ApplicationId, AttachmentId, ClaimId, CostId};
 use super::receipts::{claim_order, describe, receipt_entries};
 use crate::limits::files::ATTACHMENT_BYTES;
 use crate::program::CostItem;

@@ -287,3 +287,35 @@ pub(crate) fn apply_merge(conn: &Connection, editor: &Editor, claim: ClaimId, me
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn receipt(item: CostItem, day: u32, amount: i64) -> Receipt {
+        Receipt {
+            item,
+            paid_on: chrono::NaiveDate::from_ymd_opt(2024, 4, day).unwrap(),
+            payee: "学校".into(),
+            description: "授業料".into(),
+            amount: Yen::new(amount),
+        }
+    }
+
+    #[test]
+    fn a_merge_keeps_equal_receipts_once_each_and_touches_only_the_files_items() {
+        const TUITION: CostItem = CostItem::Item(crate::program::ItemId::Tuition);
+        let stored = vec![
+            (CostId(1), receipt(TUITION, 10, 450_000)),
+            (CostId(2), receipt(TUITION, 10, 450_000)),
+            (CostId(3), receipt(TUITION, 20, 1)),
+            (CostId(4), receipt(CostItem::OTHER_COSTS, 12, 3_200)),
+        ];
+        let incoming = vec![receipt(TUITION, 10, 450_000), receipt(TUITION, 25, 2)];
+        let merge = plan_merge(&stored, &[TUITION], &incoming);
+        assert_eq!(merge.kept, [CostId(1)], "one stored twin per receipt of the file");
+        let removed: Vec<CostId> = merge.removed.iter().map(|(id, _)| *id).collect();
+        assert_eq!(removed, [CostId(2), CostId(3)], "an item the file does not carry is left alone");
+        assert_eq!(merge.added, [receipt(TUITION, 25, 2)]);
+    }
+}
