@@ -123,7 +123,7 @@ impl Store {
                 .ok_or_else(|| StoreError::not_found("添付ファイル"))?;
             let claim =
                 tx.query_row("SELECT claim_id FROM cost_entry WHERE id = ?1", [entry.0], |row| row.get::<_, i64>(0))?;
-            let claim = super::ids::ClaimId(claim);
+            let claim = ClaimId(claim);
             let value = receipt_entries(tx, claim)?.into_iter().find(|(other, _)| *other == entry).map(|(_, r)| r);
             tx.execute("DELETE FROM attachment WHERE id = ?1", [id.0])?;
             let context = claim_context(tx, claim)?;
