@@ -296,6 +296,19 @@ fn removing_a_trainee_or_replacing_the_application_never_drops_scans_silently() 
 }
 
 #[test]
+fn a_submitted_application_takes_no_scan_and_keeps_its_own() {
+    let (_dir, mut store) = fresh();
+    let (application, _) = with_receipts(&mut store);
+    let id = attach(&mut store, application, 0, "前期.pdf", b"first");
+    let submit = hojo::lifecycle::LifecycleStep::Submit { submitted_on: "令和6年5月1日".into() };
+    store.advance(&ADMIN, application, &submit).unwrap();
+    let error = store.attach(&ADMIN, application, 0, 1, "後期.pdf", &mut &b"second"[..]).unwrap_err();
+    assert!(error.to_string().contains("提出済"), "{error}");
+    assert!(store.remove_attachment(&ADMIN, id).unwrap_err().to_string().contains("提出済"));
+    assert_eq!(store.attachments(application).unwrap().len(), 1);
+}
+
+#[test]
 fn a_first_format_cost_sheet_is_still_read_its_dated_amounts_as_receipts() {
     let (_dir, mut store) = fresh();
     let case = parse_case(include_bytes!("../examples/sakura-hospital.json")).unwrap();

@@ -6,6 +6,7 @@
 
 use rusqlite::{Connection, params};
 
+use super::checks::check_amount;
 use super::claim_rows::{ClaimContext, claim_context};
 use super::error::{Result, StoreError};
 use super::history::{Editor, record};
@@ -208,6 +209,33 @@ pub(crate) fn describe(context: &ClaimContext, receipt: &Receipt) -> String {
         text.push_str(&format!(" 内容: {}", receipt.description));
     }
     text
+}
+
+/// A receipt of the file as the case allows it: a cost (not an income), an amount Hojo stores, texts that fit.
+pub(crate) fn check_receipt(receipt: &Receipt) -> Result<()> {
+    check_amount("amount", "領収書の金額", receipt.amount)?;
+    if receipt.item == CostItem::OTHER_INCOME {
+        return Err(StoreError::invalid(
+            "item",
+            "費目",
+            "収入の領収書は読み込めません。経費の領収書だけを書いてください",
+        ));
+    }
+    for (field, label, text) in
+        [("payee", "支払先", &receipt.payee), ("description", "内容（但し書き）", &receipt.description)]
+    {
+        if crate::limits::chars(text) > crate::limits::MAX_SHORT_TEXT {
+            return Err(StoreError::invalid(
+                field,
+                label,
+                format!("長すぎます（{}文字まで）", crate::limits::MAX_SHORT_TEXT),
+            ));
+        }
+    }
+    if !crate::limits::dates().contains(&receipt.paid_on) {
+        return Err(StoreError::invalid("paid_on", "支払日", "日付が範囲の外です。支払日を確かめてください"));
+    }
+    Ok(())
 }
 
 /// Refuses to drop claims whose receipts hold scans (removing a trainee, replacing an application by an
