@@ -12,7 +12,9 @@ function notify() {
 }
 
 export function setSnapshot(snapshot: Snapshot) {
-  const yearChanged = current?.case?.fiscal_year !== snapshot.case?.fiscal_year;
+  // The program's rules are those of the application's program and 年度: another of either asks for them again.
+  const yearChanged =
+    current?.case?.fiscal_year !== snapshot.case?.fiscal_year || current?.case?.program !== snapshot.case?.program;
   current = snapshot;
   if (yearChanged) {
     void api.programInfo().then((info) => {
