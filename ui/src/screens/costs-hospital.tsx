@@ -158,7 +158,9 @@ function LineRow(props: { item: ItemInfo; line: WorkingLine; index: number }) {
   const { item, line, index } = props;
   const at = (field: WorkingField) => `workings.${item.id}[${index}].${field}`;
   return (
-    <div class="working-line" data-line={index}>
+    // Only the first line shows its column names; the others keep them for screen readers (and show the label
+    // again when refused, with its 未保存).
+    <div class={index === 0 ? "working-line" : "working-line later"} data-line={index}>
       <Field path={at("description")} label="内容" value={line.description} commit={setLine(item.id, index, "description")} placeholder="例: 講師謝金" />
       <Field path={at("unit_price")} label="単価" value={formatAmount(line.unit_price)} commit={setLine(item.id, index, "unit_price")} inputMode="numeric" suffix="円" />
       <Field path={at("quantity")} label="数量" value={String(line.quantity)} commit={setLine(item.id, index, "quantity")} inputMode="numeric" />

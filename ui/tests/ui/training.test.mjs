@@ -179,3 +179,19 @@ test("a link to 受講者 while a 研修会 application is open says the screen 
   await page.locator("main h1", { hasText: "この事業にはない画面です" }).waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test("a text refused in one application is not listed in another one opened after it", async () => {
+  const page = await browser.open("sakura", "#/costs");
+  await page.locator('[data-path="trainees[0].tuition"]').fill("九十万");
+  await page.locator("#field-trainees-0-tuition-message").waitFor();
+  await page.click('nav a[href="#/documents"]');
+  await page.locator("ul.findings.unsaved").waitFor();
+  await page.click('nav a[href="#/welcome"]');
+  const training = page.locator("table.saved-applications tbody tr").filter({ hasText: "緩和ケア研修会事業" });
+  await training.getByRole("button", { name: "開く" }).click();
+  await page.locator("main h1", { hasText: "病院情報" }).waitFor();
+  await page.waitForFunction(() => document.querySelector("nav.sidebar")?.textContent?.includes("研修会"));
+  await page.click('nav a[href="#/documents"]');
+  await page.locator("main h1", { hasText: "書類作成" }).waitFor();
+  assert.equal(await page.locator("ul.findings.unsaved").count(), 0, "the nurse application's text is not this one's");
+});
