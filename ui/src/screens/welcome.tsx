@@ -38,6 +38,8 @@ export function Welcome() {
   const { snapshot, program } = useSnapshot();
   const case_ = snapshot?.case;
   const programs = usePrograms();
+  // Before an application is open, the steps are those of the program chosen in the start form.
+  const [choosing, setChoosing] = useState<RowKind | undefined>(undefined);
   return (
     <div class="screen">
       <h1 tabIndex={-1}>はじめに</h1>
@@ -52,7 +54,7 @@ export function Welcome() {
         )}
       </p>
       <SavedApplications />
-      {!case_ && <StartForm />}
+      {!case_ && <StartForm onChoose={setChoosing} />}
       {case_ && (
         <details class="card">
           <summary>別の年度・別の病院の申請を開く（または始める）</summary>
@@ -62,7 +64,7 @@ export function Welcome() {
       <section class="card">
         <h2>申請の手順</h2>
         <ol class="steps">
-          {stepsFor(case_ ? program?.row_kind : undefined).map((step, index) => (
+          {stepsFor(case_ ? program?.row_kind : choosing).map((step, index) => (
             <li>
               <a href={linkTo(step.screen)}>
                 {/* The sidebar's number (Alt＋数字), so the steps and the sidebar agree. */}
@@ -88,13 +90,16 @@ export function Welcome() {
   );
 }
 
-function StartForm(props: { initialName?: string }) {
+function StartForm(props: { initialName?: string; onChoose?: (rows: RowKind) => void }) {
   const { snapshot } = useSnapshot();
   const programs = usePrograms();
   // The program of the application open, else the first the data lists; the user chooses.
   const [programId, setProgramId] = useState<string | null>(null);
   const chosen = programs.find((p) => p.id === programId) ?? programs.find((p) => p.id === snapshot?.case?.program) ?? programs[0];
   const first = chosen?.first_fiscal_year ?? 2024;
+  useEffect(() => {
+    if (chosen) props.onChoose?.(chosen.row_kind);
+  }, [chosen?.id]);
   const thisYear = new Date().getMonth() >= 3 ? new Date().getFullYear() : new Date().getFullYear() - 1;
   const years = Array.from({ length: Math.max(1, thisYear - first + 2) }, (_, i) => first + i);
   const [name, setName] = useState(props.initialName ?? "");

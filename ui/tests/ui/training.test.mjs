@@ -25,6 +25,8 @@ test("はじめに offers both programs by their names and starts the one chosen
   await choice.getByText("東京都緩和ケア関連専門看護師等資格取得支援事業").waitFor();
   assert.ok(await choice.getByText("東京都がん診療連携協力病院緩和ケア研修会事業").isVisible());
   await choice.getByLabel(/東京都がん診療連携協力病院緩和ケア研修会事業/).check();
+  // The steps below follow the program chosen: 研修会 in place of 受講者.
+  await page.waitForFunction(() => document.querySelector("ol.steps")?.textContent?.includes("研修会"));
   await page.locator("#start-name").fill("けやき総合病院");
   await page.getByRole("button", { name: "申請を始める" }).click();
   await page.locator("main h1", { hasText: "病院情報" }).waitFor();
