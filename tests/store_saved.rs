@@ -32,6 +32,7 @@ fn every_saved_application_is_listed_with_hospital_year_program_and_status() {
     assert!(listed.program_label.contains("資格取得支援事業"), "{}", listed.program_label);
     assert_eq!((listed.status, listed.status_label.as_str()), (ApplicationStatus::Submitted, "提出済"));
     assert_eq!(listed.trainee_count, 1);
+    assert_eq!(listed.training_count, 0, "研修会 belong to the hospital-row program only");
     assert!(listed.last_changed_at.is_some());
     let started = list.iter().find(|saved| saved.id == next).unwrap();
     assert_eq!((started.fiscal_year_label.as_str(), started.status_label.as_str()), ("令和7年度", "作成中"));

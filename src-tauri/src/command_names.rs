@@ -23,4 +23,5 @@ pub const COMMANDS: &[&str] = &[
     "preview_trainee_costs",
     "import_trainee_costs",
     "app_ready",
+    "list_programs",
 ];

@@ -33,9 +33,16 @@ pub fn program_info(workspace: State<'_, Workspace>) -> AppResult<ProgramInfo> {
     )
 }
 
+/// Starts (or reopens) the hospital's application of a 年度 for a program (`list_programs`; the nurse program's
+/// when none is named).
 #[tauri::command]
-pub fn start_case(workspace: State<'_, Workspace>, fiscal_year: i32, hospital_name: String) -> AppResult<Snapshot> {
-    workspace.start_case(fiscal_year, &hospital_name)
+pub fn start_case(
+    workspace: State<'_, Workspace>,
+    fiscal_year: i32,
+    hospital_name: String,
+    program: Option<String>,
+) -> AppResult<Snapshot> {
+    workspace.start_case(fiscal_year, &hospital_name, program.as_deref().unwrap_or(hojo::program::Program::DEFAULT))
 }
 
 /// The saved applications (hospital, 年度, program, 状態), the most recently changed first; with `name`, only

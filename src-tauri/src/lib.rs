@@ -8,6 +8,7 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod meibo_lookup;
+pub mod program_commands;
 pub mod program_info;
 pub mod snapshot;
 pub mod workspace;
@@ -50,6 +51,7 @@ pub fn builder<R: tauri::Runtime>(
             commands::preview_trainee_costs,
             commands::import_trainee_costs,
             commands::app_ready,
+            program_commands::list_programs,
         ])
 }
 

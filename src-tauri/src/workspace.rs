@@ -133,13 +133,14 @@ impl Workspace {
         self.lock().db.as_ref().map(|db| db.store.path().to_path_buf())
     }
 
-    /// Starts (or reopens) the application of a 年度 for a hospital.
-    pub fn start_case(&self, fiscal_year: i32, hospital_name: &str) -> AppResult<Snapshot> {
+    /// Starts (or reopens) the application of a 年度 and program for a hospital; one hospital holds applications
+    /// of several programs, each 年度 its own.
+    pub fn start_case(&self, fiscal_year: i32, hospital_name: &str, program: &str) -> AppResult<Snapshot> {
         let name = hospital_name.trim();
         if name.is_empty() {
             return Err(AppError::at("hospital.name", "病院名を入力してください"));
         }
-        let program = Program::get(Program::DEFAULT)?;
+        let program = Program::get(program).map_err(|error| AppError::at("program", error.to_string()))?;
         let year = FiscalYear::new(fiscal_year);
         program.rules_for(year).map_err(|error| AppError::at("fiscal_year", error.to_string()))?;
         let hospital =

@@ -9,7 +9,7 @@ use hojo_desktop::data::Backup;
 use hojo_desktop::error::AppError;
 use hojo_desktop::export::Exported;
 use hojo_desktop::meibo_lookup::{Candidate, MeiboSummary};
-use hojo_desktop::program_info::ProgramInfo;
+use hojo_desktop::program_info::{ProgramChoice, ProgramInfo};
 use hojo_desktop::snapshot::{MeiboApplied, Snapshot};
 use ts_rs::{Config, TS};
 
@@ -17,6 +17,7 @@ fn export_into(folder: &Path) {
     let config = Config::new().with_out_dir(folder);
     Snapshot::export_all(&config).unwrap();
     ProgramInfo::export_all(&config).unwrap();
+    ProgramChoice::export_all(&config).unwrap();
     AppError::export_all(&config).unwrap();
     Exported::export_all(&config).unwrap();
     MeiboSummary::export_all(&config).unwrap();
@@ -92,11 +93,28 @@ fn the_ui_test_fixture_is_the_engines_answer_for_the_example_case() {
     late.name = "看護 次郎".to_string();
     late.enrolled_on = "2023-04-01".parse().unwrap();
     two.trainees.push(late);
+    // The 研修会 program (issue 12): its example, and one just started (no 研修会, no costs).
+    let training =
+        hojo::case::parse_case(&std::fs::read(root.join("examples/kanwa-training/keyaki-hospital.json")).unwrap())
+            .unwrap();
+    let started = hojo::case::Case::new(
+        "kanwa-training",
+        training.fiscal_year,
+        hojo::case::Hospital {
+            name: training.hospital.name.clone(),
+            prefecture_code: Some("13".to_string()),
+            ..Default::default()
+        },
+    );
     let fixture = serde_json::json!({
         "snapshot": snapshot(Some(&case), storage.clone()),
         "ineligible": snapshot(Some(&two), storage.clone()),
+        "training": snapshot(Some(&training), storage.clone()),
+        "training_started": snapshot(Some(&started), storage.clone()),
         "empty": snapshot(None, storage),
         "program": hojo_desktop::program_info::program_info(&case.program, Some(case.fiscal_year)).unwrap(),
+        "training_program": hojo_desktop::program_info::program_info(&training.program, Some(training.fiscal_year)).unwrap(),
+        "programs": hojo_desktop::program_info::programs(),
     });
     let text = serde_json::to_string_pretty(&fixture).unwrap() + "\n";
     let path = root.join("ui/tests/fixtures/sakura.json");

@@ -658,3 +658,79 @@ fn a_new_year_offers_the_continuing_trainee_with_what_she_carries() {
     assert_eq!(trainee["prior_items"], json!(["admission"]), "入学料 counted in 令和6年度 is not claimed again");
     assert_eq!(window.ok("continuing_courses", json!({})), json!([]), "offered once");
 }
+
+/// Issue 12: the programs are offered by their names, and one hospital holds an application of each program in
+/// the same 年度; the 研修会 program's application is its own (研修会, 経費 with 積算内訳), the nurse one untouched.
+#[test]
+fn a_training_application_starts_beside_the_nurse_one_of_the_same_hospital_and_year() {
+    let programs = window().ok("list_programs", json!({}));
+    let names: Vec<&str> = programs.as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        ["東京都緩和ケア関連専門看護師等資格取得支援事業", "東京都がん診療連携協力病院緩和ケア研修会事業"]
+    );
+    assert_eq!(programs[1]["row_kind"], "hospital");
+
+    let window = window().started().with_trainee();
+    let error =
+        window.refused("start_case", json!({"fiscalYear": 2024, "hospitalName": "さくら病院", "program": "kanwa-x"}));
+    assert_eq!(error["path"], "program");
+    let started =
+        window.ok("start_case", json!({"fiscalYear": 2024, "hospitalName": "さくら病院", "program": "kanwa-training"}));
+    assert_eq!(started["case"]["program"], "kanwa-training");
+    assert_eq!(started["case"]["trainees"], json!([]));
+    let info = window.ok("program_info", json!({}));
+    assert_eq!((info["id"].as_str(), info["row_kind"].as_str()), (Some("kanwa-training"), Some("hospital")));
+    assert_eq!(info["yearly_standard"], 2_434_000);
+    assert_eq!(info["asks_filings"], false);
+    assert_eq!(info["declarations"][0]["field"], "designated_cooperating_hospital");
+    assert_eq!(info["training_checks"], json!(["K2"]));
+
+    let edit = |edit: Value| window.ok("edit_case", json!({ "edit": edit }));
+    edit(json!({"kind": "set_hospital", "field": "designated_cooperating_hospital", "text": "true"}));
+    edit(json!({"kind": "add_training", "title": "緩和ケア研修会", "held_on": "令和6年10月12日"}));
+    edit(json!({"kind": "set_training", "index": 0, "field": "planned_participants", "text": "２４人"}));
+    let snapshot = edit(json!({"kind": "set_training", "index": 0, "field": "follows_guideline", "text": "true"}));
+    let checks = snapshot["eligibility"]["checks"].as_array().unwrap();
+    let verdict = |id: &str| checks.iter().find(|check| check["id"] == id).unwrap()["verdict"].clone();
+    assert_eq!((verdict("K1"), verdict("K2")), (json!("met"), json!("met")));
+    for (field, text) in
+        [("description", "講師謝金"), ("unit_price", "３０，０００"), ("quantity", "4人"), ("unit", "人")]
+    {
+        edit(json!({"kind": "set_working_line", "item": "lecturer_fee", "index": 0, "field": field, "text": text}));
+    }
+    let error = window.refused("edit_case", json!({"edit": {"kind": "set_cost", "item": "lecturer_fee", "text": "1"}}));
+    assert!(error["message"].as_str().unwrap().contains("積算内訳"), "{error}");
+    edit(json!({"kind": "set_cost", "item": "venue", "text": "50,000円"}));
+    edit(json!({"kind": "set_cost", "item": "other_income", "text": "10000"}));
+    let snapshot = window.ok("get_snapshot", json!({}));
+    let row = &snapshot["calculation"]["trainees"][0];
+    assert_eq!((row["A"].as_i64(), row["B"].as_i64(), row["D"].as_i64()), (Some(170_000), Some(10_000), Some(170_000)));
+    assert_eq!(row["I"], 160_000);
+
+    // Removed and put back where it was (undo).
+    let line = snapshot["case"]["workings"]["lecturer_fee"][0].clone();
+    edit(json!({"kind": "remove_working_line", "item": "lecturer_fee", "index": 0}));
+    let back = edit(json!({"kind": "restore_working_line", "item": "lecturer_fee", "index": 0, "line": line}));
+    assert_eq!(back["case"]["costs"]["lecturer_fee"], 120_000);
+    let training = back["case"]["trainings"][0].clone();
+    edit(json!({"kind": "remove_training", "index": 0}));
+    let back = edit(json!({"kind": "restore_training", "index": 0, "training": training}));
+    assert_eq!(back["case"]["trainings"][0]["planned_participants"], 24);
+
+    let list = window.ok("list_applications", json!({"name": "さくら病院"}));
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2, "one hospital, one 年度, two programs: {list:?}");
+    let nurse = list.iter().find(|saved| saved["program"] == "kanwa-nurse").unwrap();
+    let training = list.iter().find(|saved| saved["program"] == "kanwa-training").unwrap();
+    assert_eq!(training["program_label"], "東京都がん診療連携協力病院緩和ケア研修会事業");
+    assert_eq!((training["training_count"].as_i64(), nurse["trainee_count"].as_i64()), (Some(1), Some(1)));
+    let reopened = window.ok("open_application", json!({"id": nurse["id"]}));
+    assert_eq!(reopened["case"]["trainees"][0]["name"], "看護 花子");
+    assert_eq!(reopened["case"]["trainings"], Value::Null, "the nurse application has no 研修会");
+    assert_eq!(window.ok("program_info", json!({}))["row_kind"], "trainee");
+    // Starting the nurse program again opens its application, not the 研修会 one.
+    let again =
+        window.ok("start_case", json!({"fiscalYear": 2024, "hospitalName": "さくら病院", "program": "kanwa-nurse"}));
+    assert_eq!(again["case"]["trainees"].as_array().map(Vec::len), Some(1));
+}

@@ -59,6 +59,13 @@ pub fn remove_training(case: &mut Case, index: usize) -> Result<Change, EditErro
     Ok(Change::HospitalRow)
 }
 
+/// Undo of a removal: the 研修会 back at its place (at the end when the list has since grown shorter).
+pub fn restore_training(case: &mut Case, index: usize, training: &Training) -> Result<Change, EditError> {
+    let at = index.min(case.trainings.len());
+    case.trainings.insert(at, training.clone());
+    Ok(Change::HospitalRow)
+}
+
 /// An amount of the hospital row: an item of the program (refused when it has 積算内訳, which decide it), or
 /// its other costs or income.
 pub fn set_cost(case: &mut Case, rules: &Rules, item: CostItem, text: &str) -> Result<Change, EditError> {
@@ -143,6 +150,24 @@ pub fn remove_working_line(case: &mut Case, item: ItemId, index: usize) -> Resul
     } else {
         sum_working(case, item);
     }
+    Ok(Change::HospitalRow)
+}
+
+/// Undo of a removal: the line back at its place, and the item amounts to its lines again.
+pub fn restore_working_line(
+    case: &mut Case,
+    rules: &Rules,
+    item: ItemId,
+    index: usize,
+    line: &WorkingLine,
+) -> Result<Change, EditError> {
+    if rules.item(item).is_none() {
+        return Err(EditError::at(format!("workings.{}", item.id()), "この事業の対象経費ではありません"));
+    }
+    let lines = case.workings.entry(item).or_default();
+    let at = index.min(lines.len());
+    lines.insert(at, line.clone());
+    sum_working(case, item);
     Ok(Change::HospitalRow)
 }
 

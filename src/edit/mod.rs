@@ -16,7 +16,7 @@ mod trainee;
 
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Case, Filing, Hospital, Receipt, Trainee, problems};
+use crate::case::{Case, Filing, Hospital, Receipt, Trainee, Training, WorkingLine, problems};
 use crate::fiscal_year::YearMonth;
 use crate::program::{ItemId, Program, ProgramError, Rules};
 
@@ -104,6 +104,11 @@ pub enum CaseEdit {
     RemoveTraining {
         index: usize,
     },
+    /// A removed 研修会 put back where it was (undo).
+    RestoreTraining {
+        index: usize,
+        training: Training,
+    },
     /// An amount of the hospital row: an item, or its other costs or income.
     SetCost {
         item: crate::program::CostItem,
@@ -153,6 +158,12 @@ pub enum CaseEdit {
         index: usize,
         field: TraineeReportField,
         text: String,
+    },
+    /// A removed line of 積算内訳 put back where it was (undo); the item amounts to its lines again.
+    RestoreWorkingLine {
+        item: ItemId,
+        index: usize,
+        line: WorkingLine,
     },
 }
 
@@ -313,6 +324,7 @@ fn apply_to(case: &mut Case, rules: &Rules, edit: &CaseEdit) -> Result<Change, E
         CaseEdit::AddTraining { title, held_on } => hospital_row::add_training(case, title, held_on),
         CaseEdit::SetTraining { index, field, text } => hospital_row::set_training(case, *index, *field, text),
         CaseEdit::RemoveTraining { index } => hospital_row::remove_training(case, *index),
+        CaseEdit::RestoreTraining { index, training } => hospital_row::restore_training(case, *index, training),
         CaseEdit::SetCost { item, text } => hospital_row::set_cost(case, rules, *item, text),
         CaseEdit::SetWorkingLine { item, index, field, text } => {
             hospital_row::set_working_line(case, rules, *item, *index, *field, text)
@@ -326,6 +338,9 @@ fn apply_to(case: &mut Case, rules: &Rules, edit: &CaseEdit) -> Result<Change, E
         CaseEdit::RemoveReceipt { index, receipt } => receipt::remove(case, *index, *receipt),
         CaseEdit::RestoreReceipt { index, receipt, value } => receipt::restore(case, *index, *receipt, value),
         CaseEdit::SetTraineeReport { index, field, text } => report::set_field(case, *index, *field, text),
+        CaseEdit::RestoreWorkingLine { item, index, line } => {
+            hospital_row::restore_working_line(case, rules, *item, *index, line)
+        }
     }
 }
 

@@ -292,6 +292,26 @@ fn a_working_line_decides_its_items_amount() {
     assert_eq!(error.path, "costs.tuition");
 }
 
+#[test]
+fn a_removed_training_or_line_comes_back_where_it_was() {
+    let mut case = training_case();
+    let removed = case.trainings[0].clone();
+    apply(&mut case, &CaseEdit::AddTraining { title: "第2回".into(), held_on: "R7.2.8".into() }).unwrap();
+    apply(&mut case, &CaseEdit::RemoveTraining { index: 0 }).unwrap();
+    apply(&mut case, &CaseEdit::RestoreTraining { index: 0, training: removed.clone() }).unwrap();
+    assert_eq!(case.trainings[0], removed);
+    assert_eq!(case.trainings[1].title, "第2回");
+
+    let before = case.costs[&ItemId::LecturerFee];
+    let line = case.workings[&ItemId::LecturerFee][0].clone();
+    apply(&mut case, &CaseEdit::RemoveWorkingLine { item: ItemId::LecturerFee, index: 0 }).unwrap();
+    assert_eq!(case.costs[&ItemId::LecturerFee], before - line.amount());
+    apply(&mut case, &CaseEdit::RestoreWorkingLine { item: ItemId::LecturerFee, index: 0, line: line.clone() })
+        .unwrap();
+    assert_eq!(case.workings[&ItemId::LecturerFee][0], line);
+    assert_eq!(case.costs[&ItemId::LecturerFee], before);
+}
+
 /// #9 polish: a field left blank is named the same way everywhere (「…が入力されていません」, as the review says),
 /// never 「…が空です」 beside it.
 #[test]

@@ -29,6 +29,9 @@ pub struct Program {
     pub name: String,
     /// The name of the 補助金 as the 交付申請書 titles it.
     pub grant_name: String,
+    /// What the program pays for, in a sentence (はじめに shows it when an application is started).
+    #[serde(default)]
+    pub summary: String,
     pub authority: String,
     /// 宛先 of the 申請書: 東京都知事
     pub addressee: String,
@@ -44,6 +47,7 @@ pub struct Program {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum RowKind {
     Trainee,
     Hospital,

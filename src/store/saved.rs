@@ -28,6 +28,8 @@ pub struct SavedApplication {
     /// 作成中, 提出済, …
     pub status_label: String,
     pub trainee_count: u32,
+    /// 研修会 of a program whose row is the hospital (kanwa-training); 0 for the others.
+    pub training_count: u32,
     /// When the application was last changed (UTC, RFC 3339, from the history); `None` if never recorded.
     pub last_changed_at: Option<String>,
 }
@@ -38,7 +40,8 @@ const SAVED_SELECT: &str = "WITH last AS (
         SELECT application_id, max(id) AS id FROM change_log WHERE application_id IS NOT NULL GROUP BY application_id
     )
     SELECT a.id, a.hospital_id, h.name, a.program, a.fiscal_year, a.status,
-        (SELECT count(*) FROM claim c WHERE c.application_id = a.id), l.at, last.id AS last_change
+        (SELECT count(*) FROM claim c WHERE c.application_id = a.id), l.at, last.id AS last_change,
+        (SELECT count(*) FROM training t WHERE t.application_id = a.id)
     FROM application a JOIN hospital h ON h.id = a.hospital_id
         LEFT JOIN last ON last.application_id = a.id LEFT JOIN change_log l ON l.id = last.id";
 
@@ -57,6 +60,7 @@ fn saved_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<SavedApplication>
         status,
         status_label: status.label().to_string(),
         trainee_count: row.get(6)?,
+        training_count: row.get(9)?,
         last_changed_at: row.get(7)?,
     })
 }

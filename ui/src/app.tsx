@@ -1,7 +1,7 @@
 // The window: the list of screens on the left, the chosen screen on the right.
 import { useEffect, useRef } from "preact/hooks";
 
-import { SCREENS, linkTo, selectTrainee, traineeOf, useRoute, type ScreenId } from "./route";
+import { linkTo, screensFor, selectTrainee, traineeOf, useRoute, type ScreenId } from "./route";
 import { useSnapshot } from "./state";
 import { DialogHost } from "./components/dialog";
 import { Calculation } from "./screens/calculation";
@@ -12,6 +12,7 @@ import { Hospital } from "./screens/hospital";
 import { Nurse } from "./screens/nurse";
 import { Settings } from "./screens/settings";
 import { Trainees } from "./screens/trainees";
+import { HOSPITAL_ROW_VIEWS, Trainings } from "./screens/hospital-row";
 import { Welcome } from "./screens/welcome";
 import { formatFiscalYear } from "./format";
 
@@ -20,6 +21,7 @@ const SCREEN_VIEWS: Record<ScreenId, () => preact.JSX.Element> = {
   hospital: Hospital,
   eligibility: Eligibility,
   trainees: Trainees,
+  trainings: Trainings,
   costs: Costs,
   calculation: Calculation,
   documents: Documents,
@@ -29,15 +31,22 @@ const SCREEN_VIEWS: Record<ScreenId, () => preact.JSX.Element> = {
 
 export function App() {
   const route = useRoute();
-  const { snapshot } = useSnapshot();
+  const { snapshot, program } = useSnapshot();
   const main = useRef<HTMLElement>(null);
   const hasCase = Boolean(snapshot?.case);
+  // The screens follow the open application's program (研修会 instead of 受講者 for kanwa-training); its rules
+  // arrive just after a program change, and until then nothing of the other program is drawn.
+  const rows = program?.row_kind;
+  const screens = screensFor(rows);
+  const programReady = !snapshot?.case || program?.id === snapshot.case.program;
 
-  // Alt+1…9 opens a screen from anywhere.
+  // Alt+1…9 opens a screen of the open program from anywhere.
+  const screensRef = useRef(screens);
+  screensRef.current = screens;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
-      const screen = SCREENS.find((s) => s.key === event.key);
+      const screen = screensRef.current.find((s) => s.key === event.key);
       if (screen) {
         event.preventDefault();
         location.hash = linkTo(screen.id);
@@ -61,7 +70,8 @@ export function App() {
     });
   }, [route.screen, route.path, hasCase]);
 
-  const View = SCREEN_VIEWS[route.screen];
+  const View = (rows === "hospital" && HOSPITAL_ROW_VIEWS[route.screen]) || SCREEN_VIEWS[route.screen];
+  const ofProgram = screens.some((screen) => screen.id === route.screen);
   const needsCase = route.screen !== "welcome" && route.screen !== "settings";
   return (
     <div class="layout">
@@ -78,10 +88,16 @@ export function App() {
             {snapshot.case.hospital.name}
             <br />
             {formatFiscalYear(snapshot.case.fiscal_year)}
+            {program && program.id === snapshot.case.program && (
+              <>
+                <br />
+                <span class="current-program">{program.name}</span>
+              </>
+            )}
           </p>
         )}
         <ol>
-          {SCREENS.map((screen) => (
+          {screens.map((screen) => (
             <li>
               <a
                 href={linkTo(screen.id)}
@@ -98,15 +114,29 @@ export function App() {
         <p class="shortcut-help">Alt＋数字で画面を切り替えられます</p>
       </nav>
       <main ref={main}>
-        {snapshot === null ? (
+        {snapshot === null || !programReady ? (
           <p class="loading">読み込んでいます…</p>
         ) : needsCase && !snapshot.case ? (
           <NoCase />
+        ) : !ofProgram ? (
+          <NotOfProgram name={program?.name ?? ""} />
         ) : (
           <View />
         )}
       </main>
       <DialogHost />
+    </div>
+  );
+}
+
+/** A link to a screen the open application's program does not have (受講者 of the 研修会 program). */
+function NotOfProgram(props: { name: string }) {
+  return (
+    <div class="screen">
+      <h1 tabIndex={-1}>この事業にはない画面です</h1>
+      <p>
+        いま開いている申請（{props.name}）には、この画面はありません。左の一覧から画面を選んでください。
+      </p>
     </div>
   );
 }

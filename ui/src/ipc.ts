@@ -13,6 +13,7 @@ import type { HospitalField } from "./bindings/HospitalField";
 import type { ItemId } from "./bindings/ItemId";
 import type { MeiboApplied } from "./bindings/MeiboApplied";
 import type { MeiboSummary } from "./bindings/MeiboSummary";
+import type { ProgramChoice } from "./bindings/ProgramChoice";
 import type { ProgramInfo } from "./bindings/ProgramInfo";
 import type { SavedApplication } from "./bindings/SavedApplication";
 import type { Snapshot } from "./bindings/Snapshot";
@@ -20,7 +21,7 @@ import type { Trainee } from "./bindings/Trainee";
 import type { TraineeCostsPreview } from "./bindings/TraineeCostsPreview";
 import type { TraineeField } from "./bindings/TraineeField";
 
-export type { AppError, Backup, Candidate, Exported, MeiboApplied, MeiboSummary, ProgramInfo, Snapshot };
+export type { AppError, Backup, Candidate, Exported, MeiboApplied, MeiboSummary, ProgramChoice, ProgramInfo, Snapshot };
 
 /** A refused command: the Japanese message and the field it belongs to. */
 export class CommandError extends Error {
@@ -51,8 +52,11 @@ const edit = (change: CaseEdit, dryRun = false, asNurse = false) =>
 export const api = {
   getSnapshot: () => command<Snapshot>("get_snapshot"),
   programInfo: () => command<ProgramInfo>("program_info"),
-  startCase: (fiscalYear: number, hospitalName: string) =>
-    command<Snapshot>("start_case", { fiscalYear, hospitalName }),
+  /** The programs an application can be started for, by their names from the program data. */
+  listPrograms: () => command<ProgramChoice[]>("list_programs"),
+  /** `program`: an id `listPrograms` gave (the nurse program's when absent). */
+  startCase: (fiscalYear: number, hospitalName: string, program?: string) =>
+    command<Snapshot>("start_case", program === undefined ? { fiscalYear, hospitalName } : { fiscalYear, hospitalName, program }),
   /** With `name`: only the applications of the hospital that name means (the library decides, not the screen). */
   listApplications: (name?: string) => command<SavedApplication[]>("list_applications", name === undefined ? {} : { name }),
   openApplication: (id: number) => command<Snapshot>("open_application", { id }),

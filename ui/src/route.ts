@@ -2,28 +2,39 @@
 // (#/costs?path=trainees[0].tuition) opens its screen, selects its trainee and puts the cursor in it.
 import { useEffect, useState } from "preact/hooks";
 
+import type { RowKind } from "./bindings/RowKind";
+
 export type ScreenId =
   | "welcome"
   | "hospital"
   | "eligibility"
   | "trainees"
+  | "trainings"
   | "costs"
   | "calculation"
   | "documents"
   | "nurse"
   | "settings";
 
-export const SCREENS: { id: ScreenId; label: string; key: string }[] = [
+// `rows`: the screen belongs only to programs whose 算定 row is a trainee (受講者, 受講者用) or the hospital (研修会);
+// the others serve every program. The open application's program decides (screensFor).
+export const SCREENS: { id: ScreenId; label: string; key: string; rows?: RowKind }[] = [
   { id: "welcome", label: "はじめに", key: "1" },
   { id: "hospital", label: "病院情報", key: "2" },
   { id: "eligibility", label: "対象確認", key: "3" },
-  { id: "trainees", label: "受講者", key: "4" },
+  { id: "trainees", label: "受講者", key: "4", rows: "trainee" },
+  { id: "trainings", label: "研修会", key: "4", rows: "hospital" },
   { id: "costs", label: "経費", key: "5" },
   { id: "calculation", label: "算定", key: "6" },
   { id: "documents", label: "書類作成", key: "7" },
-  { id: "nurse", label: "受講者用", key: "8" },
+  { id: "nurse", label: "受講者用", key: "8", rows: "trainee" },
   { id: "settings", label: "設定", key: "9" },
 ];
+
+/** The screens of a program by what its row is (the nurse program's before any application is open). */
+export function screensFor(rows: RowKind | undefined): typeof SCREENS {
+  return SCREENS.filter((screen) => !screen.rows || screen.rows === (rows ?? "trainee"));
+}
 
 export interface Route {
   screen: ScreenId;

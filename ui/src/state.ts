@@ -12,7 +12,9 @@ function notify() {
 }
 
 export function setSnapshot(snapshot: Snapshot) {
-  const yearChanged = current?.case?.fiscal_year !== snapshot.case?.fiscal_year;
+  // The program's rules are those of the application's program and 年度: another of either asks for them again.
+  const yearChanged =
+    current?.case?.fiscal_year !== snapshot.case?.fiscal_year || current?.case?.program !== snapshot.case?.program;
   current = snapshot;
   if (yearChanged) {
     void api.programInfo().then((info) => {
@@ -45,23 +47,31 @@ export interface Unsaved {
   screen: string;
 }
 
+// Kept per application (hospital, program, 年度): a text refused in one application is never shown, nor listed in
+// 書類作成, in another opened after it — and is there again when that one is reopened.
 const unsaved = new Map<string, Unsaved>();
 
+function owner(): string {
+  const case_ = current?.case;
+  return case_ ? `${case_.hospital.name}/${case_.program}/${case_.fiscal_year}` : "";
+}
+
 export function markUnsaved(entry: Unsaved) {
-  unsaved.set(entry.path, entry);
+  unsaved.set(`${owner()}|${entry.path}`, entry);
   notify();
 }
 
 export function clearUnsaved(path: string) {
-  if (unsaved.delete(path)) notify();
+  if (unsaved.delete(`${owner()}|${path}`)) notify();
 }
 
 export function unsavedOf(path: string): Unsaved | undefined {
-  return unsaved.get(path);
+  return unsaved.get(`${owner()}|${path}`);
 }
 
 export function unsavedFields(): Unsaved[] {
-  return [...unsaved.values()];
+  const prefix = `${owner()}|`;
+  return [...unsaved.entries()].filter(([key]) => key.startsWith(prefix)).map(([, entry]) => entry);
 }
 
 export function useSnapshot(): { snapshot: Snapshot | null; program: ProgramInfo | null } {

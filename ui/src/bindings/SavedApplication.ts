@@ -25,6 +25,10 @@ program_label: string, status: Status,
  */
 status_label: string, trainee_count: number, 
 /**
+ * 研修会 of a program whose row is the hospital (kanwa-training); 0 for the others.
+ */
+training_count: number, 
+/**
  * When the application was last changed (UTC, RFC 3339, from the history); `None` if never recorded.
  */
 last_changed_at: string | null, };

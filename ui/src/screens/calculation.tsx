@@ -6,7 +6,7 @@ import { linkTo } from "../route";
 import { useSnapshot } from "../state";
 
 // In 別紙2's order: (H) 補助率 stands between (G) and (I).
-const LETTERS: { key: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I"; label: string }[] = [
+export const LETTERS: { key: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I"; label: string }[] = [
   { key: "A", label: "総事業費" },
   { key: "B", label: "寄付金その他の収入額" },
   { key: "C", label: "差引額 (A−B)" },
@@ -18,8 +18,10 @@ const LETTERS: { key: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I"; label
   { key: "I", label: "補助所要額" },
 ];
 
-function rate(text: string): string {
-  return text === "1/2" ? "2分の1" : text === "1/1" ? "10分の10" : text;
+/** 補助率 as the 様式 writes it: 1/2 → 2分の1, 10/10 → 10分の10. */
+export function rate(text: string): string {
+  const [numerator, denominator] = text.split("/");
+  return text === "1/1" ? "10分の10" : denominator ? `${denominator}分の${numerator}` : text;
 }
 
 export function Calculation() {

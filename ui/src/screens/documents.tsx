@@ -8,18 +8,22 @@ import { ask } from "../components/dialog";
 import { api } from "../ipc";
 import { linkTo, type ScreenId } from "../route";
 import { apply, unsavedFields, useSnapshot } from "../state";
+import { findingScreen } from "./hospital-row";
 
 type Outcome = { kind: "ok" | "error"; text: string; folder?: boolean } | null;
 
 export function Documents() {
-  const { snapshot } = useSnapshot();
+  const { snapshot, program } = useSnapshot();
+  const hospitalRow = program?.row_kind === "hospital";
   const case_ = snapshot!.case!;
   const findings = snapshot!.findings;
   const errors = findings.filter((f) => f.severity === "error");
   const warnings = findings.filter((f) => f.severity === "warning");
   const unsaved = unsavedFields();
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const baseName = `${formatFiscalYear(case_.fiscal_year)}_${case_.hospital.name}`.replace(/[\\/:*?"<>|\s]+/g, "_");
+  const personal = hospitalRow ? "担当者の氏名や連絡先を含みます。" : "氏名や給与などの個人情報を含みます。";
+  // Both programs of one hospital and 年度 would otherwise propose the same file name.
+  const baseName = `${formatFiscalYear(case_.fiscal_year)}_${case_.hospital.name}${hospitalRow ? "_緩和ケア研修会" : ""}`.replace(/[\\/:*?"<>|\s]+/g, "_");
 
   const run = async (action: () => Promise<Outcome>) => {
     try {
@@ -33,14 +37,14 @@ export function Documents() {
     run(async () => {
       const path = await api.exportCaseJson(`${baseName}.json`);
       if (!path) return null;
-      return { kind: "ok", text: `${path} に書き出しました。氏名や給与などの個人情報を含みます。`, folder: true };
+      return { kind: "ok", text: `${path} に書き出しました。${personal}`, folder: true };
     });
   const exportWorkbook = (draft: boolean) =>
     run(async () => {
       const exported = await api.exportWorkbook(draft, `${baseName}${draft ? "_下書き" : ""}.xlsx`);
       if (!exported) return null;
       const notes = exported.open_points.length > 0 ? `\n確認が必要な事項 ${exported.open_points.length}件を別紙1に記載しました。` : "";
-      return { kind: "ok", text: `${exported.path} に${draft ? "下書きを" : ""}書き出しました。氏名や給与などの個人情報を含みます。${notes}`, folder: true };
+      return { kind: "ok", text: `${exported.path} に${draft ? "下書きを" : ""}書き出しました。${personal}${notes}`, folder: true };
     });
   const importJson = () =>
     run(async () => {
@@ -54,7 +58,11 @@ export function Documents() {
   return (
     <div class="screen">
       <h1 tabIndex={-1}>書類作成</h1>
-      <p class="lead">申請書類一式（交付申請書・事業計画書・所要額調書・支出予定額内訳・受講者名簿）を作ります。</p>
+      <p class="lead">
+        {hospitalRow
+          ? "申請書類一式（交付申請書・事業計画書・所要額調書・支出予定額内訳）を作ります。"
+          : "申請書類一式（交付申請書・事業計画書・所要額調書・支出予定額内訳・受講者名簿）を作ります。"}
+      </p>
       <section class="card">
         <h2>提出前の確認</h2>
         {unsaved.length > 0 && (
@@ -81,7 +89,7 @@ export function Documents() {
                 <ul class="findings">
                   {errors.map((finding) => (
                     <li class="error">
-                      <a href={linkTo(finding.section, finding.path)}>{finding.message}</a>
+                      <a href={linkTo(findingScreen(finding.section, finding.path), finding.path)}>{finding.message}</a>
                     </li>
                   ))}
                 </ul>
@@ -93,7 +101,7 @@ export function Documents() {
                 <ul class="findings">
                   {warnings.map((finding) => (
                     <li class="warning">
-                      <a href={linkTo(finding.section, finding.path)}>{finding.message}</a>
+                      <a href={linkTo(findingScreen(finding.section, finding.path), finding.path)}>{finding.message}</a>
                     </li>
                   ))}
                 </ul>
@@ -130,7 +138,11 @@ export function Documents() {
             )}
           </div>
         )}
-        <p class="privacy">書き出したファイルには受講者の氏名や給与などの個人情報が含まれます。保存場所と受け渡しの方法に気をつけてください。</p>
+        <p class="privacy">
+          {hospitalRow
+            ? "書き出したファイルには担当者の氏名や連絡先が含まれます。保存場所と受け渡しの方法に気をつけてください。"
+            : "書き出したファイルには受講者の氏名や給与などの個人情報が含まれます。保存場所と受け渡しの方法に気をつけてください。"}
+        </p>
       </section>
     </div>
   );

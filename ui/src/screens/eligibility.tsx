@@ -49,7 +49,9 @@ export function ChecksTable(props: { checks: Check[]; caption: string }) {
 }
 
 export function Eligibility() {
-  const { snapshot } = useSnapshot();
+  const { snapshot, program } = useSnapshot();
+  // A program whose row is the hospital has no trainees: its 研修会 are checked among the hospital's requirements.
+  const hospitalRow = program?.row_kind === "hospital";
   const eligibility = snapshot!.eligibility;
   if (!eligibility) return <div class="screen"><h1 tabIndex={-1}>対象確認</h1><p>判定できませんでした。</p></div>;
   return (
@@ -63,27 +65,37 @@ export function Eligibility() {
         <h2>病院の要件</h2>
         <ChecksTable checks={eligibility.checks} caption="病院の要件" />
         <p class="description">
-          届出や病床数を直すには<a href={linkTo("hospital")}>「病院情報」</a>へ。
+          {hospitalRow ? (
+            <>
+              開設者や指定を直すには<a href={linkTo("hospital")}>「病院情報」</a>へ、研修会は<a href={linkTo("trainings")}>「研修会」</a>へ。
+            </>
+          ) : (
+            <>
+              届出や病床数を直すには<a href={linkTo("hospital")}>「病院情報」</a>へ。
+            </>
+          )}
         </p>
       </section>
-      <section class="card">
-        <h2>受講者の要件</h2>
-        {eligibility.trainees.length === 0 ? (
-          <p class="empty">
-            受講者はまだいません。<a href={linkTo("trainees")}>「受講者」</a>で追加してください。
-          </p>
-        ) : (
-          eligibility.trainees.map((trainee, index) => (
-            <div class="trainee-checks">
-              <h3>
-                <a href={linkTo("trainees", `trainees[${index}].name`)}>{trainee.name}</a>
-                <span class={`badge overall ${trainee.verdict}`}>{OVERALL_LABEL[trainee.verdict]}</span>
-              </h3>
-              <ChecksTable checks={trainee.checks} caption={`${trainee.name}の要件`} />
-            </div>
-          ))
-        )}
-      </section>
+      {!hospitalRow && (
+        <section class="card">
+          <h2>受講者の要件</h2>
+          {eligibility.trainees.length === 0 ? (
+            <p class="empty">
+              受講者はまだいません。<a href={linkTo("trainees")}>「受講者」</a>で追加してください。
+            </p>
+          ) : (
+            eligibility.trainees.map((trainee, index) => (
+              <div class="trainee-checks">
+                <h3>
+                  <a href={linkTo("trainees", `trainees[${index}].name`)}>{trainee.name}</a>
+                  <span class={`badge overall ${trainee.verdict}`}>{OVERALL_LABEL[trainee.verdict]}</span>
+                </h3>
+                <ChecksTable checks={trainee.checks} caption={`${trainee.name}の要件`} />
+              </div>
+            ))
+          )}
+        </section>
+      )}
     </div>
   );
 }

@@ -42,14 +42,16 @@ export function Hospital() {
             blank="選んでください"
             commit={set("founder_type")}
           />
-          <Field
-            path="hospital.beds"
-            label="病床数（許可病床の合計）"
-            value={hospital.beds === null || hospital.beds === undefined ? "" : String(hospital.beds)}
-            commit={set("beds")}
-            inputMode="numeric"
-            suffix="床"
-          />
+          {program?.asks_beds !== false && (
+            <Field
+              path="hospital.beds"
+              label="病床数（許可病床の合計）"
+              value={hospital.beds === null || hospital.beds === undefined ? "" : String(hospital.beds)}
+              commit={set("beds")}
+              inputMode="numeric"
+              suffix="床"
+            />
+          )}
           <Field
             path="hospital.representative"
             label="代表者職氏名"
@@ -60,16 +62,19 @@ export function Hospital() {
           />
         </div>
       </Section>
-      <Filings />
-      <Section title="除外要件の申告">
-        <Toggle
-          path="hospital.employs_qualified_nurse"
-          label="対象資格（がん看護専門看護師・緩和ケア認定看護師・がん性疼痛看護認定看護師）を持つ看護師をすでに雇用している"
-          checked={hospital.employs_qualified_nurse}
-          commit={set("employs_qualified_nurse")}
-          hint="雇用している場合、この補助の対象になりません（要件 X4）。"
-        />
-      </Section>
+      {program?.asks_filings !== false && <Filings />}
+      <Declarations />
+      {program?.declarations.some((declaration) => declaration.field === "employs_qualified_nurse") !== false && (
+        <Section title="除外要件の申告">
+          <Toggle
+            path="hospital.employs_qualified_nurse"
+            label="対象資格（がん看護専門看護師・緩和ケア認定看護師・がん性疼痛看護認定看護師）を持つ看護師をすでに雇用している"
+            checked={hospital.employs_qualified_nurse}
+            commit={set("employs_qualified_nurse")}
+            hint="雇用している場合、この補助の対象になりません（要件 X4）。"
+          />
+        </Section>
+      )}
       <Section title="事業計画">
         <Field
           path="hospital.purpose"
@@ -78,7 +83,11 @@ export function Hospital() {
           commit={set("purpose")}
           multiline
           wide
-          placeholder="例: 地域の緩和ケア提供体制の強化のため、緩和ケア認定看護師を育成する。"
+          placeholder={
+            program?.row_kind === "hospital"
+              ? "例: 地域の医師等が緩和ケアの基本的な知識と技術を習得する機会をつくり、地域の緩和ケア提供体制を強化する。"
+              : "例: 地域の緩和ケア提供体制の強化のため、緩和ケア認定看護師を育成する。"
+          }
         />
       </Section>
       <Section title="担当者">
@@ -90,6 +99,38 @@ export function Hospital() {
         </div>
       </Section>
     </div>
+  );
+}
+
+/** The facts only the hospital can declare that the program's checks ask (K1: 東京都がん診療連携協力病院の指定),
+ * from the program data; 「未回答」 until answered. The nurse program's X4 keeps its own wording above. */
+function Declarations() {
+  const { snapshot, program } = useSnapshot();
+  const hospital = snapshot!.case!.hospital;
+  const asked = (program?.declarations ?? []).filter((declaration) => declaration.field !== "employs_qualified_nurse");
+  if (asked.length === 0) return null;
+  return (
+    <Section title="指定・申告">
+      <div class="grid">
+        {asked.map((declaration) => {
+          const value = (hospital as unknown as Record<string, boolean | null | undefined>)[declaration.field];
+          return (
+            <Choice
+              path={`hospital.${declaration.field}`}
+              label={declaration.label}
+              value={value === true ? "true" : value === false ? "false" : ""}
+              options={[
+                { id: "true", label: "受けている" },
+                { id: "false", label: "受けていない" },
+              ]}
+              blank="未回答"
+              commit={(text) => api.setHospitalField(declaration.field, text)}
+              hint={`${declaration.when_not_met}（要件 ${declaration.check}）`}
+            />
+          );
+        })}
+      </div>
+    </Section>
   );
 }
 

@@ -5,10 +5,14 @@ import { Notice } from "../components/field";
 import { formatFiscalYear } from "../format";
 import type { SavedApplication } from "../bindings/SavedApplication";
 import { api, CommandError } from "../ipc";
+import { usePrograms } from "../programs";
 import { linkTo, SCREENS } from "../route";
 import { apply, useSnapshot } from "../state";
+import type { RowKind } from "../bindings/RowKind";
 
-const STEPS: { screen: Parameters<typeof linkTo>[0]; title: string; text: string }[] = [
+type Step = { screen: Parameters<typeof linkTo>[0]; title: string; text: string };
+
+const STEPS: Step[] = [
   { screen: "hospital", title: "病院情報", text: "病院の基本情報と、厚生局に出している届出（受理記号）を入力します。名簿ファイルから読み込むこともできます。" },
   { screen: "eligibility", title: "対象確認", text: "病院が補助の対象になるかを、要件ごとに確かめます。" },
   { screen: "trainees", title: "受講者", text: "資格取得のために受講する看護師と、その課程を登録します。" },
@@ -17,18 +21,40 @@ const STEPS: { screen: Parameters<typeof linkTo>[0]; title: string; text: string
   { screen: "documents", title: "書類作成", text: "足りない項目を確かめて、申請書類一式を Excel ファイルに書き出します。" },
 ];
 
+// A program whose row is the hospital (研修会の事業) has 研修会 in place of 受講者, and its own 経費.
+const HOSPITAL_ROW_STEPS: Step[] = STEPS.map((step) =>
+  step.screen === "trainees"
+    ? { screen: "trainings", title: "研修会", text: "年度内に開く緩和ケア研修会（名称・開催日・会場・定員・開催指針への準拠）を登録します。" }
+    : step.screen === "costs"
+      ? { ...step, text: "講師報酬・会場借上料などを、経費区分ごとに入力します。積算内訳（単価×数量）の合計が金額になります。" }
+      : step,
+);
+
+export function stepsFor(rows: RowKind | undefined): Step[] {
+  return rows === "hospital" ? HOSPITAL_ROW_STEPS : STEPS;
+}
+
 export function Welcome() {
   const { snapshot, program } = useSnapshot();
   const case_ = snapshot?.case;
+  const programs = usePrograms();
+  // Before an application is open, the steps are those of the program chosen in the start form.
+  const [choosing, setChoosing] = useState<RowKind | undefined>(undefined);
   return (
     <div class="screen">
       <h1 tabIndex={-1}>はじめに</h1>
       <p class="lead">
-        {program?.name ?? "東京都緩和ケア関連専門看護師等資格取得支援事業"}
-        の補助金申請を、画面の案内に沿って作ります。看護師が緩和ケア関連の資格（がん看護専門看護師・緩和ケア認定看護師など）を取るための入学料・受講料・人件費の半分を、東京都が補助する事業です。
+        東京都の補助金の申請書類を、画面の案内に沿って作ります。
+        {case_ && program ? (
+          <>
+            いま開いている申請は「{program.name}」です。{program.summary}
+          </>
+        ) : (
+          <>申請を始めるときに、{programs.map((p) => `「${p.name}」`).join("と")}のどちらかを選びます。</>
+        )}
       </p>
       <SavedApplications />
-      {!case_ && <StartForm />}
+      {!case_ && <StartForm onChoose={setChoosing} />}
       {case_ && (
         <details class="card">
           <summary>別の年度・別の病院の申請を開く（または始める）</summary>
@@ -38,7 +64,7 @@ export function Welcome() {
       <section class="card">
         <h2>申請の手順</h2>
         <ol class="steps">
-          {STEPS.map((step, index) => (
+          {stepsFor(case_ ? program?.row_kind : choosing).map((step, index) => (
             <li>
               <a href={linkTo(step.screen)}>
                 {/* The sidebar's number (Alt＋数字), so the steps and the sidebar agree. */}
@@ -50,22 +76,30 @@ export function Welcome() {
           ))}
         </ol>
         <p class="description">
-          「保存」ボタンはありません。入力した内容は、入力しながら確かめられ、そのまま保存されます。受け付けられない入力は欄に「未保存」と表示され、「書類作成」にも載ります。看護師本人が自分の経費を記録するときは「受講者用」の画面を使います。
+          「保存」ボタンはありません。入力した内容は、入力しながら確かめられ、そのまま保存されます。受け付けられない入力は欄に「未保存」と表示され、「書類作成」にも載ります。
+          {program?.row_kind !== "hospital" && "看護師本人が自分の経費を記録するときは「受講者用」の画面を使います。"}
         </p>
       </section>
       <DataLocation />
       {case_ && (
         <p class="description">
-          いま開いている申請: {case_.hospital.name}（{formatFiscalYear(case_.fiscal_year)}）
+          いま開いている申請: {case_.hospital.name}（{formatFiscalYear(case_.fiscal_year)}・{program?.name}）
         </p>
       )}
     </div>
   );
 }
 
-function StartForm(props: { initialName?: string }) {
-  const { program } = useSnapshot();
-  const first = program?.first_fiscal_year ?? 2024;
+function StartForm(props: { initialName?: string; onChoose?: (rows: RowKind) => void }) {
+  const { snapshot } = useSnapshot();
+  const programs = usePrograms();
+  // The program of the application open, else the first the data lists; the user chooses.
+  const [programId, setProgramId] = useState<string | null>(null);
+  const chosen = programs.find((p) => p.id === programId) ?? programs.find((p) => p.id === snapshot?.case?.program) ?? programs[0];
+  const first = chosen?.first_fiscal_year ?? 2024;
+  useEffect(() => {
+    if (chosen) props.onChoose?.(chosen.row_kind);
+  }, [chosen?.id]);
   const thisYear = new Date().getMonth() >= 3 ? new Date().getFullYear() : new Date().getFullYear() - 1;
   const years = Array.from({ length: Math.max(1, thisYear - first + 2) }, (_, i) => first + i);
   const [name, setName] = useState(props.initialName ?? "");
@@ -76,12 +110,12 @@ function StartForm(props: { initialName?: string }) {
   // that a new 年度 starts (「この申請を開く」 used to start a 令和8年度 without a word).
   const [saved, setSaved] = useState<SavedApplication[]>([]);
   useEffect(() => void api.listApplications(name).then(setSaved, () => setSaved([])), [name]);
-  const exists = saved.some((application) => application.fiscal_year === Number(year));
+  const exists = saved.some((application) => application.fiscal_year === Number(year) && application.program === chosen?.id);
 
   const start = async (event: Event) => {
     event.preventDefault();
     try {
-      await apply(api.startCase(Number(year), name));
+      await apply(api.startCase(Number(year), name, chosen?.id));
       location.hash = linkTo("hospital");
     } catch (error) {
       setMessage(error instanceof CommandError ? error.message : String(error));
@@ -118,6 +152,26 @@ function StartForm(props: { initialName?: string }) {
             </p>
           )}
         </div>
+        {programs.length > 1 && (
+          <fieldset class="program-choice">
+            <legend>申請する事業</legend>
+            {programs.map((p) => (
+              <label class={p.id === chosen?.id ? "chosen" : undefined}>
+                <input
+                  type="radio"
+                  name={props.initialName ? "start-program-other" : "start-program"}
+                  value={p.id}
+                  checked={p.id === chosen?.id}
+                  onChange={() => setProgramId(p.id)}
+                />
+                <span>
+                  <strong>{p.name}</strong>
+                  <span class="hint">{p.summary}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
         <div class="field">
           <label for="start-year">申請する年度</label>
           <select id="start-year" value={year} onChange={(event) => setYear((event.currentTarget as HTMLSelectElement).value)}>
@@ -143,9 +197,10 @@ function StartForm(props: { initialName?: string }) {
 /** The applications saved in the database (hospital, 年度, program, 状態), the most recently changed first. */
 function SavedApplications() {
   const { snapshot } = useSnapshot();
+  const programs = usePrograms();
   const [saved, setSaved] = useState<SavedApplication[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const openId = snapshot?.case ? `${snapshot.case.hospital.name}/${snapshot.case.fiscal_year}` : null;
+  const openId = snapshot?.case ? `${snapshot.case.hospital.name}/${snapshot.case.fiscal_year}/${snapshot.case.program}` : null;
   useEffect(() => {
     if (snapshot?.storage.persistent) void api.listApplications().then(setSaved, () => setSaved([]));
   }, [openId]);
@@ -168,20 +223,23 @@ function SavedApplications() {
             <th scope="col">年度</th>
             <th scope="col">事業</th>
             <th scope="col">状態</th>
-            <th scope="col">受講者</th>
+            <th scope="col">受講者・研修会</th>
             <th scope="col"><span class="visually-hidden">操作</span></th>
           </tr>
         </thead>
         <tbody>
           {saved.map((application) => {
-            const current = openId === `${application.hospital_name}/${application.fiscal_year}`;
+            const current = openId === `${application.hospital_name}/${application.fiscal_year}/${application.program}`;
+            const rows = programs.find((p) => p.id === application.program)?.row_kind;
             return (
               <tr class={current ? "selected" : undefined}>
                 <td>{application.hospital_name}</td>
                 <td>{application.fiscal_year_label}</td>
                 <td>{application.program_label}</td>
                 <td>{application.status_label}</td>
-                <td>{application.trainee_count}人</td>
+                <td data-count={application.program}>
+                  {rows === "hospital" ? `研修会 ${application.training_count}件` : `受講者 ${application.trainee_count}人`}
+                </td>
                 <td>
                   {current ? (
                     <span class="hint">開いています</span>

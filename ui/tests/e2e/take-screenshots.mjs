@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { addTrainee, fillCosts, fillHospital, startApplication } from "./fill.mjs";
+import { addTraining, fillTrainingCosts, fillTrainingHospital, startTraining, typeOver } from "./fill-training.mjs";
 import { App } from "./webdriver.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -36,10 +37,34 @@ try {
   }
   // A refused amount, with its message beside the field (and the cursor in it).
   await app.go("costs");
-  await app.type('[data-path="trainees[0].exam_fee"]', "５万円くらい");
+  await typeOver(app, '[data-path="trainees[0].exam_fee"]', "５万円くらい");
   await app.find("#field-trainees-0-exam-fee-message");
   writeFileSync(path.join(out, "app-costs-invalid.png"), await app.screenshot());
   console.log("docs/images/app-costs-invalid.png");
+
+  // The 研修会 program (kanwa-training) of the same hospital's database, into docs/images/app-training-*.png.
+  await startTraining(app);
+  await fillTrainingHospital(app);
+  await save("training-hospital");
+  await addTraining(app);
+  await save("training-trainings");
+  await fillTrainingCosts(app);
+  await save("training-costs");
+  for (const screen of ["eligibility", "calculation", "documents"]) {
+    await app.go(screen);
+    await save(`training-${screen}`);
+  }
+  await app.go("costs");
+  await typeOver(app, '[data-path="workings.lecturer_fee[0].unit_price"]', "三万円");
+  await app.find("#field-workings-lecturer-fee-0-unit-price-message");
+  writeFileSync(path.join(out, "app-training-costs-invalid.png"), await app.screenshot());
+  console.log("docs/images/app-training-costs-invalid.png");
+  await typeOver(app, '[data-path="workings.lecturer_fee[0].unit_price"]', "30000");
+  await app.waitForText('[data-figure="I"]', "456,000円");
+  // はじめに with both programs' applications saved and the program choice of 「別の年度・別の病院」 open.
+  await app.go("welcome");
+  await app.click("details.card summary");
+  await save("training-welcome");
 } finally {
   await app.close();
   rmSync(data, { recursive: true, force: true });

@@ -5,6 +5,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 
 import fixture from "../fixtures/sakura.json";
+import { trainingEdit } from "./mock-training";
 
 type Args = Record<string, unknown>;
 interface Call {
@@ -37,7 +38,9 @@ function amount(text: string, path: string): number {
 export function installMockBackend() {
   const start = new URLSearchParams(location.search).get("start") ?? "sakura";
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let state: any = structuredClone(start === "empty" ? fixture.empty : start === "ineligible" ? fixture.ineligible : fixture.snapshot);
+  let state: any = structuredClone(
+    start === "empty" ? fixture.empty : start === "ineligible" ? fixture.ineligible : start === "training" ? fixture.training : fixture.snapshot,
+  );
   if (start === "notrainees") {
     state.case.trainees = [];
     state.calculation.trainees = [];
@@ -63,11 +66,13 @@ export function installMockBackend() {
   /** hojo::edit::CaseEdit, for the kinds the tests type. */
   function edit(change: Args) {
     const trainees = state.case.trainees;
+    const training = trainingEdit(state, change);
+    if (training) return training;
     switch (change.kind) {
       case "set_hospital": {
         const field = String(change.field);
         if (field === "beds" && !/^\d*$/.test(String(change.text))) refuse(`「${change.text}」は病床数として読めません。数字で入力してください`, "hospital.beds");
-        state.case.hospital[field] = change.text;
+        state.case.hospital[field] = field === "designated_cooperating_hospital" ? (change.text === "" ? null : change.text === "true") : change.text;
         return state;
       }
       case "set_trainee": {
@@ -132,11 +137,13 @@ export function installMockBackend() {
       case "get_snapshot":
         return state;
       case "program_info":
-        return fixture.program;
+        return state.case?.program === "kanwa-training" ? fixture.training_program : fixture.program;
+      case "list_programs":
+        return fixture.programs;
       case "start_case": {
         const name = String(args.hospitalName ?? "").trim();
         if (!name) refuse("病院名を入力してください", "hospital.name");
-        state = structuredClone(fixture.snapshot);
+        state = structuredClone(args.program === "kanwa-training" ? fixture.training_started : fixture.snapshot);
         state.case.hospital.name = name;
         return state;
       }
@@ -144,10 +151,13 @@ export function installMockBackend() {
         // The real backend asks the library which hospital a typed name means; the mock knows one hospital.
         if (typeof args.name === "string" && args.name.trim() !== (state.case?.hospital.name ?? "さくら病院")) return [];
         return [
-          { id: 1, hospital_id: 1, hospital_name: state.case?.hospital.name ?? "さくら病院", fiscal_year: 2024, fiscal_year_label: "令和6年度", program: "kanwa-nurse", program_label: "東京都緩和ケア関連専門看護師等資格取得支援事業", status: "draft", status_label: "作成中", trainee_count: 1, last_changed_at: null },
-          { id: 2, hospital_id: 1, hospital_name: state.case?.hospital.name ?? "さくら病院", fiscal_year: 2025, fiscal_year_label: "令和7年度", program: "kanwa-nurse", program_label: "東京都緩和ケア関連専門看護師等資格取得支援事業", status: "draft", status_label: "作成中", trainee_count: 0, last_changed_at: null },
+          { id: 1, hospital_id: 1, hospital_name: state.case?.hospital.name ?? "さくら病院", fiscal_year: 2024, fiscal_year_label: "令和6年度", program: "kanwa-nurse", program_label: "東京都緩和ケア関連専門看護師等資格取得支援事業", status: "draft", status_label: "作成中", trainee_count: 1, training_count: 0, last_changed_at: null },
+          { id: 2, hospital_id: 1, hospital_name: state.case?.hospital.name ?? "さくら病院", fiscal_year: 2025, fiscal_year_label: "令和7年度", program: "kanwa-nurse", program_label: "東京都緩和ケア関連専門看護師等資格取得支援事業", status: "draft", status_label: "作成中", trainee_count: 0, training_count: 0, last_changed_at: null },
+          // The same hospital's application of the 研修会 program in the same 年度 (issue 12).
+          { id: 3, hospital_id: 1, hospital_name: state.case?.hospital.name ?? "さくら病院", fiscal_year: 2024, fiscal_year_label: "令和6年度", program: "kanwa-training", program_label: "東京都がん診療連携協力病院緩和ケア研修会事業", status: "draft", status_label: "作成中", trainee_count: 0, training_count: 2, last_changed_at: null },
         ];
       case "open_application":
+        if (args.id === 3) return (state = structuredClone(fixture.training));
         state.case.fiscal_year = args.id === 2 ? 2025 : 2024;
         return state;
       case "continuing_courses":

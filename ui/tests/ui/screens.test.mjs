@@ -314,7 +314,7 @@ test("はじめに lists the saved applications with 年度, program and 状態,
   const page = await browser.open("sakura");
   const rows = page.locator("table.saved-applications tbody tr");
   await rows.first().waitFor();
-  assert.equal(await rows.count(), 2);
+  assert.equal(await rows.count(), 3, "two 年度 of the nurse program and one of the 研修会 program");
   assert.match(await rows.nth(1).textContent(), /令和7年度.*東京都緩和ケア関連専門看護師等資格取得支援事業.*作成中/);
   await rows.nth(1).getByRole("button", { name: "開く" }).click();
   await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "open_application" && c.args.id === 2));
