@@ -13,9 +13,9 @@ mod table;
 
 use std::path::Path;
 
-use rust_xlsxwriter::{DocProperties, Workbook as XlsxWorkbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::write::{Page, Styles, set_up_page};
+use super::write::{Page, Styles, letter, new_workbook, set_up_page};
 use super::{ExportError, ExportOptions, Exported, Workbook, kept};
 use crate::case::{Case, Decision, Stage, validate};
 use crate::compare::{CompareError, Comparison, plan_against_actual};
@@ -128,24 +128,13 @@ pub fn write_change_request(
 }
 
 fn workbook_bytes(context: &Context, before: &Case) -> Result<Vec<u8>, XlsxError> {
-    use super::layout::{Cell, DEFAULT_COLUMN_PX, DEFAULT_ROW_PX, sheet_ref};
-    let mut workbook = XlsxWorkbook::new();
-    workbook.set_default_format(&super::write::styles_base(), DEFAULT_ROW_PX, DEFAULT_COLUMN_PX)?;
-    let title = layout::form_title(&context.after.fiscal_year.japanese_name(), &context.program.grant_name);
-    let properties = DocProperties::new()
-        .set_title(title)
-        .set_author(&context.after.hospital.name)
-        .set_comment("補助金申請アシスタント Hojo で作成");
-    workbook.set_properties(&properties);
+    let title = layout::FORM.title(&context.after.fiscal_year.japanese_name(), &context.program.grant_name);
+    let mut workbook = new_workbook(title, &context.after.hospital.name)?;
     form::write(workbook.add_worksheet(), context)?;
     table::write(workbook.add_worksheet(), context)?;
     super::case_sheet::write(workbook.add_worksheet(), &context.styles, &layout::AFTER, context.after)?;
     super::case_sheet::write(workbook.add_worksheet(), &context.styles, &layout::BEFORE, before)?;
-    let on = |sheet: &str, cell: Cell| format!("={}", sheet_ref(sheet, cell).replace(&cell.a1(), &cell.absolute()));
-    let form = &layout::FORM;
-    workbook.define_name(layout::NAME_DECIDED_BEFORE, &on(form.name, form.decided))?;
-    workbook.define_name(layout::NAME_REQUESTED_AFTER, &on(form.name, form.requested))?;
-    workbook.define_name(layout::NAME_CHANGE, &on(form.name, form.change))?;
+    letter::define_names(&mut workbook, &layout::FORM)?;
     workbook.save_to_buffer()
 }
 

@@ -31,7 +31,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
 
     let Some(row) = context.calculation.rows.first() else { return Ok(()) };
     let at = |col: u16| Cell::new(ROW, col).a1();
-    let name = format!("={}&\"\"", sheet_ref(FORM_NAME, FORM1.hospital));
+    let name = format!("={}&\"\"", sheet_ref(FORM_NAME, FORM1.hospital_value()));
     sheet.write_formula_with_format(
         ROW,
         BUDGET.name_col,
