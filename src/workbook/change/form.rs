@@ -10,16 +10,12 @@ use crate::era::format_date;
 use crate::workbook::write::letter::{self, Amount, Filled};
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
-    let year_name = context.after.fiscal_year.japanese_name();
     let decided = context.decision.amount;
     let (_, after) = context.totals();
     let requested = letter::formula_on(TABLE.name, context.places.after_total());
     let change = format!("={}-{}", REQUESTED.cell.a1(), DECIDED.cell.a1());
+    let body = layout::form_body(&format_date(context.decision.decided_on), &context.decision.number);
     let filled = Filled {
-        addressee: &context.program.addressee,
-        applicant: letter::applicant(&context.after.hospital),
-        title: FORM.title(&year_name, &context.program.grant_name),
-        body: layout::form_body(&format_date(context.decision.decided_on), &context.decision.number),
         amounts: vec![
             Amount::Typed(decided),
             Amount::Formula(requested, after),
@@ -27,6 +23,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         ],
         text: context.reason,
         attachments: layout::ATTACHMENTS,
+        ..Filled::new(&FORM, context.program, context.after, body)
     };
     letter::write(sheet, &context.styles, context.draft, &FORM, &filled)
 }

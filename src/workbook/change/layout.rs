@@ -4,7 +4,7 @@
 //! one constant.
 
 use crate::workbook::case_sheet::CaseSheet;
-use crate::workbook::layout::{AmountLine, Cell, Letter, TextBox, a1, col};
+use crate::workbook::layout::{AmountLine, Cell, FORM1, Letter, TextBox, a1, col};
 
 /// 第3号様式: the number a prefectural 要綱 usually gives the 変更交付申請書 (a choice; docs/workbook.md).
 pub const FORM_NUMBER: &str = "第3号様式";
@@ -13,7 +13,7 @@ pub const FORM_NUMBER: &str = "第3号様式";
 pub const SHEET_NAMES: [&str; 2] = [FORM.name, TABLE.name];
 
 // ---------------------------------------------------------------------------------------------------------
-// 第3号様式: 変更交付申請書 (A4 portrait), the places of the 実績報告書's 第6号様式 with two more amounts
+// 第3号様式: 変更交付申請書 (A4 portrait), the places of the application's 第1号様式 with three amounts and the reason
 
 /// 1 変更前交付決定額 as the 通知書 says, 2 変更後交付申請額, 3 増減額: label, then 金 · amount · 円 (one column
 /// further right than the 実績報告書's amounts: the labels are longer).
@@ -39,32 +39,18 @@ pub const CHANGE: AmountLine = AmountLine {
 /// 4 変更の理由: the reason typed over the text's width, at least three lines.
 pub const REASON: TextBox = TextBox { label: (a1("B25"), "４　変更の理由"), cell: a1("C26"), min_lines: 3 };
 
+/// The places of the application's 第1号様式, with three amounts and the reason.
 pub const FORM: Letter = Letter {
     name: "第3号様式_変更交付申請書",
-    widths: &[2.0, 4.0, 14.0, 6.0, 18.0, 16.0, 16.0, 18.0, 2.0],
     print_last: a1("I34"),
-    draft: a1("H1"),
     form_label: (a1("B1"), FORM_NUMBER),
-    date: a1("G3"),
-    date_placeholder: "令和　　年　　月　　日",
-    addressee: a1("B5"),
-    addressee_suffix: "　殿",
-    address: (a1("E7"), "所在地"),
-    hospital: (a1("E8"), "名称"),
-    representative: (a1("E9"), "代表者職氏名"),
-    applicant_last_col: col("H"),
-    title: a1("B12"),
     title_tail: "変更交付申請書",
-    body: a1("B14"),
-    text_last_col: col("H"),
-    ki: (a1("B17"), "記"),
     amounts: &[DECIDED, REQUESTED, CHANGE],
-    yen_prefix: "金",
     yen_prefix_right: true,
-    yen_suffix: "円",
     text_box: Some(REASON),
     attachments_label: (a1("B28"), "５　添付書類"),
     attachments: a1("C29"),
+    ..FORM1
 };
 
 pub const ATTACHMENTS: &[&str] = &[

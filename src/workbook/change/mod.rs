@@ -13,9 +13,9 @@ mod table;
 
 use std::path::Path;
 
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use rust_xlsxwriter::XlsxError;
 
-use super::write::{Page, Styles, letter, new_workbook, set_up_page};
+use super::write::{Styles, letter, new_workbook};
 use super::{ExportError, ExportOptions, Exported, Workbook, kept};
 use crate::case::{Case, Decision, Stage, validate};
 use crate::compare::{CompareError, Comparison, plan_against_actual};
@@ -40,10 +40,6 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn page(&self, sheet: &mut Worksheet, page: &Page) -> Result<(), XlsxError> {
-        set_up_page(sheet, &self.styles, self.draft, page)
-    }
-
     /// Σ I of the 変更前 plan and of the 変更後 plan, row by row as the 対照表 sums them.
     pub fn totals(&self) -> (Yen, Yen) {
         let rows = &self.comparison.rows;

@@ -10,9 +10,9 @@ pub mod layout;
 pub(crate) mod plan;
 pub(crate) mod read;
 
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use rust_xlsxwriter::XlsxError;
 
-use super::write::{Page, Styles, letter, new_workbook, set_up_page};
+use super::write::{Styles, letter, new_workbook};
 use super::{ExportError, Workbook};
 use crate::calc::{Calculation, calculate};
 use crate::case::Case;
@@ -33,10 +33,6 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn page(&self, sheet: &mut Worksheet, page: &Page) -> Result<(), XlsxError> {
-        set_up_page(sheet, &self.styles, self.draft, page)
-    }
-
     fn sheets(&self) -> Sheets<'_> {
         Sheets { case: self.case, program: self.program, rules: self.rules, styles: &self.styles, draft: self.draft }
     }
@@ -50,12 +46,6 @@ pub struct Sheets<'a> {
     pub rules: &'static Rules,
     pub styles: &'a Styles,
     pub draft: bool,
-}
-
-impl Sheets<'_> {
-    fn page(&self, sheet: &mut Worksheet, page: &Page) -> Result<(), XlsxError> {
-        set_up_page(sheet, self.styles, self.draft, page)
-    }
 }
 
 /// Builds the workbook of a hospital-row application (validated and kept by the caller).

@@ -9,20 +9,16 @@ use crate::era::format_date;
 use crate::workbook::write::letter::{self, Amount, Filled};
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
-    let year_name = context.case.fiscal_year.japanese_name();
     let decided = letter::formula_on(SETTLEMENT.name, context.places.decided());
     let confirmed = letter::formula_on(SETTLEMENT.name, context.places.confirmed());
+    let body = layout::form_body(&format_date(context.decision.decided_on), &context.decision.number);
     let filled = Filled {
-        addressee: &context.program.addressee,
-        applicant: letter::applicant(&context.case.hospital),
-        title: FORM.title(&year_name, &context.program.grant_name),
-        body: layout::form_body(&format_date(context.decision.decided_on), &context.decision.number),
         amounts: vec![
             Amount::Formula(decided, context.settlement.decided),
             Amount::Formula(confirmed, context.settlement.confirmed),
         ],
-        text: "",
         attachments: layout::attachments(context.program.row_kind),
+        ..Filled::new(&FORM, context.program, context.case, body)
     };
     letter::write(sheet, &context.styles, context.draft, &FORM, &filled)
 }

@@ -4,7 +4,7 @@
 
 use crate::program::RowKind;
 use crate::workbook::case_sheet::CaseSheet;
-use crate::workbook::layout::{AmountLine, Cell, Letter, a1, col};
+use crate::workbook::layout::{AmountLine, Cell, FORM1, Letter, a1, col};
 
 /// 第6号様式: the number a prefectural 要綱 usually gives the 実績報告書 (a choice; see docs/workbook.md).
 pub const FORM_NUMBER: &str = "第6号様式";
@@ -44,32 +44,16 @@ pub const DECIDED: AmountLine =
 pub const CONFIRMED: AmountLine =
     AmountLine { label: (a1("B21"), "２　精算額"), cell: a1("E21"), name: NAME_CONFIRMED, num_format: None };
 
+/// The places of the application's 第1号様式, with two amounts.
 pub const FORM: Letter = Letter {
     name: "第6号様式_実績報告書",
-    widths: &[2.0, 4.0, 14.0, 6.0, 18.0, 16.0, 16.0, 18.0, 2.0],
     print_last: a1("I32"),
-    draft: a1("H1"),
     form_label: (a1("B1"), FORM_NUMBER),
-    date: a1("G3"),
-    date_placeholder: "令和　　年　　月　　日",
-    addressee: a1("B5"),
-    addressee_suffix: "　殿",
-    address: (a1("E7"), "所在地"),
-    hospital: (a1("E8"), "名称"),
-    representative: (a1("E9"), "代表者職氏名"),
-    applicant_last_col: col("H"),
-    title: a1("B12"),
     title_tail: "実績報告書",
-    body: a1("B14"),
-    text_last_col: col("H"),
-    ki: (a1("B17"), "記"),
     amounts: &[DECIDED, CONFIRMED],
-    yen_prefix: "金",
-    yen_prefix_right: false,
-    yen_suffix: "円",
-    text_box: None,
     attachments_label: (a1("B23"), "３　添付書類"),
     attachments: a1("C24"),
+    ..FORM1
 };
 
 /// 第6号様式's 添付書類 of a program whose rows are trainees.

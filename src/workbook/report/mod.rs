@@ -20,9 +20,9 @@ mod results;
 mod roster;
 mod settlement;
 
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use rust_xlsxwriter::XlsxError;
 
-use super::write::{Page, Styles, letter, new_workbook, set_up_page};
+use super::write::{Styles, letter, new_workbook};
 use super::{ExportError, Workbook};
 use crate::case::{Case, Decision};
 use crate::program::{Program, RowKind, Rules};
@@ -42,12 +42,6 @@ pub struct Context<'a> {
     pub draft: bool,
     pub styles: Styles,
     pub places: places::Places,
-}
-
-impl Context<'_> {
-    fn page(&self, sheet: &mut Worksheet, page: &Page) -> Result<(), XlsxError> {
-        set_up_page(sheet, &self.styles, self.draft, page)
-    }
 }
 
 /// Builds the report workbook of a report case (validated and normalized by the caller). A report the review

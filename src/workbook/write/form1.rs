@@ -5,19 +5,19 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::Context;
 use super::letter::{self, Amount, Filled};
+use crate::case::Case;
+use crate::program::Program;
 use crate::workbook::layout::{self, FORM1};
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
-    let year_name = context.case.fiscal_year.japanese_name();
     let total = letter::formula_on(layout::BUDGET.name, context.facts.budget_total_cell());
-    let filled = Filled {
-        addressee: &context.program.addressee,
-        applicant: letter::applicant(&context.case.hospital),
-        title: FORM1.title(&year_name, &context.program.grant_name),
-        body: layout::form1_body(&year_name),
-        amounts: vec![Amount::Formula(total, context.calculation.total)],
-        text: "",
-        attachments: layout::FORM1_ATTACHMENTS,
-    };
+    let amount = Amount::Formula(total, context.calculation.total);
+    let filled = filled(context.case, context.program, amount, layout::FORM1_ATTACHMENTS);
     letter::write(sheet, &context.styles, context.draft, &FORM1, &filled)
+}
+
+/// 第1号様式 of `case` (a program's rows trainees or the hospital): the 交付申請額 `amount` and the 添付書類.
+pub fn filled<'a>(case: &'a Case, program: &'a Program, amount: Amount, attachments: &'a [&'a str]) -> Filled<'a> {
+    let body = layout::form1_body(&case.fiscal_year.japanese_name());
+    Filled { amounts: vec![amount], attachments, ..Filled::new(&FORM1, program, case, body) }
 }

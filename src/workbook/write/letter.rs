@@ -7,8 +7,9 @@
 use rust_xlsxwriter::{FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::{Page, Styles, amount_formula, height_for_lines, set_up_page};
-use crate::case::Hospital;
+use crate::case::{Case, Hospital};
 use crate::money::Yen;
+use crate::program::Program;
 use crate::workbook::layout::{self, Cell, Letter};
 use crate::workbook::text;
 
@@ -27,6 +28,22 @@ pub struct Filled<'a> {
     pub attachments: &'a [&'a str],
 }
 
+impl<'a> Filled<'a> {
+    /// What every letter of `case` shows: the program's addressee, the hospital as the applicant, the letter's
+    /// title for the case's 年度, and `body`; no amounts, text or attachments yet.
+    pub fn new(letter: &Letter, program: &'a Program, case: &'a Case, body: String) -> Filled<'a> {
+        Filled {
+            addressee: &program.addressee,
+            applicant: applicant(&case.hospital),
+            title: letter.title(&case.fiscal_year.japanese_name(), &program.grant_name),
+            body,
+            amounts: Vec::new(),
+            text: "",
+            attachments: &[],
+        }
+    }
+}
+
 /// An amount line's value: a figure as typed (the 通知書's), or a formula cached with the engine's figure.
 pub enum Amount {
     Typed(Yen),
@@ -34,7 +51,7 @@ pub enum Amount {
 }
 
 /// 所在地, 名称, 代表者職氏名 of the hospital, in the applicant block's order.
-pub fn applicant(hospital: &Hospital) -> [Option<&str>; 3] {
+fn applicant(hospital: &Hospital) -> [Option<&str>; 3] {
     [hospital.address.as_deref(), Some(hospital.name.as_str()), hospital.representative.as_deref()]
 }
 

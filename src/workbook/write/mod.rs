@@ -5,7 +5,7 @@ mod breakdown;
 mod budget;
 mod data;
 mod facts;
-mod form1;
+pub(crate) mod form1;
 pub mod letter;
 mod plan;
 mod roster;
