@@ -110,17 +110,7 @@ pub fn write_change_request(
     path: &Path,
     options: ExportOptions,
 ) -> Result<Exported, ExportError> {
-    if !options.overwrite && path.exists() {
-        return Err(ExportError::Exists(path.to_path_buf()));
-    }
-    let workbook = build_change_request(before, after, reason, options.draft)?;
-    crate::files::write_private(path, &workbook.bytes, options.overwrite)?;
-    Ok(Exported {
-        path: path.to_path_buf(),
-        open_points: workbook.open_points,
-        blocking: workbook.blocking,
-        warnings: workbook.warnings,
-    })
+    super::write_built(path, options, |draft| build_change_request(before, after, reason, draft))
 }
 
 fn workbook_bytes(context: &Context, before: &Case) -> Result<Vec<u8>, XlsxError> {
