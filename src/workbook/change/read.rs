@@ -54,18 +54,7 @@ fn read_request(workbook: &mut Opened, names: &[String]) -> Result<ChangeRequest
     let form = sheet(FORM.name)?;
     let reason = form.text(REASON.cell)?.unwrap_or_default().trim().to_string();
     if let Some(decision) = &after.decision {
-        let shown = form.amount(DECIDED.cell)?;
-        if shown != decision.amount {
-            return Err(ImportError::Cell {
-                sheet: form.name().to_string(),
-                cell: DECIDED.cell.a1(),
-                message: format!(
-                    "変更前交付決定額が {} に書き換えられています（Hojo の記録では {}）。交付決定額は Hojo で直してから作り直してください (an amount was changed in the workbook)",
-                    shown.format_yen(),
-                    decision.amount.format_yen()
-                ),
-            });
-        }
+        form.check_amount(DECIDED.cell, "変更前交付決定額", decision.amount, "変更交付申請書")?;
     }
     Ok(ChangeRequest { before, after, reason })
 }
