@@ -20,7 +20,7 @@ pub fn write(
     let styles = context.styles;
     let last = Cell::new(rows.total + 1, layout.last_col + 1);
     let page = Page { name: layout.name, landscape: false, widths: layout.widths, last, draft_cell: layout.draft };
-    set_up_page(sheet, &context.styles, context.draft, &page)?;
+    set_up_page(sheet, context.styles, context.draft, &page)?;
     sheet_heading(sheet, styles, layout.sheet_label, layout.title, layout.last_col)?;
     let (cell, label) = layout.unit;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain_right)?;
