@@ -205,6 +205,12 @@ fn a_hospital_named_with_extra_spaces_is_the_saved_hospital_and_version_minus_on
     assert!(!message.contains("already exists"), "no raw SQL: {message}");
 }
 
+/// `hojo db step --kind decision` of 2024's application, the 交付決定額 as typed.
+fn decide(db: &Path, amount: &str) -> Output {
+    let step = ["db", "step", "--year", "2024", "--kind", "decision", "--on", "R6.7.1", "--number", "6保医政第1号"];
+    hojo(&[&step[..], &["--amount", amount, "--db", s(db)]].concat())
+}
+
 #[test]
 fn a_year_moves_through_its_states_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
@@ -216,42 +222,12 @@ fn a_year_moves_through_its_states_from_the_command_line() {
     assert_eq!(status["status"], "draft");
     assert_eq!(status["next_steps"][0]["step"], "submit");
     ok(hojo(&["db", "step", "--year", "2024", "--kind", "submit", "--on", "令和6年5月10日", "--db", s(&db)]));
-    let message = refused(hojo(&[
-        "db",
-        "step",
-        "--year",
-        "2024",
-        "--kind",
-        "decision",
-        "--on",
-        "R6.7.1",
-        "--number",
-        "6保医政第1号",
-        "--amount",
-        "十万",
-        "--db",
-        s(&db),
-    ]));
+    let message = refused(decide(&db, "十万"));
     assert!(message.contains("交付決定額"), "{message}");
     let message =
         refused(hojo(&["db", "step", "--year", "2024", "--kind", "decision", "--on", "R6.7.1", "--db", s(&db)]));
     assert!(message.contains("--number"), "{message}");
-    let printed = ok(hojo(&[
-        "db",
-        "step",
-        "--year",
-        "2024",
-        "--kind",
-        "decision",
-        "--on",
-        "R6.7.1",
-        "--number",
-        "6保医政第1号",
-        "--amount",
-        "２，３００，０００",
-        "--db",
-        s(&db),
-    ]));
+    let printed = ok(decide(&db, "２，３００，０００"));
     let status: serde_json::Value = serde_json::from_str(&printed).unwrap();
     assert_eq!((status["status"].as_str(), status["status_label"].as_str()), (Some("decided"), Some("交付決定")));
     assert_eq!(status["decisions"][0]["decision"]["amount"], 2_300_000);

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use hojo::case::to_json;
 use hojo::fiscal_year::FiscalYear;
 use hojo::store::{
@@ -16,6 +16,37 @@ use super::{CliResult, InputError, print_json};
 
 /// A nurse's costs file is a few kilobytes.
 use hojo::limits::files::TRAINEE_COSTS_BYTES as COSTS_FILE_LIMIT;
+
+/// Which application of the database: its 年度, and its hospital and program when the database has several.
+#[derive(Args)]
+pub struct Which {
+    /// 年度（令和6年度なら 2024）
+    #[arg(long)]
+    year: i32,
+    /// 病院名（データベースに病院が複数あるとき）
+    #[arg(long)]
+    hospital: Option<String>,
+    /// 事業（省略時: その年度の申請が一つならその事業、なければ kanwa-nurse）
+    #[arg(long)]
+    program: Option<String>,
+}
+
+impl Which {
+    fn year(&self) -> FiscalYear {
+        FiscalYear::new(self.year)
+    }
+
+    /// The hospital, the program (the year's only one when not given) and the 年度.
+    fn resolve(&self, store: &Store) -> Result<(HospitalId, String, FiscalYear), StoreError> {
+        let hospital = pick_hospital(store, self.hospital.as_deref())?;
+        let year = self.year();
+        let program = match &self.program {
+            Some(program) => program.clone(),
+            None => only_program(store, hospital, year)?,
+        };
+        Ok((hospital, program, year))
+    }
+}
 
 #[derive(Subcommand)]
 pub enum DbCommand {
@@ -29,15 +60,8 @@ pub enum DbCommand {
     },
     /// ある年度の申請をケースファイルとして書き出します（-o がなければ画面に表示）
     Case {
-        /// 年度（令和6年度なら 2024）
-        #[arg(long)]
-        year: i32,
-        /// 病院名（データベースに病院が複数あるとき）
-        #[arg(long)]
-        hospital: Option<String>,
-        /// 事業（省略時: その年度の申請が一つならその事業、なければ kanwa-nurse）
-        #[arg(long)]
-        program: Option<String>,
+        #[command(flatten)]
+        which: Which,
         /// 書き出すファイル
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -81,30 +105,16 @@ pub enum DbCommand {
     },
     /// ある年度の申請の状態と、次にすること（期限つき）を表示します
     Status {
-        /// 年度（令和6年度なら 2024）
-        #[arg(long)]
-        year: i32,
-        /// 病院名（データベースに病院が複数あるとき）
-        #[arg(long)]
-        hospital: Option<String>,
-        /// 事業（省略時: その年度の申請が一つならその事業、なければ kanwa-nurse）
-        #[arg(long)]
-        program: Option<String>,
+        #[command(flatten)]
+        which: Which,
         /// 期限を過ぎたかを判断する日（省略時: 今日）
         #[arg(long)]
         today: Option<String>,
     },
     /// 申請の状態をひとつ進めます（提出・交付決定・変更交付申請・実績報告・確定通知の記録、取り消し）
     Step {
-        /// 年度（令和6年度なら 2024）
-        #[arg(long)]
-        year: i32,
-        /// 病院名（データベースに病院が複数あるとき）
-        #[arg(long)]
-        hospital: Option<String>,
-        /// 事業（省略時: その年度の申請が一つならその事業、なければ kanwa-nurse）
-        #[arg(long)]
-        program: Option<String>,
+        #[command(flatten)]
+        which: Which,
         #[command(flatten)]
         step: super::db_lifecycle::StepArgs,
     },
@@ -141,14 +151,9 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
             let outcome = store.import_case(&Editor::Administrator, &case, mode).map_err(failed)?;
             print_json(&outcome)
         }
-        DbCommand::Case { year, hospital, program, output, force } => {
+        DbCommand::Case { which, output, force } => {
             let store = open(&path)?;
-            let hospital = pick_hospital(&store, hospital.as_deref()).map_err(failed)?;
-            let year = FiscalYear::new(year);
-            let program = match program {
-                Some(program) => program,
-                None => only_program(&store, hospital, year).map_err(failed)?,
-            };
+            let (hospital, program, year) = which.resolve(&store).map_err(failed)?;
             let case = store.case_for_year(hospital, &program, year).map_err(failed)?;
             let text = to_json(&case) + "\n";
             match output {
@@ -159,19 +164,19 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
                 Some(output) => write_new_file(&output, text.as_bytes(), force),
             }
         }
-        DbCommand::Status { year, hospital, program, today } => {
+        DbCommand::Status { which, today } => {
             let store = open(&path)?;
-            let application = pick_application(&store, hospital.as_deref(), program, year).map_err(failed)?;
+            let application = pick_application(&store, &which).map_err(failed)?;
             let lifecycle = store.lifecycle(application).map_err(failed)?;
-            print_json(&super::db_lifecycle::status(&lifecycle, FiscalYear::new(year), today.as_deref())?)
+            print_json(&super::db_lifecycle::status(&lifecycle, which.year(), today.as_deref())?)
         }
-        DbCommand::Step { year, hospital, program, step } => {
+        DbCommand::Step { which, step } => {
             let step = step.into_step()?;
             let mut store = open(&path)?;
-            let application = pick_application(&store, hospital.as_deref(), program, year).map_err(failed)?;
+            let application = pick_application(&store, &which).map_err(failed)?;
             store.advance(&Editor::Administrator, application, &step).map_err(failed)?;
             let lifecycle = store.lifecycle(application).map_err(failed)?;
-            print_json(&super::db_lifecycle::status(&lifecycle, FiscalYear::new(year), None)?)
+            print_json(&super::db_lifecycle::status(&lifecycle, which.year(), None)?)
         }
         DbCommand::Backup { list } => {
             if list {
@@ -315,18 +320,8 @@ fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> CliResult {
 }
 
 /// The application of a hospital (chosen as `pick_hospital` does), program (as `only_program` does) and 年度.
-fn pick_application(
-    store: &Store,
-    hospital: Option<&str>,
-    program: Option<String>,
-    year: i32,
-) -> Result<hojo::store::ApplicationId, StoreError> {
-    let hospital = pick_hospital(store, hospital)?;
-    let year = FiscalYear::new(year);
-    let program = match program {
-        Some(program) => program,
-        None => only_program(store, hospital, year)?,
-    };
+fn pick_application(store: &Store, which: &Which) -> Result<hojo::store::ApplicationId, StoreError> {
+    let (hospital, program, year) = which.resolve(store)?;
     store
         .find_application(hospital, &program, year)?
         .ok_or_else(|| StoreError::NotFound { what: format!("{}の申請", year.japanese_name()) })

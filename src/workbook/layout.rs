@@ -116,44 +116,90 @@ pub const SHEET_NAMES: [&str; 5] = [FORM1.name, PLAN.name, BUDGET.name, BREAKDOW
 // ---------------------------------------------------------------------------------------------------------
 // 第1号様式: 交付申請書 (A4 portrait)
 
-pub struct Form1 {
+/// A cover letter of a workbook (交付申請書, 実績報告書, 変更交付申請書; A4 portrait): where each part goes and its
+/// fixed words. `write::letter` writes any of them.
+pub struct Letter {
     pub name: &'static str,
-    pub landscape: bool,
     /// Column widths in character units, from column A.
     pub widths: &'static [f64],
     pub print_last: Cell,
     pub draft: Cell,
+    /// The 様式's number, top left.
     pub form_label: (Cell, &'static str),
     pub date: Cell,
     pub date_placeholder: &'static str,
     pub addressee: Cell,
     /// Appended to the program's addressee: 東京都知事 殿
     pub addressee_suffix: &'static str,
-    pub address_label: (Cell, &'static str),
-    pub address: Cell,
-    pub hospital_label: (Cell, &'static str),
-    pub hospital: Cell,
-    pub representative_label: (Cell, &'static str),
-    pub representative: Cell,
-    /// Last column of the merged value cells of the applicant block.
+    /// The applicant block's labels; each value is typed right of its label, merged to `applicant_last_col`.
+    pub address: (Cell, &'static str),
+    pub hospital: (Cell, &'static str),
+    pub representative: (Cell, &'static str),
     pub applicant_last_col: u16,
     pub title: Cell,
+    /// Where a title too long for one line breaks: before 交付申請書, as printed 様式 do.
+    pub title_tail: &'static str,
     pub body: Cell,
     /// Merged title and body run to this column.
     pub text_last_col: u16,
     pub ki: (Cell, &'static str),
-    pub amount_label: (Cell, &'static str),
-    pub amount_prefix: (Cell, &'static str),
-    pub amount: Cell,
-    pub amount_suffix: (Cell, &'static str),
+    /// The numbered amounts under 記, each 金 · amount · 円.
+    pub amounts: &'static [AmountLine],
+    pub yen_prefix: &'static str,
+    /// 金 set flush right, against its amount.
+    pub yen_prefix_right: bool,
+    pub yen_suffix: &'static str,
+    /// A text the hospital types (変更の理由), after the amounts.
+    pub text_box: Option<TextBox>,
     pub attachments_label: (Cell, &'static str),
+    /// The first 添付書類; the others follow below.
     pub attachments: Cell,
-    pub attachment_names: &'static [&'static str],
 }
 
-pub const FORM1: Form1 = Form1 {
+/// A numbered amount of a letter: its label, the amount's cell (金 left of it, 円 right) and the defined name on it.
+pub struct AmountLine {
+    pub label: (Cell, &'static str),
+    pub cell: Cell,
+    pub name: &'static str,
+    /// A number format other than `AMOUNT_FORMAT` (増減額's △).
+    pub num_format: Option<&'static str>,
+}
+
+/// A text typed by the hospital: the label, then the text over `cell`…`text_last_col`, at least `min_lines` tall.
+pub struct TextBox {
+    pub label: (Cell, &'static str),
+    pub cell: Cell,
+    pub min_lines: usize,
+}
+
+impl Letter {
+    /// 令和6年度東京都緩和ケア関連専門看護師等資格取得支援事業補助金交付申請書
+    pub fn title(&self, year_name: &str, grant_name: &str) -> String {
+        format!("{year_name}{grant_name}{}", self.title_tail)
+    }
+
+    /// The value cells of the applicant block: right of their labels (the merged cells start there).
+    pub const fn address_value(&self) -> Cell {
+        Cell::new(self.address.0.row, self.address.0.col + 1)
+    }
+
+    pub const fn hospital_value(&self) -> Cell {
+        Cell::new(self.hospital.0.row, self.hospital.0.col + 1)
+    }
+
+    pub const fn representative_value(&self) -> Cell {
+        Cell::new(self.representative.0.row, self.representative.0.col + 1)
+    }
+}
+
+/// The 交付申請額 of 第1号様式.
+pub const FORM1_AMOUNT: AmountLine =
+    AmountLine {
+        label: (a1("B19"), "１　交付申請額"), cell: a1("E19"), name: NAME_APPLIED_AMOUNT, num_format: None
+    };
+
+pub const FORM1: Letter = Letter {
     name: "第1号様式",
-    landscape: false,
     widths: &[2.0, 4.0, 14.0, 6.0, 18.0, 16.0, 16.0, 18.0, 2.0],
     print_last: a1("I30"),
     draft: a1("H1"),
@@ -162,42 +208,36 @@ pub const FORM1: Form1 = Form1 {
     date_placeholder: "令和　　年　　月　　日",
     addressee: a1("B5"),
     addressee_suffix: "　殿",
-    address_label: (a1("E7"), "所在地"),
-    address: a1("F7"),
-    hospital_label: (a1("E8"), "名称"),
-    hospital: a1("F8"),
-    representative_label: (a1("E9"), "代表者職氏名"),
-    representative: a1("F9"),
+    address: (a1("E7"), "所在地"),
+    hospital: (a1("E8"), "名称"),
+    representative: (a1("E9"), "代表者職氏名"),
     applicant_last_col: col("H"),
     title: a1("B12"),
+    title_tail: "交付申請書",
     body: a1("B14"),
     text_last_col: col("H"),
     ki: (a1("B17"), "記"),
-    amount_label: (a1("B19"), "１　交付申請額"),
-    amount_prefix: (a1("D19"), "金"),
-    amount: a1("E19"),
-    amount_suffix: (a1("F19"), "円"),
+    amounts: &[FORM1_AMOUNT],
+    yen_prefix: "金",
+    yen_prefix_right: false,
+    yen_suffix: "円",
+    text_box: None,
     attachments_label: (a1("B21"), "２　添付書類"),
     attachments: a1("C22"),
-    attachment_names: &[
-        "(1) 事業計画書（別紙1）",
-        "(2) 所要額調書（別紙2）",
-        "(3) 対象経費の支出予定額内訳（別紙3）",
-        "(4) 受講者名簿（別紙4）",
-        "(5) 受講（入学）決定通知書の写し",
-        "(6) 経費の見積書等の写し",
-    ],
 };
 
-/// 令和6年度東京都緩和ケア関連専門看護師等資格取得支援事業補助金交付申請書
-pub fn form1_title(year_name: &str, grant_name: &str) -> String {
-    format!("{year_name}{grant_name}{FORM1_TITLE_TAIL}")
-}
+/// 第1号様式's 添付書類 (a program whose rows are trainees).
+pub const FORM1_ATTACHMENTS: &[&str] = &[
+    "(1) 事業計画書（別紙1）",
+    "(2) 所要額調書（別紙2）",
+    "(3) 対象経費の支出予定額内訳（別紙3）",
+    "(4) 受講者名簿（別紙4）",
+    "(5) 受講（入学）決定通知書の写し",
+    "(6) 経費の見積書等の写し",
+];
 
-/// Where a title too long for one line breaks: before 交付申請書, as printed 様式 do.
-pub const FORM1_TITLE_TAIL: &str = "交付申請書";
-/// The title's size in points.
-pub const FORM1_TITLE_SIZE: f64 = 12.0;
+/// A letter's title size in points.
+pub const LETTER_TITLE_SIZE: f64 = 12.0;
 
 /// 令和6年度において標記補助金の交付を受けたいので、関係書類を添えて申請します。
 pub fn form1_body(year_name: &str) -> String {

@@ -212,10 +212,20 @@ pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
 /// # Errors
 /// As [`build`], and the file exists (without `overwrite`) or cannot be written.
 pub fn write(case: &Case, path: &Path, options: ExportOptions) -> Result<Exported, ExportError> {
+    write_built(path, options, |draft| build(case, draft))
+}
+
+/// Builds a workbook with `build` (given whether it is a draft) and writes it to `path` atomically; an existing
+/// file is kept unless `options.overwrite`, checked before building.
+pub(crate) fn write_built(
+    path: &Path,
+    options: ExportOptions,
+    build: impl FnOnce(bool) -> Result<Workbook, ExportError>,
+) -> Result<Exported, ExportError> {
     if !options.overwrite && path.exists() {
         return Err(ExportError::Exists(path.to_path_buf()));
     }
-    let workbook = build(case, options.draft)?;
+    let workbook = build(options.draft)?;
     crate::files::write_private(path, &workbook.bytes, options.overwrite)?;
     Ok(Exported {
         path: path.to_path_buf(),

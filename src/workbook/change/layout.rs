@@ -4,7 +4,7 @@
 //! one constant.
 
 use crate::workbook::case_sheet::CaseSheet;
-use crate::workbook::layout::{Cell, a1, col};
+use crate::workbook::layout::{AmountLine, Cell, FORM1, Letter, TextBox, a1, col};
 
 /// 第3号様式: the number a prefectural 要綱 usually gives the 変更交付申請書 (a choice; docs/workbook.md).
 pub const FORM_NUMBER: &str = "第3号様式";
@@ -13,96 +13,51 @@ pub const FORM_NUMBER: &str = "第3号様式";
 pub const SHEET_NAMES: [&str; 2] = [FORM.name, TABLE.name];
 
 // ---------------------------------------------------------------------------------------------------------
-// 第3号様式: 変更交付申請書 (A4 portrait), the places of the 実績報告書's 第6号様式 with two more amounts
+// 第3号様式: 変更交付申請書 (A4 portrait), the places of the application's 第1号様式 with three amounts and the reason
 
-pub struct Form {
-    pub name: &'static str,
-    pub widths: &'static [f64],
-    pub print_last: Cell,
-    pub draft: Cell,
-    pub form_label: Cell,
-    pub date: Cell,
-    pub date_placeholder: &'static str,
-    pub addressee: Cell,
-    pub addressee_suffix: &'static str,
-    pub address: (Cell, &'static str),
-    pub hospital: (Cell, &'static str),
-    pub representative: (Cell, &'static str),
-    pub applicant_last_col: u16,
-    pub title: Cell,
-    pub body: Cell,
-    pub text_last_col: u16,
-    pub ki: (Cell, &'static str),
-    /// 1 変更前交付決定額, 2 変更後交付申請額, 3 増減額: label, then 金 · amount · 円 (one column further right than
-    /// the 実績報告書's amounts: the labels are longer).
-    pub decided_label: (Cell, &'static str),
-    pub decided: Cell,
-    pub requested_label: (Cell, &'static str),
-    pub requested: Cell,
-    pub change_label: (Cell, &'static str),
-    pub change: Cell,
-    pub yen_prefix: &'static str,
-    pub yen_suffix: &'static str,
-    /// 4 変更の理由: the label, then the reason typed over `reason`…`text_last_col`, at least `reason_min_lines`.
-    pub reason_label: (Cell, &'static str),
-    pub reason: Cell,
-    pub reason_min_lines: usize,
-    pub attachments_label: (Cell, &'static str),
-    pub attachments: Cell,
-    pub attachment_names: &'static [&'static str],
-}
-
-pub const FORM: Form = Form {
-    name: "第3号様式_変更交付申請書",
-    widths: &[2.0, 4.0, 14.0, 6.0, 18.0, 16.0, 16.0, 18.0, 2.0],
-    print_last: a1("I34"),
-    draft: a1("H1"),
-    form_label: a1("B1"),
-    date: a1("G3"),
-    date_placeholder: "令和　　年　　月　　日",
-    addressee: a1("B5"),
-    addressee_suffix: "　殿",
-    address: (a1("E7"), "所在地"),
-    hospital: (a1("E8"), "名称"),
-    representative: (a1("E9"), "代表者職氏名"),
-    applicant_last_col: col("H"),
-    title: a1("B12"),
-    body: a1("B14"),
-    text_last_col: col("H"),
-    ki: (a1("B17"), "記"),
-    decided_label: (a1("B19"), "１　変更前交付決定額"),
-    decided: a1("F19"),
-    requested_label: (a1("B21"), "２　変更後交付申請額"),
-    requested: a1("F21"),
-    change_label: (a1("B23"), "３　増減額"),
-    change: a1("F23"),
-    yen_prefix: "金",
-    yen_suffix: "円",
-    reason_label: (a1("B25"), "４　変更の理由"),
-    reason: a1("C26"),
-    reason_min_lines: 3,
-    attachments_label: (a1("B28"), "５　添付書類"),
-    attachments: a1("C29"),
-    attachment_names: &[
-        "(1) 変更前後対照表（別紙1）",
-        "(2) 交付決定通知書の写し",
-        "(3) 変更の内容が分かる書類（受講決定通知書・経費の見積書等の写し）",
-    ],
+/// 1 変更前交付決定額 as the 通知書 says, 2 変更後交付申請額, 3 増減額: label, then 金 · amount · 円 (one column
+/// further right than the 実績報告書's amounts: the labels are longer).
+pub const DECIDED: AmountLine = AmountLine {
+    label: (a1("B19"), "１　変更前交付決定額"),
+    cell: a1("F19"),
+    name: NAME_DECIDED_BEFORE,
+    num_format: None,
+};
+pub const REQUESTED: AmountLine = AmountLine {
+    label: (a1("B21"), "２　変更後交付申請額"),
+    cell: a1("F21"),
+    name: NAME_REQUESTED_AFTER,
+    num_format: None,
+};
+pub const CHANGE: AmountLine = AmountLine {
+    label: (a1("B23"), "３　増減額"),
+    cell: a1("F23"),
+    name: NAME_CHANGE,
+    num_format: Some(CHANGE_FORMAT),
 };
 
-impl Form {
-    /// The cell of the hospital's name: right of its label (the merged cells start there).
-    pub const fn hospital_value(&self) -> Cell {
-        Cell::new(self.hospital.0.row, self.hospital.0.col + 1)
-    }
-}
+/// 4 変更の理由: the reason typed over the text's width, at least three lines.
+pub const REASON: TextBox = TextBox { label: (a1("B25"), "４　変更の理由"), cell: a1("C26"), min_lines: 3 };
 
-/// 令和6年度東京都緩和ケア関連専門看護師等資格取得支援事業補助金変更交付申請書
-pub fn form_title(year_name: &str, grant_name: &str) -> String {
-    format!("{year_name}{grant_name}{FORM_TITLE_TAIL}")
-}
+/// The places of the application's 第1号様式, with three amounts and the reason.
+pub const FORM: Letter = Letter {
+    name: "第3号様式_変更交付申請書",
+    print_last: a1("I34"),
+    form_label: (a1("B1"), FORM_NUMBER),
+    title_tail: "変更交付申請書",
+    amounts: &[DECIDED, REQUESTED, CHANGE],
+    yen_prefix_right: true,
+    text_box: Some(REASON),
+    attachments_label: (a1("B28"), "５　添付書類"),
+    attachments: a1("C29"),
+    ..FORM1
+};
 
-pub const FORM_TITLE_TAIL: &str = "変更交付申請書";
+pub const ATTACHMENTS: &[&str] = &[
+    "(1) 変更前後対照表（別紙1）",
+    "(2) 交付決定通知書の写し",
+    "(3) 変更の内容が分かる書類（受講決定通知書・経費の見積書等の写し）",
+];
 
 /// 令和6年7月1日付6保医政第1234号で交付決定を受けた標記補助金について、下記のとおり変更したいので、関係書類を
 /// 添えて申請します。

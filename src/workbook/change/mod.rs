@@ -13,9 +13,9 @@ mod table;
 
 use std::path::Path;
 
-use rust_xlsxwriter::{DocProperties, Workbook as XlsxWorkbook, Worksheet, XlsxError};
+use rust_xlsxwriter::XlsxError;
 
-use super::write::{Page, Styles, set_up_page};
+use super::write::{Styles, letter, new_workbook};
 use super::{ExportError, ExportOptions, Exported, Workbook, kept};
 use crate::case::{Case, Decision, Stage, validate};
 use crate::compare::{CompareError, Comparison, plan_against_actual};
@@ -40,10 +40,6 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn page(&self, sheet: &mut Worksheet, page: &Page) -> Result<(), XlsxError> {
-        set_up_page(sheet, &self.styles, self.draft, page)
-    }
-
     /// Σ I of the 変更前 plan and of the 変更後 plan, row by row as the 対照表 sums them.
     pub fn totals(&self) -> (Yen, Yen) {
         let rows = &self.comparison.rows;
@@ -114,38 +110,17 @@ pub fn write_change_request(
     path: &Path,
     options: ExportOptions,
 ) -> Result<Exported, ExportError> {
-    if !options.overwrite && path.exists() {
-        return Err(ExportError::Exists(path.to_path_buf()));
-    }
-    let workbook = build_change_request(before, after, reason, options.draft)?;
-    crate::files::write_private(path, &workbook.bytes, options.overwrite)?;
-    Ok(Exported {
-        path: path.to_path_buf(),
-        open_points: workbook.open_points,
-        blocking: workbook.blocking,
-        warnings: workbook.warnings,
-    })
+    super::write_built(path, options, |draft| build_change_request(before, after, reason, draft))
 }
 
 fn workbook_bytes(context: &Context, before: &Case) -> Result<Vec<u8>, XlsxError> {
-    use super::layout::{Cell, DEFAULT_COLUMN_PX, DEFAULT_ROW_PX, sheet_ref};
-    let mut workbook = XlsxWorkbook::new();
-    workbook.set_default_format(&super::write::styles_base(), DEFAULT_ROW_PX, DEFAULT_COLUMN_PX)?;
-    let title = layout::form_title(&context.after.fiscal_year.japanese_name(), &context.program.grant_name);
-    let properties = DocProperties::new()
-        .set_title(title)
-        .set_author(&context.after.hospital.name)
-        .set_comment("補助金申請アシスタント Hojo で作成");
-    workbook.set_properties(&properties);
+    let title = layout::FORM.title(&context.after.fiscal_year.japanese_name(), &context.program.grant_name);
+    let mut workbook = new_workbook(title, &context.after.hospital.name)?;
     form::write(workbook.add_worksheet(), context)?;
     table::write(workbook.add_worksheet(), context)?;
     super::case_sheet::write(workbook.add_worksheet(), &context.styles, &layout::AFTER, context.after)?;
     super::case_sheet::write(workbook.add_worksheet(), &context.styles, &layout::BEFORE, before)?;
-    let on = |sheet: &str, cell: Cell| format!("={}", sheet_ref(sheet, cell).replace(&cell.a1(), &cell.absolute()));
-    let form = &layout::FORM;
-    workbook.define_name(layout::NAME_DECIDED_BEFORE, &on(form.name, form.decided))?;
-    workbook.define_name(layout::NAME_REQUESTED_AFTER, &on(form.name, form.requested))?;
-    workbook.define_name(layout::NAME_CHANGE, &on(form.name, form.change))?;
+    letter::define_names(&mut workbook, &layout::FORM)?;
     workbook.save_to_buffer()
 }
 

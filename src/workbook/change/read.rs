@@ -1,7 +1,7 @@
 //! Reading a 変更交付申請書 back: both plans from the hidden sheets, the reason from its fill-in cell (it may have
 //! been reworded in Excel), and the 変更前交付決定額 checked against the decision the 変更後 plan holds.
 
-use super::layout::{AFTER, BEFORE, FORM};
+use super::layout::{AFTER, BEFORE, DECIDED, FORM, REASON};
 use crate::case::Case;
 use crate::workbook::case_sheet;
 use crate::workbook::read::cells::Sheet;
@@ -52,20 +52,9 @@ fn read_request(workbook: &mut Opened, names: &[String]) -> Result<ChangeRequest
     let after = case_sheet::read(&sheet(AFTER.name)?, &AFTER)?;
     let before = case_sheet::read(&sheet(BEFORE.name)?, &BEFORE)?;
     let form = sheet(FORM.name)?;
-    let reason = form.text(FORM.reason)?.unwrap_or_default().trim().to_string();
+    let reason = form.text(REASON.cell)?.unwrap_or_default().trim().to_string();
     if let Some(decision) = &after.decision {
-        let shown = form.amount(FORM.decided)?;
-        if shown != decision.amount {
-            return Err(ImportError::Cell {
-                sheet: form.name().to_string(),
-                cell: FORM.decided.a1(),
-                message: format!(
-                    "変更前交付決定額が {} に書き換えられています（Hojo の記録では {}）。交付決定額は Hojo で直してから作り直してください (an amount was changed in the workbook)",
-                    shown.format_yen(),
-                    decision.amount.format_yen()
-                ),
-            });
-        }
+        form.check_amount(DECIDED.cell, "変更前交付決定額", decision.amount, "変更交付申請書")?;
     }
     Ok(ChangeRequest { before, after, reason })
 }

@@ -11,7 +11,7 @@ use crate::compare::{Comparison, Figures, RowPresence};
 use crate::money::Yen;
 use crate::workbook::layout::{self as common, Cell, sheet_ref};
 use crate::workbook::text;
-use crate::workbook::write::{amount_formula, height_for_lines, hospital_beside, sheet_heading};
+use crate::workbook::write::{amount_formula, height_for_lines, hospital_beside, set_up_page, sheet_heading};
 
 /// Where each block starts and where the totals are, decided before any cell is written.
 pub struct Places {
@@ -53,7 +53,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
         last,
         draft_cell: TABLE.draft,
     };
-    context.page(sheet, &page)?;
+    set_up_page(sheet, &context.styles, context.draft, &page)?;
     sheet_heading(sheet, styles, TABLE.sheet_label, TABLE.title, TABLE.last_col)?;
     let source = sheet_ref(FORM.name, FORM.hospital_value());
     hospital_beside(sheet, styles, TABLE.hospital, source, &context.after.hospital.name)?;

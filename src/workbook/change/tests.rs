@@ -5,7 +5,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
-use super::layout::{FORM, SHEET_NAMES, TABLE};
+use super::layout::{CHANGE, DECIDED, FORM, REQUESTED, SHEET_NAMES, TABLE};
 use super::{build_change_request, read_change_request};
 use crate::case::{Case, parse_case};
 use crate::workbook::{ExportError, read};
@@ -47,10 +47,10 @@ fn has_text(range: &calamine::Range<Data>, text: &str) -> bool {
 fn the_form_says_what_was_decided_what_is_asked_now_and_why() {
     let workbook = build_change_request(&before(), &after(), REASON, false).unwrap();
     let form = sheet(&workbook.bytes, FORM.name);
-    assert_eq!(number(&form, FORM.decided), 2_300_000.0);
+    assert_eq!(number(&form, DECIDED.cell), 2_300_000.0);
     // 変更後: 看護 花子 2,325,000 (D 4,650,000) + 佐藤 美咲 1,175,000 (D 2,350,000).
-    assert_eq!(number(&form, FORM.requested), 3_500_000.0);
-    assert_eq!(number(&form, FORM.change), 1_200_000.0);
+    assert_eq!(number(&form, REQUESTED.cell), 3_500_000.0);
+    assert_eq!(number(&form, CHANGE.cell), 1_200_000.0);
     assert!(has_text(&form, "変更交付申請書"));
     // The body is wrapped between phrases: each piece on its own.
     assert!(has_text(&form, "令和6年7月1日付6保医政第1234号で"));

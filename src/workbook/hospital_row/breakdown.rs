@@ -9,7 +9,7 @@ use crate::money::Yen;
 use crate::program::CostItem;
 use crate::workbook::layout::Cell;
 use crate::workbook::text;
-use crate::workbook::write::{Page, amount_formula, height_for_lines, sheet_heading};
+use crate::workbook::write::{Page, amount_formula, height_for_lines, set_up_page, sheet_heading};
 
 pub fn write(
     sheet: &mut Worksheet,
@@ -20,7 +20,7 @@ pub fn write(
     let styles = context.styles;
     let last = Cell::new(rows.total + 1, layout.last_col + 1);
     let page = Page { name: layout.name, landscape: false, widths: layout.widths, last, draft_cell: layout.draft };
-    context.page(sheet, &page)?;
+    set_up_page(sheet, context.styles, context.draft, &page)?;
     sheet_heading(sheet, styles, layout.sheet_label, layout.title, layout.last_col)?;
     let (cell, label) = layout.unit;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain_right)?;

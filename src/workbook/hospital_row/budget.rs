@@ -6,7 +6,9 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::Context;
 use super::layout::{BREAKDOWN, BUDGET_FOOTNOTES, BUDGET_HEADERS, BUDGET_NAME, BUDGET_SUBJECT, FORM_NAME};
 use crate::workbook::layout::{self, BUDGET, Cell, FORM1, sheet_ref};
-use crate::workbook::write::{FigureSources, Page, amount_formula, height_for_lines, text_formula, write_figures};
+use crate::workbook::write::{
+    FigureSources, Page, amount_formula, height_for_lines, set_up_page, text_formula, write_figures,
+};
 
 /// The hospital's row and the 合計 under it.
 pub const ROW: u32 = BUDGET.first_row;
@@ -16,7 +18,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let styles = &context.styles;
     let last = Cell::new(TOTAL_ROW + 1 + BUDGET_FOOTNOTES.len() as u32, BUDGET.last_col + 1);
     let page = Page { name: BUDGET_NAME, landscape: true, widths: BUDGET.widths, last, draft_cell: BUDGET.draft };
-    context.page(sheet, &page)?;
+    set_up_page(sheet, &context.styles, context.draft, &page)?;
     let (cell, label) = BUDGET.sheet_label;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
     let title = layout::budget_title(&context.case.fiscal_year.japanese_name(), &context.program.name);
@@ -31,7 +33,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
 
     let Some(row) = context.calculation.rows.first() else { return Ok(()) };
     let at = |col: u16| Cell::new(ROW, col).a1();
-    let name = format!("={}&\"\"", sheet_ref(FORM_NAME, FORM1.hospital));
+    let name = format!("={}&\"\"", sheet_ref(FORM_NAME, FORM1.hospital_value()));
     sheet.write_formula_with_format(
         ROW,
         BUDGET.name_col,

@@ -4,13 +4,14 @@
 //! from the program data (its name, its items, its addressee).
 
 use crate::workbook::case_sheet::CaseSheet;
-use crate::workbook::layout::{Cell, a1, col};
+use crate::workbook::layout::{Cell, FORM1, a1, col};
 
 /// The visible sheets in their order (checked as Excel names by the tests).
 #[cfg(test)]
 pub const SHEET_NAMES: [&str; 4] = [FORM_NAME, PLAN.name, BUDGET_NAME, BREAKDOWN.name];
 
-pub const FORM_NAME: &str = "第1号様式";
+/// The application's 第1号様式 (`layout::FORM1`).
+pub const FORM_NAME: &str = FORM1.name;
 pub const ATTACHMENTS: &[&str] = &[
     "(1) 事業計画書（別紙1）",
     "(2) 所要額調書（別紙2）",

@@ -10,9 +10,9 @@ pub mod layout;
 pub(crate) mod plan;
 pub(crate) mod read;
 
-use rust_xlsxwriter::{DocProperties, Workbook as XlsxWorkbook, Worksheet, XlsxError};
+use rust_xlsxwriter::XlsxError;
 
-use super::write::{Page, Styles, set_up_page};
+use super::write::{Styles, letter, new_workbook};
 use super::{ExportError, Workbook};
 use crate::calc::{Calculation, calculate};
 use crate::case::Case;
@@ -33,10 +33,6 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn page(&self, sheet: &mut Worksheet, page: &Page) -> Result<(), XlsxError> {
-        set_up_page(sheet, &self.styles, self.draft, page)
-    }
-
     fn sheets(&self) -> Sheets<'_> {
         Sheets { case: self.case, program: self.program, rules: self.rules, styles: &self.styles, draft: self.draft }
     }
@@ -50,12 +46,6 @@ pub struct Sheets<'a> {
     pub rules: &'static Rules,
     pub styles: &'a Styles,
     pub draft: bool,
-}
-
-impl Sheets<'_> {
-    fn page(&self, sheet: &mut Worksheet, page: &Page) -> Result<(), XlsxError> {
-        set_up_page(sheet, self.styles, self.draft, page)
-    }
 }
 
 /// Builds the workbook of a hospital-row application (validated and kept by the caller).
@@ -96,23 +86,15 @@ pub(super) fn build(
 }
 
 fn workbook_bytes(context: &Context) -> Result<Vec<u8>, XlsxError> {
-    use super::layout::{
-        BUDGET, Cell, DEFAULT_COLUMN_PX, DEFAULT_ROW_PX, FORM1, NAME_APPLIED_AMOUNT, NAME_SUBSIDY_TOTAL,
-    };
-    let mut workbook = XlsxWorkbook::new();
-    workbook.set_default_format(&super::write::styles_base(), DEFAULT_ROW_PX, DEFAULT_COLUMN_PX)?;
-    let title = super::layout::form1_title(&context.case.fiscal_year.japanese_name(), &context.program.grant_name);
-    let properties = DocProperties::new()
-        .set_title(title)
-        .set_author(&context.case.hospital.name)
-        .set_comment("補助金申請アシスタント Hojo で作成");
-    workbook.set_properties(&properties);
+    use super::layout::{BUDGET, Cell, FORM1, NAME_SUBSIDY_TOTAL};
+    let title = FORM1.title(&context.case.fiscal_year.japanese_name(), &context.program.grant_name);
+    let mut workbook = new_workbook(title, &context.case.hospital.name)?;
     form::write(workbook.add_worksheet(), context)?;
     plan::write(workbook.add_worksheet(), &context.sheets(), &layout::PLAN)?;
     budget::write(workbook.add_worksheet(), context)?;
     breakdown::write(workbook.add_worksheet(), &context.sheets(), &context.rows, &layout::BREAKDOWN)?;
     super::case_sheet::write(workbook.add_worksheet(), &context.styles, &layout::DATA, context.case)?;
-    workbook.define_name(NAME_APPLIED_AMOUNT, &format!("='{}'!{}", layout::FORM_NAME, FORM1.amount.absolute()))?;
+    letter::define_names(&mut workbook, &FORM1)?;
     let total = Cell::new(budget::TOTAL_ROW, BUDGET.subsidy_col);
     workbook.define_name(NAME_SUBSIDY_TOTAL, &format!("='{}'!{}", layout::BUDGET_NAME, total.absolute()))?;
     workbook.save_to_buffer()

@@ -8,7 +8,7 @@ use super::Sheets;
 use super::layout::Plan;
 use crate::workbook::layout::Cell;
 use crate::workbook::text;
-use crate::workbook::write::{Page, excel_date, height_for_lines, sheet_heading};
+use crate::workbook::write::{Page, excel_date, height_for_lines, set_up_page, sheet_heading};
 
 pub fn write(sheet: &mut Worksheet, context: &Sheets, plan: &Plan) -> Result<(), XlsxError> {
     let styles = context.styles;
@@ -19,7 +19,7 @@ pub fn write(sheet: &mut Worksheet, context: &Sheets, plan: &Plan) -> Result<(),
     let contact_row = purpose_row + 2;
     let last = Cell::new(contact_row + plan.contact.len() as u32 + 1, plan.last_col + 1);
     let page = Page { name: plan.name, landscape: false, widths: plan.widths, last, draft_cell: plan.draft };
-    context.page(sheet, &page)?;
+    set_up_page(sheet, context.styles, context.draft, &page)?;
     sheet_heading(sheet, styles, plan.sheet_label, plan.title, plan.last_col)?;
 
     let designated = match hospital.designated_cooperating_hospital {

@@ -4,7 +4,6 @@
 
 use super::layout::{BREAKDOWN, BUDGET_NAME, Breakdown, DATA, breakdown_rows};
 use crate::case::Case;
-use crate::money::Yen;
 use crate::program::{Program, Rules};
 use crate::workbook::case_sheet;
 use crate::workbook::layout::{BUDGET, Cell};
@@ -35,7 +34,7 @@ pub(crate) fn read_hospital_row(workbook: &mut Opened, names: &[String]) -> Resu
     };
     check_costs(&case, rules, &breakdown, &BREAKDOWN, "申請書")?;
     let income = Cell::new(super::budget::ROW, BUDGET.other_income_col);
-    check_amount(&budget, income, "収入額", case.other_income, "申請書")?;
+    budget.check_amount(income, "収入額", case.other_income, "申請書")?;
     Ok(case)
 }
 
@@ -51,31 +50,8 @@ pub(crate) fn check_costs(
     let rows = breakdown_rows(rules.items.len());
     for (rule, row) in rules.items.iter().zip(&rows.items) {
         let amount = case.costs.get(&rule.id).copied().unwrap_or_default();
-        check_amount(breakdown, Cell::new(*row, layout.amount_col), &rule.label, amount, document)?;
+        breakdown.check_amount(Cell::new(*row, layout.amount_col), &rule.label, amount, document)?;
     }
     let other = Cell::new(rows.other_costs, layout.amount_col);
-    check_amount(breakdown, other, "その他の経費", case.other_costs, document)
-}
-
-/// An amount a person could change in Excel is still what Hojo holds; else the cell is named.
-pub(crate) fn check_amount(
-    sheet: &Sheet,
-    cell: Cell,
-    label: &str,
-    amount: Yen,
-    document: &str,
-) -> Result<(), ImportError> {
-    let shown = sheet.amount(cell)?;
-    if shown == amount {
-        return Ok(());
-    }
-    Err(ImportError::Cell {
-        sheet: sheet.name().to_string(),
-        cell: cell.a1(),
-        message: format!(
-            "{label}が {} に書き換えられています（Hojo の記録では {}）。金額は Hojo で直してから{document}を作り直してください (an amount was changed in the workbook)",
-            shown.format_yen(),
-            amount.format_yen()
-        ),
-    })
+    breakdown.check_amount(other, "その他の経費", case.other_costs, document)
 }

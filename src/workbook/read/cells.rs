@@ -27,8 +27,22 @@ impl Sheet {
         Sheet { name, cells, uncached }
     }
 
-    pub fn name(&self) -> &'static str {
-        self.name
+    /// An amount a person could change in Excel is still what Hojo holds; else the cell is named, with the
+    /// `document` to make again once the amount is corrected in Hojo.
+    pub fn check_amount(&self, cell: Cell, label: &str, amount: Yen, document: &str) -> Result<(), ImportError> {
+        let shown = self.amount(cell)?;
+        if shown == amount {
+            return Ok(());
+        }
+        Err(ImportError::Cell {
+            sheet: self.name.to_string(),
+            cell: cell.a1(),
+            message: format!(
+                "{label}が {} に書き換えられています（Hojo の記録では {}）。金額は Hojo で直してから{document}を作り直してください (an amount was changed in the workbook)",
+                shown.format_yen(),
+                amount.format_yen()
+            ),
+        })
     }
 
     /// What the cell holds; a formula without its result is refused, naming the cell and what to do.

@@ -171,7 +171,7 @@ fn placed(error: CaseError) -> CaseError {
 
 fn cell_of(path: &str) -> Option<(&'static str, Cell)> {
     if path == "hospital.name" {
-        return Some((FORM1.name, FORM1.hospital));
+        return Some((FORM1.name, FORM1.hospital_value()));
     }
     let rest = path.strip_prefix("trainees[")?;
     let (index, field) = rest.split_once("].")?;
@@ -255,7 +255,7 @@ fn read_hospital(hidden: &Hidden, form1: &Sheet, plan: &Sheet) -> Result<Hospita
     let rules = program
         .rules_for(hidden.fiscal_year)
         .map_err(|error| ImportError::Data { key: "fiscal_year".into(), message: error.to_string() })?;
-    let name = form1.text(FORM1.hospital)?.unwrap_or_default();
+    let name = form1.text(FORM1.hospital_value())?.unwrap_or_default();
     let mut filings = hidden.filings.clone();
     for (row, check_id, _) in PLAN.filing_rows {
         let shown = shown_filing(rules, &filings, check_id).map(|shown| shown.symbol.clone());
@@ -278,12 +278,12 @@ fn read_hospital(hidden: &Hidden, form1: &Sheet, plan: &Sheet) -> Result<Hospita
     Ok(Hospital {
         name,
         prefecture_code: hidden.prefecture_code.clone(),
-        address: form1.text(FORM1.address)?,
+        address: form1.text(FORM1.address_value())?,
         founder_type: hidden.founder_type,
         beds: plan.beds(at(PLAN.beds.0))?,
         filings,
         employs_qualified_nurse: hidden.employs_qualified_nurse,
-        representative: form1.text(FORM1.representative)?,
+        representative: form1.text(FORM1.representative_value())?,
         contact: has_contact.then_some(contact),
         purpose: plan.text(at(PLAN.purpose.0))?,
         designated_cooperating_hospital: None,

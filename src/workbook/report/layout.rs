@@ -4,7 +4,7 @@
 
 use crate::program::RowKind;
 use crate::workbook::case_sheet::CaseSheet;
-use crate::workbook::layout::{Cell, a1, col};
+use crate::workbook::layout::{AmountLine, Cell, FORM1, Letter, a1, col};
 
 /// 第6号様式: the number a prefectural 要綱 usually gives the 実績報告書 (a choice; see docs/workbook.md).
 pub const FORM_NUMBER: &str = "第6号様式";
@@ -24,7 +24,7 @@ pub const HOSPITAL_SHEET_NAMES: [&str; 4] = [
 /// 第6号様式's 添付書類 by the program's row kind.
 pub fn attachments(row_kind: RowKind) -> &'static [&'static str] {
     match row_kind {
-        RowKind::Trainee => FORM.attachment_names,
+        RowKind::Trainee => TRAINEE_ATTACHMENTS,
         RowKind::Hospital => &[
             "(1) 事業実績書（別紙1）",
             "(2) 精算額調書（別紙2）",
@@ -38,85 +38,33 @@ pub fn attachments(row_kind: RowKind) -> &'static [&'static str] {
 // ---------------------------------------------------------------------------------------------------------
 // 第6号様式: 実績報告書 (A4 portrait)
 
-pub struct Form {
-    pub name: &'static str,
-    pub widths: &'static [f64],
-    pub print_last: Cell,
-    pub draft: Cell,
-    pub form_label: Cell,
-    pub date: Cell,
-    pub date_placeholder: &'static str,
-    pub addressee: Cell,
-    pub addressee_suffix: &'static str,
-    pub address: (Cell, &'static str),
-    pub hospital: (Cell, &'static str),
-    pub representative: (Cell, &'static str),
-    pub applicant_last_col: u16,
-    pub title: Cell,
-    pub body: Cell,
-    pub text_last_col: u16,
-    pub ki: (Cell, &'static str),
-    /// 1 交付決定額 金 K 円 and 2 精算額 金 確定額 円: label, 金, the amount, 円.
-    pub decided_label: (Cell, &'static str),
-    pub decided: Cell,
-    pub confirmed_label: (Cell, &'static str),
-    pub confirmed: Cell,
-    pub yen_prefix: &'static str,
-    pub yen_suffix: &'static str,
-    pub attachments_label: (Cell, &'static str),
-    pub attachments: Cell,
-    pub attachment_names: &'static [&'static str],
-}
+/// 1 交付決定額 as the 通知書 says, 2 精算額 (the 確定額): 金 · amount · 円.
+pub const DECIDED: AmountLine =
+    AmountLine { label: (a1("B19"), "１　交付決定額"), cell: a1("E19"), name: NAME_DECIDED, num_format: None };
+pub const CONFIRMED: AmountLine =
+    AmountLine { label: (a1("B21"), "２　精算額"), cell: a1("E21"), name: NAME_CONFIRMED, num_format: None };
 
-pub const FORM: Form = Form {
+/// The places of the application's 第1号様式, with two amounts.
+pub const FORM: Letter = Letter {
     name: "第6号様式_実績報告書",
-    widths: &[2.0, 4.0, 14.0, 6.0, 18.0, 16.0, 16.0, 18.0, 2.0],
     print_last: a1("I32"),
-    draft: a1("H1"),
-    form_label: a1("B1"),
-    date: a1("G3"),
-    date_placeholder: "令和　　年　　月　　日",
-    addressee: a1("B5"),
-    addressee_suffix: "　殿",
-    address: (a1("E7"), "所在地"),
-    hospital: (a1("E8"), "名称"),
-    representative: (a1("E9"), "代表者職氏名"),
-    applicant_last_col: col("H"),
-    title: a1("B12"),
-    body: a1("B14"),
-    text_last_col: col("H"),
-    ki: (a1("B17"), "記"),
-    decided_label: (a1("B19"), "１　交付決定額"),
-    decided: a1("E19"),
-    confirmed_label: (a1("B21"), "２　精算額"),
-    confirmed: a1("E21"),
-    yen_prefix: "金",
-    yen_suffix: "円",
+    form_label: (a1("B1"), FORM_NUMBER),
+    title_tail: "実績報告書",
+    amounts: &[DECIDED, CONFIRMED],
     attachments_label: (a1("B23"), "３　添付書類"),
     attachments: a1("C24"),
-    attachment_names: &[
-        "(1) 事業実績書（別紙1）",
-        "(2) 精算額調書（別紙2）",
-        "(3) 支出済額内訳（別紙3）",
-        "(4) 受講者名簿（実績）（別紙4）",
-        "(5) 領収書等の写し",
-        "(6) 修了証書・認定証の写し",
-    ],
+    ..FORM1
 };
 
-impl Form {
-    /// The cell of the hospital's name: right of its label (the merged cells start there).
-    pub const fn hospital_value(&self) -> Cell {
-        Cell::new(self.hospital.0.row, self.hospital.0.col + 1)
-    }
-}
-
-/// 令和6年度東京都緩和ケア関連専門看護師等資格取得支援事業補助金実績報告書
-pub fn form_title(year_name: &str, grant_name: &str) -> String {
-    format!("{year_name}{grant_name}{FORM_TITLE_TAIL}")
-}
-
-pub const FORM_TITLE_TAIL: &str = "実績報告書";
+/// 第6号様式's 添付書類 of a program whose rows are trainees.
+const TRAINEE_ATTACHMENTS: &[&str] = &[
+    "(1) 事業実績書（別紙1）",
+    "(2) 精算額調書（別紙2）",
+    "(3) 支出済額内訳（別紙3）",
+    "(4) 受講者名簿（実績）（別紙4）",
+    "(5) 領収書等の写し",
+    "(6) 修了証書・認定証の写し",
+];
 
 /// 令和6年7月1日付6保医政第1234号で交付決定を受けた標記補助金について、関係書類を添えて報告します。
 pub fn form_body(decided_on: &str, number: &str) -> String {

@@ -20,9 +20,9 @@ mod results;
 mod roster;
 mod settlement;
 
-use rust_xlsxwriter::{DocProperties, Workbook as XlsxWorkbook, Worksheet, XlsxError};
+use rust_xlsxwriter::XlsxError;
 
-use super::write::{Page, Styles, set_up_page};
+use super::write::{Styles, letter, new_workbook};
 use super::{ExportError, Workbook};
 use crate::case::{Case, Decision};
 use crate::program::{Program, RowKind, Rules};
@@ -42,12 +42,6 @@ pub struct Context<'a> {
     pub draft: bool,
     pub styles: Styles,
     pub places: places::Places,
-}
-
-impl Context<'_> {
-    fn page(&self, sheet: &mut Worksheet, page: &Page) -> Result<(), XlsxError> {
-        set_up_page(sheet, &self.styles, self.draft, page)
-    }
 }
 
 /// Builds the report workbook of a report case (validated and normalized by the caller). A report the review
@@ -86,17 +80,8 @@ pub(super) fn build(
 }
 
 fn workbook_bytes(context: &Context) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = XlsxWorkbook::new();
-    workbook.set_default_format(
-        &super::write::styles_base(),
-        super::layout::DEFAULT_ROW_PX,
-        super::layout::DEFAULT_COLUMN_PX,
-    )?;
-    let properties = DocProperties::new()
-        .set_title(layout::form_title(&context.case.fiscal_year.japanese_name(), &context.program.grant_name))
-        .set_author(&context.case.hospital.name)
-        .set_comment("補助金申請アシスタント Hojo で作成");
-    workbook.set_properties(&properties);
+    let title = layout::FORM.title(&context.case.fiscal_year.japanese_name(), &context.program.grant_name);
+    let mut workbook = new_workbook(title, &context.case.hospital.name)?;
 
     form::write(workbook.add_worksheet(), context)?;
     match context.program.row_kind {
@@ -128,8 +113,7 @@ fn workbook_bytes(context: &Context) -> Result<Vec<u8>, XlsxError> {
 
     let places = &context.places;
     let on = |sheet: &str, cell: super::layout::Cell| format!("='{sheet}'!{}", cell.absolute());
-    workbook.define_name(layout::NAME_DECIDED, &on(layout::FORM.name, layout::FORM.decided))?;
-    workbook.define_name(layout::NAME_CONFIRMED, &on(layout::FORM.name, layout::FORM.confirmed))?;
+    letter::define_names(&mut workbook, &layout::FORM)?;
     let total = super::layout::Cell::new(places.settlement_total_row, super::layout::BUDGET.subsidy_col);
     workbook.define_name(layout::NAME_SETTLED_TOTAL, &on(layout::SETTLEMENT.name, total))?;
     workbook.define_name(layout::NAME_DIFFERENCE, &on(layout::SETTLEMENT.name, places.difference()))?;

@@ -4,10 +4,9 @@
 //! is made in Hojo and nothing is read silently one way or the other.
 
 use super::layout::{DATA, RECEIPTS, SETTLEMENT};
-use super::places::{Line, places};
+use super::places::{Line, Places, places};
 use crate::calc::calculate;
 use crate::case::{Case, Stage};
-use crate::money::Yen;
 use crate::program::{Program, RowKind};
 use crate::workbook::case_sheet;
 use crate::workbook::layout::Cell;
@@ -43,7 +42,8 @@ pub fn read_report(workbook: &mut Opened, names: &[String]) -> Result<Case, Impo
     match program.row_kind {
         RowKind::Trainee => {
             let receipts_sheet = sheet(RECEIPTS.name)?;
-            check_against_sheets(&case, &settlement_sheet, &receipts_sheet)?;
+            check_summary(&case, &settlement_sheet)?;
+            check_receipts(&case, &receipts_sheet)?;
         }
         RowKind::Hospital => {
             use crate::workbook::hospital_row::layout::REPORT_BREAKDOWN;
@@ -63,44 +63,26 @@ pub fn read_report(workbook: &mut Opened, names: &[String]) -> Result<Case, Impo
     Ok(case)
 }
 
-/// The 交付決定額 and the 受入済額 under 別紙2 are still the report's.
-fn check_summary(case: &Case, settlement: &Sheet) -> Result<(), ImportError> {
-    use crate::workbook::hospital_row::read::check_amount;
-    let Ok(program) = Program::get(&case.program) else { return Ok(()) };
-    let Ok(rules) = program.rules_for(case.fiscal_year) else { return Ok(()) };
-    let Ok(calculation) = calculate(case) else { return Ok(()) };
-    let places = places(case, program, rules, &calculation);
-    if let Some(decision) = &case.decision {
-        check_amount(settlement, places.decided(), "交付決定額", decision.amount, "実績報告書")?;
-    }
-    check_amount(settlement, places.received(), "受入済額", case.received, "実績報告書")
+/// Where the report's amounts are, when its program and 年度 are known (else there is nothing to check).
+fn placed(case: &Case) -> Option<Places> {
+    let program = Program::get(&case.program).ok()?;
+    let rules = program.rules_for(case.fiscal_year).ok()?;
+    let calculation = calculate(case).ok()?;
+    Some(places(case, program, rules, &calculation))
 }
 
-/// Every amount the sheets let a person type is still the report's.
-fn check_against_sheets(case: &Case, settlement: &Sheet, receipts: &Sheet) -> Result<(), ImportError> {
-    let Ok(program) = Program::get(&case.program) else { return Ok(()) };
-    let Ok(rules) = program.rules_for(case.fiscal_year) else { return Ok(()) };
-    let Ok(calculation) = calculate(case) else { return Ok(()) };
-    let places = places(case, program, rules, &calculation);
-    let differs = |sheet: &Sheet, cell: Cell, label: &str, expected: Yen| -> Result<(), ImportError> {
-        let shown = sheet.amount(cell)?;
-        if shown == expected {
-            return Ok(());
-        }
-        Err(ImportError::Cell {
-            sheet: sheet.name().to_string(),
-            cell: cell.a1(),
-            message: format!(
-                "{label}が {} に書き換えられています（Hojo の記録では {}）。金額は Hojo で直してから実績報告書を作り直してください (an amount was changed in the workbook)",
-                shown.format_yen(),
-                expected.format_yen()
-            ),
-        })
-    };
+/// The 交付決定額 and the 受入済額 under 別紙2 are still the report's.
+fn check_summary(case: &Case, settlement: &Sheet) -> Result<(), ImportError> {
+    let Some(places) = placed(case) else { return Ok(()) };
     if let Some(decision) = &case.decision {
-        differs(settlement, places.decided(), "交付決定額", decision.amount)?;
+        settlement.check_amount(places.decided(), "交付決定額", decision.amount, "実績報告書")?;
     }
-    differs(settlement, places.received(), "受入済額", case.received)?;
+    settlement.check_amount(places.received(), "受入済額", case.received, "実績報告書")
+}
+
+/// Every receipt's (or month's, or item's) 金額 on 別紙3 is still the report's.
+fn check_receipts(case: &Case, receipts: &Sheet) -> Result<(), ImportError> {
+    let Some(places) = placed(case) else { return Ok(()) };
     for (trainee, placed) in case.trainees.iter().zip(&places.trainees) {
         for item in &placed.items {
             for (row, line) in &item.lines {
@@ -110,12 +92,8 @@ fn check_against_sheets(case: &Case, settlement: &Sheet, receipts: &Sheet) -> Re
                     Line::Whole => trainee.cost(item.item),
                 };
                 if let Some(expected) = expected {
-                    differs(
-                        receipts,
-                        Cell::new(*row, RECEIPTS.amount_col),
-                        &format!("{}の金額", item.label),
-                        expected,
-                    )?;
+                    let cell = Cell::new(*row, RECEIPTS.amount_col);
+                    receipts.check_amount(cell, &format!("{}の金額", item.label), expected, "実績報告書")?;
                 }
             }
         }

@@ -11,14 +11,16 @@ use crate::calc::MonthStatus;
 use crate::money::Yen;
 use crate::workbook::layout::{BREAKDOWN, Cell, sheet_ref};
 use crate::workbook::text;
-use crate::workbook::write::{Page, amount_formula, excel_date, height_for_lines, hospital_beside, sheet_heading};
+use crate::workbook::write::{
+    Page, amount_formula, excel_date, height_for_lines, hospital_beside, set_up_page, sheet_heading,
+};
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
     let styles = &context.styles;
     let places = &context.places;
     let last = Cell::new(places.receipts_last_row, RECEIPTS.last_col + 1);
     let page = Page { name: RECEIPTS.name, landscape: true, widths: RECEIPTS.widths, last, draft_cell: RECEIPTS.draft };
-    context.page(sheet, &page)?;
+    set_up_page(sheet, &context.styles, context.draft, &page)?;
     sheet_heading(sheet, styles, RECEIPTS.sheet_label, RECEIPTS.title, RECEIPTS.last_col)?;
     let source = sheet_ref(super::layout::FORM.name, super::layout::FORM.hospital_value());
     hospital_beside(sheet, styles, RECEIPTS.hospital, source, &context.case.hospital.name)?;

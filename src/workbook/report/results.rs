@@ -8,13 +8,13 @@ use super::layout::{FORM, RESULTS};
 use crate::case::Trainee;
 use crate::era::format_date;
 use crate::workbook::layout::{Cell, sheet_ref};
-use crate::workbook::write::{Page, sheet_heading, text_formula};
+use crate::workbook::write::{Page, set_up_page, sheet_heading, text_formula};
 
 pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> {
     let styles = &context.styles;
     let last = Cell::new(context.places.results_last_row, RESULTS.last_col + 1);
     let page = Page { name: RESULTS.name, landscape: false, widths: RESULTS.widths, last, draft_cell: RESULTS.draft };
-    context.page(sheet, &page)?;
+    set_up_page(sheet, &context.styles, context.draft, &page)?;
     sheet_heading(sheet, styles, RESULTS.sheet_label, RESULTS.title, RESULTS.last_col)?;
 
     let (cell, label) = RESULTS.hospital;

@@ -8,7 +8,7 @@ use super::layout::{RESULTS, ROSTER};
 use crate::case::CourseStatus;
 use crate::workbook::layout::{Cell, LABEL_BREAKS};
 use crate::workbook::text;
-use crate::workbook::write::{Page, excel_date, height_for_lines, sheet_heading};
+use crate::workbook::write::{Page, excel_date, height_for_lines, set_up_page, sheet_heading};
 
 /// 氏名's column (別紙2 copies the name from it).
 pub const NAME_COL: u16 = ROSTER_FIRST_COL + 1;
@@ -19,7 +19,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let trainees = &context.case.trainees;
     let last = Cell::new(ROSTER.first_row + trainees.len().max(1) as u32, ROSTER.last_col + 1);
     let page = Page { name: ROSTER.name, landscape: true, widths: ROSTER.widths, last, draft_cell: ROSTER.draft };
-    context.page(sheet, &page)?;
+    set_up_page(sheet, &context.styles, context.draft, &page)?;
     sheet_heading(sheet, styles, ROSTER.sheet_label, ROSTER.title, ROSTER.last_col)?;
     for (offset, text) in ROSTER.headers.iter().enumerate() {
         sheet.write_string_with_format(ROSTER.header_row, ROSTER_FIRST_COL + offset as u16, *text, &styles.header)?;

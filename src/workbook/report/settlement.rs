@@ -12,7 +12,8 @@ use crate::program::RowKind;
 use crate::workbook::layout::{BUDGET, Cell, sheet_ref};
 use crate::workbook::text;
 use crate::workbook::write::{
-    FigureSources, Page, amount_formula, formula_string, height_for_lines, hospital_beside, text_formula, write_figures,
+    FigureSources, Page, amount_formula, formula_string, height_for_lines, hospital_beside, set_up_page, text_formula,
+    write_figures,
 };
 
 /// △ before a negative amount, as 精算 forms print it.
@@ -27,7 +28,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let last = Cell::new(places.note_row + 1, BUDGET.last_col + 1);
     let page =
         Page { name: SETTLEMENT.name, landscape: true, widths: BUDGET.widths, last, draft_cell: SETTLEMENT.draft };
-    context.page(sheet, &page)?;
+    set_up_page(sheet, &context.styles, context.draft, &page)?;
 
     let (cell, label) = SETTLEMENT.sheet_label;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;

@@ -5,7 +5,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
-use super::layout::{DATA, FORM, RECEIPTS, SETTLEMENT};
+use super::layout::{CONFIRMED, DATA, DECIDED, FORM, RECEIPTS, SETTLEMENT};
 use crate::case::{Case, parse_case};
 use crate::money::Yen;
 use crate::workbook::{ImportError, build, read};
@@ -40,8 +40,8 @@ fn find_text(range: &calamine::Range<Data>, text: &str) -> Option<(u32, u32)> {
 fn the_form_says_what_was_decided_and_what_is_confirmed() {
     let workbook = build(&example_report(), false).unwrap();
     let form = sheet(&workbook.bytes, FORM.name);
-    assert_eq!(number(&form, &FORM.decided.a1()), 2_300_000.0);
-    assert_eq!(number(&form, &FORM.confirmed.a1()), 2_300_000.0);
+    assert_eq!(number(&form, &DECIDED.cell.a1()), 2_300_000.0);
+    assert_eq!(number(&form, &CONFIRMED.cell.a1()), 2_300_000.0);
     assert!(find_text(&form, "実績報告書").is_some());
     assert!(find_text(&form, "令和6年7月1日付6保医政第1234号で交付決定を受けた").is_some());
 }

@@ -6,7 +6,7 @@
 use crate::calc::{Calculation, MonthStatus, month_status};
 use crate::case::{Case, SalaryMonth};
 use crate::program::Rules;
-use crate::workbook::layout::{self, BREAKDOWN, BUDGET, BreakdownBlock, FORM1, PLAN, ROSTER};
+use crate::workbook::layout::{self, BREAKDOWN, BUDGET, BreakdownBlock, PLAN, ROSTER};
 use crate::workbook::text;
 
 use super::{amount_text, height_for_lines};
@@ -18,8 +18,6 @@ pub struct Facts {
     pub budget_widths: Vec<f64>,
     pub breakdown_widths: Vec<f64>,
     pub roster_widths: Vec<f64>,
-    /// Heights of the rows that show what the hospital typed; `None` keeps the default height (one line).
-    pub applicant_heights: [Option<f64>; 3],
     /// 病院名 as copied beside its label on 別紙1, 別紙2 and 別紙3, and 所在地 on 別紙1.
     pub plan_hospital_height: Option<f64>,
     pub plan_address_height: Option<f64>,
@@ -75,7 +73,6 @@ impl Facts {
         let note_width = text::line_units(breakdown_widths[usize::from(BREAKDOWN.note_col)]);
 
         let hospital = case.hospital.name.as_str();
-        let applicant = |value: Option<&str>| height(&[(value.unwrap_or(""), applicant_width())]);
         let hospital_beside = |widths: &[f64], label: layout::Cell| {
             let first = usize::from(label.col + 1);
             height(&[(hospital, widths[first..=first + 2].iter().sum())])
@@ -140,11 +137,6 @@ impl Facts {
             trainees: trainee_facts,
             breakdown_page_breaks,
             budget_total_row: BUDGET.first_row + trainees.len() as u32,
-            applicant_heights: [
-                applicant(case.hospital.address.as_deref()),
-                applicant(Some(hospital)),
-                applicant(case.hospital.representative.as_deref()),
-            ],
             plan_hospital_height: height(&[(hospital, plan_value_width)]),
             plan_address_height: height(&[(case.hospital.address.as_deref().unwrap_or(""), plan_value_width)]),
             budget_hospital_height: hospital_beside(&budget_widths, BUDGET.hospital.0),
@@ -192,11 +184,6 @@ fn page_breaks(trainees: &[TraineeFacts], widths: &[f64], hospital_height: Optio
         used += height;
     }
     breaks
-}
-
-/// Width of the merged cells of 所在地, 名称 and 代表者職氏名 on the 申請書.
-pub fn applicant_width() -> f64 {
-    FORM1.widths[usize::from(FORM1.address.col)..=usize::from(FORM1.applicant_last_col)].iter().sum()
 }
 
 /// Lines a text takes in a column `width` wide, the viewer wrapping it (at least one).

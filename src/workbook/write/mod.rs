@@ -5,7 +5,8 @@ mod breakdown;
 mod budget;
 mod data;
 mod facts;
-mod form1;
+pub(crate) mod form1;
+pub mod letter;
 mod plan;
 mod roster;
 mod styles;
@@ -14,7 +15,6 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError};
 
 use super::layout::{self, Cell};
-use super::text;
 use crate::calc::Calculation;
 use crate::case::Case;
 use crate::eligibility::Eligibility;
@@ -24,7 +24,6 @@ use crate::program::{Program, Rules};
 pub use budget::{FigureSources, write_figures};
 pub use facts::Facts;
 pub use styles::Styles;
-pub use styles::base as styles_base;
 
 /// Everything a sheet writer reads.
 pub struct Context<'a> {
@@ -44,14 +43,8 @@ pub struct Context<'a> {
 
 /// The workbook as bytes.
 pub fn workbook_bytes(context: &Context) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
-    // The Normal style itself is ＭＳ 明朝 10.5pt, so empty cells and row heights match the text.
-    workbook.set_default_format(&styles::base(), layout::DEFAULT_ROW_PX, layout::DEFAULT_COLUMN_PX)?;
-    let properties = DocProperties::new()
-        .set_title(layout::form1_title(&context.case.fiscal_year.japanese_name(), &context.program.grant_name))
-        .set_author(&context.case.hospital.name)
-        .set_comment("補助金申請アシスタント Hojo で作成");
-    workbook.set_properties(&properties);
+    let title = layout::FORM1.title(&context.case.fiscal_year.japanese_name(), &context.program.grant_name);
+    let mut workbook = new_workbook(title, &context.case.hospital.name)?;
 
     form1::write(workbook.add_worksheet(), context)?;
     plan::write(workbook.add_worksheet(), context)?;
@@ -60,12 +53,21 @@ pub fn workbook_bytes(context: &Context) -> Result<Vec<u8>, XlsxError> {
     roster::write(workbook.add_worksheet(), context)?;
     data::write(workbook.add_worksheet(), context)?;
 
-    let amount = layout::sheet_ref(layout::FORM1.name, layout::FORM1.amount)
-        .replace(&layout::FORM1.amount.a1(), &layout::FORM1.amount.absolute());
-    workbook.define_name(layout::NAME_APPLIED_AMOUNT, &format!("={amount}"))?;
+    letter::define_names(&mut workbook, &layout::FORM1)?;
     let total = context.facts.budget_total_cell();
     workbook.define_name(layout::NAME_SUBSIDY_TOTAL, &format!("='{}'!{}", layout::BUDGET.name, total.absolute()))?;
     workbook.save_to_buffer()
+}
+
+/// An empty workbook of Hojo: the Normal style ＭＳ 明朝 10.5pt (so empty cells and row heights match the text),
+/// the letter's title and the hospital as its author.
+pub fn new_workbook(title: String, author: &str) -> Result<Workbook, XlsxError> {
+    let mut workbook = Workbook::new();
+    workbook.set_default_format(&styles::base(), layout::DEFAULT_ROW_PX, layout::DEFAULT_COLUMN_PX)?;
+    let properties =
+        DocProperties::new().set_title(title).set_author(author).set_comment("補助金申請アシスタント Hojo で作成");
+    workbook.set_properties(&properties);
+    Ok(workbook)
 }
 
 /// Sets what every sheet shares: name, A4, orientation, margins, one page wide, print area, column widths,
@@ -120,74 +122,6 @@ pub fn set_up_page(sheet: &mut Worksheet, styles: &Styles, draft: bool, page: &P
     Ok(())
 }
 
-/// A 様式's title and body across `first..=last_col` of `widths`: the title set larger than the text (so fewer
-/// characters fit on a line) and, too long for one line, broken before `tail` (交付申請書, 実績報告書) rather than
-/// inside a word; the body wrapped to the width, indented by a full-width space.
-pub struct FormText<'a> {
-    pub widths: &'a [f64],
-    pub title: Cell,
-    pub body: Cell,
-    pub last_col: u16,
-}
-
-pub fn form_text(
-    sheet: &mut Worksheet,
-    styles: &Styles,
-    place: &FormText,
-    title: &str,
-    tail: &str,
-    body: &str,
-) -> Result<(), XlsxError> {
-    let width: f64 = place.widths[usize::from(place.title.col)..=usize::from(place.last_col)].iter().sum();
-    let title_units = (text::line_units(width) as f64 * layout::FONT_SIZE / layout::FORM1_TITLE_SIZE) as usize;
-    let title_lines: Vec<String> = if text::display_width(title) <= title_units {
-        vec![title.to_string()]
-    } else {
-        let head = title.strip_suffix(tail).unwrap_or(title);
-        text::wrap(head, title_units).into_iter().chain([tail.to_string()]).collect()
-    };
-    let title_format = styles.title.clone().set_font_size(layout::FORM1_TITLE_SIZE);
-    let (row, col) = (place.title.row, place.title.col);
-    sheet.merge_range(row, col, row, place.last_col, &title_lines.join("\n"), &title_format)?;
-    sheet.set_row_height(row, height_for_lines(title_lines.len()) * layout::FORM1_TITLE_SIZE / layout::FONT_SIZE)?;
-    // Broken between phrases (before 標記補助金, 関係書類…) rather than inside a word (報／告します).
-    // The first line indented by a full-width space (a phrase break would drop a leading space).
-    let mut body = text::wrap_phrases(body, text::line_units(width).saturating_sub(2), layout::BODY_BREAKS);
-    if let Some(first) = body.first_mut() {
-        first.insert(0, '　');
-    }
-    let (row, col) = (place.body.row, place.body.col);
-    sheet.merge_range(row, col, row, place.last_col, &body.join("\n"), &styles.note)?;
-    sheet.set_row_height(row, height_for_lines(body.len()))?;
-    Ok(())
-}
-
-/// The applicant block of a 様式 (所在地, 名称, 代表者職氏名): each label, then its value as typed over the merged
-/// cells from `value_col` to `last_col`, in a row as tall as the value needs.
-pub fn applicant_block(
-    sheet: &mut Worksheet,
-    styles: &Styles,
-    widths: &[f64],
-    rows: [((Cell, &str), Option<&str>); 3],
-    value_col: u16,
-    last_col: u16,
-) -> Result<(), XlsxError> {
-    let width: f64 = widths[usize::from(value_col)..=usize::from(last_col)].iter().sum();
-    for ((cell, label), value) in rows {
-        sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
-        let value = value.unwrap_or("");
-        sheet.merge_range(cell.row, value_col, cell.row, last_col, "", &styles.input_plain)?;
-        if !value.is_empty() {
-            sheet.write_string_with_format(cell.row, value_col, value, &styles.input_plain)?;
-        }
-        let lines = text::line_count(value, text::line_units(width));
-        if lines > 1 {
-            sheet.set_row_height(cell.row, height_for_lines(lines))?;
-        }
-    }
-    Ok(())
-}
-
 /// 病院名 beside its label, by formula on the 様式's name cell `source` (one place to correct it), over the
 /// three cells after the label.
 pub fn hospital_beside(
@@ -233,7 +167,7 @@ pub fn hospital_name_row(
     let (cell, text) = label;
     sheet.write_string_with_format(cell.row, cell.col, text, &styles.cell)?;
     sheet.merge_range(cell.row, cell.col + 1, cell.row, cell.col + 3, "", &styles.cell_wrap)?;
-    let formula = format!("={}&\"\"", layout::sheet_ref(layout::FORM1.name, layout::FORM1.hospital));
+    let formula = format!("={}&\"\"", layout::sheet_ref(layout::FORM1.name, layout::FORM1.hospital_value()));
     let name = &context.case.hospital.name;
     sheet.write_formula_with_format(cell.row, cell.col + 1, text_formula(formula, name), &styles.cell_wrap)?;
     set_height(sheet, cell.row, height)

@@ -47,8 +47,13 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     // 病院名 and 所在地 are those of the 申請書, by formula: one place to correct them.
     let facts = &context.facts;
     for ((row, text), cell, value, row_height) in [
-        (PLAN.hospital, layout::FORM1.hospital, hospital.name.as_str(), facts.plan_hospital_height),
-        (PLAN.address, layout::FORM1.address, hospital.address.as_deref().unwrap_or(""), facts.plan_address_height),
+        (PLAN.hospital, layout::FORM1.hospital_value(), hospital.name.as_str(), facts.plan_hospital_height),
+        (
+            PLAN.address,
+            layout::FORM1.address_value(),
+            hospital.address.as_deref().unwrap_or(""),
+            facts.plan_address_height,
+        ),
     ] {
         label(sheet, (row, text))?;
         merged(sheet, row, &styles.cell_wrap)?;
