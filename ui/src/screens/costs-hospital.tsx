@@ -6,10 +6,10 @@ import type { ItemInfo } from "../bindings/ItemInfo";
 import type { WorkingField } from "../bindings/WorkingField";
 import type { WorkingLine } from "../bindings/WorkingLine";
 import { offerUndo } from "../components/dialog";
+import { LiveFigures } from "../components/live-figures";
 import { Field, Section } from "../components/field";
 import { formatAmount, formatYen } from "../format";
 import { api } from "../ipc";
-import { linkTo } from "../route";
 import { apply, useSnapshot } from "../state";
 
 const AMOUNT_HINT = "全角・カンマ付きでも入力できます（例: ３０，０００）";
@@ -63,35 +63,7 @@ export function HospitalCosts() {
             <p class="hint">{AMOUNT_HINT}</p>
           </Section>
         </div>
-        <aside class="card live" aria-live="polite" aria-label="病院の算定">
-          <h2>算定</h2>
-          {row ? (
-            <dl class="figures">
-              <dt>(A) 総事業費</dt>
-              <dd data-figure="A">{formatYen(row.A)}</dd>
-              <dt>(B) 収入</dt>
-              <dd data-figure="B">{formatYen(row.B)}</dd>
-              <dt>(D) 対象経費</dt>
-              <dd data-figure="D">{formatYen(row.D)}</dd>
-              <dt>(E) 基準額</dt>
-              <dd data-figure="E">{formatYen(row.E)}</dd>
-              <dt>(F) 選定額</dt>
-              <dd data-figure="F">{formatYen(row.F)}</dd>
-              <dt class="total">(I) 補助所要額</dt>
-              <dd class="total" data-figure="I">{formatYen(row.I)}</dd>
-            </dl>
-          ) : (
-            <p>計算できませんでした。</p>
-          )}
-          {row && row.warnings.length > 0 && (
-            <ul class="warnings">
-              {row.warnings.map((warning) => (
-                <li>{warning}</li>
-              ))}
-            </ul>
-          )}
-          <a href={linkTo("calculation")}>算定の詳細を見る</a>
-        </aside>
+        <LiveFigures row={row} title="算定" label="病院の算定" letters={["A", "B", "D", "E", "F"]} />
       </div>
     </div>
   );

@@ -2,6 +2,7 @@
 // full-width digits, commas and 円; each is checked and saved as typed, and the 算定 beside follows at once.
 import { useState } from "preact/hooks";
 
+import { LiveFigures } from "../components/live-figures";
 import { Field, Section, Toggle } from "../components/field";
 import { formatAmount, formatMonth, formatYen } from "../format";
 import { api } from "../ipc";
@@ -93,33 +94,7 @@ export function Costs() {
             <p class="hint">{AMOUNT_HINT}</p>
           </Section>
         </div>
-        <aside class="card live" aria-live="polite" aria-label="この受講者の算定">
-          <h2>算定（{trainee.name}さん）</h2>
-          {row ? (
-            <dl class="figures">
-              <dt>(A) 総事業費</dt>
-              <dd data-figure="A">{formatYen(row.A)}</dd>
-              <dt>(D) 対象経費</dt>
-              <dd data-figure="D">{formatYen(row.D)}</dd>
-              <dt>(E) 基準額</dt>
-              <dd data-figure="E">{formatYen(row.E)}</dd>
-              <dt>(F) 選定額</dt>
-              <dd data-figure="F">{formatYen(row.F)}</dd>
-              <dt class="total">(I) 補助所要額</dt>
-              <dd class="total" data-figure="I">{formatYen(row.I)}</dd>
-            </dl>
-          ) : (
-            <p>計算できませんでした。</p>
-          )}
-          {row && row.warnings.length > 0 && (
-            <ul class="warnings">
-              {row.warnings.map((warning) => (
-                <li>{warning}</li>
-              ))}
-            </ul>
-          )}
-          <a href={linkTo("calculation")}>算定の詳細を見る</a>
-        </aside>
+        <LiveFigures row={row} title={`算定（${trainee.name}さん）`} label="この受講者の算定" letters={["A", "D", "E", "F"]} />
       </div>
     </div>
   );

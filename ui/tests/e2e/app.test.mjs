@@ -4,55 +4,38 @@
 // amounts read back from the file with calamine (`hojo import`).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
 import { fillExample, HOSPITAL } from "./fill.mjs";
-import { App } from "./webdriver.mjs";
+import { appInFreshFolder } from "./session.mjs";
 
-const binary = process.env.HOJO_APP_BINARY;
 const hojo = process.env.HOJO_CLI_BINARY;
-const folder = mkdtempSync(path.join(tmpdir(), "hojo-e2e-"));
-const database = path.join(folder, "hojo.sqlite3");
-// The open/save dialogs run on the Rust side; the test answers them through this file (one line per dialog).
-const answers = path.join(folder, "dialog-answers.txt");
-let app;
-
-before(async () => {
-  assert.ok(binary && path.isAbsolute(binary), "HOJO_APP_BINARY: the app's absolute path");
-  writeFileSync(answers, "");
-  app = await App.launch(binary, { HOJO_DB: database, HOJO_TEST_DIALOG_ANSWERS: answers });
-  await app.find("main h1");
-});
-
-after(async () => {
-  await app?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const session = appInFreshFolder("hojo-e2e-");
+const { folder, database, answers } = session;
 
 test("an application prepared through the screens gives the 算定 on screen and the same amounts in the workbook", async () => {
-  await fillExample(app);
+  await fillExample(session.app);
 
-  await app.go("calculation");
-  await app.waitForText('[data-figure="total"]', "2,300,000円");
-  assert.equal(await app.text('[data-figure="0.A"]'), "4,650,000円");
-  assert.equal(await app.text('[data-figure="0.D"]'), "4,600,000円");
-  assert.equal(await app.text('[data-figure="0.E"]'), "6,300,000円");
-  assert.equal(await app.text('[data-figure="0.I"]'), "2,300,000円");
-  const shot = await app.screenshot();
+  await session.app.go("calculation");
+  await session.app.waitForText('[data-figure="total"]', "2,300,000円");
+  assert.equal(await session.app.text('[data-figure="0.A"]'), "4,650,000円");
+  assert.equal(await session.app.text('[data-figure="0.D"]'), "4,600,000円");
+  assert.equal(await session.app.text('[data-figure="0.E"]'), "6,300,000円");
+  assert.equal(await session.app.text('[data-figure="0.I"]'), "2,300,000円");
+  const shot = await session.app.screenshot();
   assert.equal(shot.subarray(1, 4).toString(), "PNG");
 
-  await app.go("eligibility");
-  await app.waitForText(".verdict-banner", "病院の判定: 対象");
+  await session.app.go("eligibility");
+  await session.app.waitForText(".verdict-banner", "病院の判定: 対象");
 
   // 「Excelに書き出す」 asks where through the Rust side's save dialog, answered here as the user would.
   const workbook = path.join(folder, "申請書.xlsx");
   writeFileSync(answers, workbook + "\n");
-  await app.go("documents");
-  await app.click("button.primary");
-  await app.waitForText(".outcome", "に書き出しました");
+  await session.app.go("documents");
+  await session.app.click("button.primary");
+  await session.app.waitForText(".outcome", "に書き出しました");
   assert.ok(existsSync(workbook));
 
   const imported = JSON.parse(execFileSync(hojo, ["import", workbook], { encoding: "utf8" }));
@@ -76,26 +59,26 @@ test("what was entered is in the database: the command line reads the same appli
 });
 
 test("a refused amount is shown beside its field in the real window", async () => {
-  await app.go("costs");
-  await app.type('[data-path="trainees[0].exam_fee"]', "五万");
-  await app.waitForText("#field-trainees-0-exam-fee-message", "数字で入力");
+  await session.app.go("costs");
+  await session.app.type('[data-path="trainees[0].exam_fee"]', "五万");
+  await session.app.waitForText("#field-trainees-0-exam-fee-message", "数字で入力");
 });
 
 // #9 1 in the real window: Tauri's window.confirm answers before the user does; the question must wait.
 test("deleting a trainee waits for the answer in the real window, and やめる keeps her", async () => {
-  await app.go("trainees");
-  await app.click("button.danger");
-  await app.find("dialog.ask[open]");
-  await app.click("dialog.ask button:not(.danger)");
-  await app.go("calculation");
-  await app.waitForText('[data-figure="0.I"]', "2,300,000円");
+  await session.app.go("trainees");
+  await session.app.click("button.danger");
+  await session.app.find("dialog.ask[open]");
+  await session.app.click("dialog.ask button:not(.danger)");
+  await session.app.go("calculation");
+  await session.app.waitForText('[data-figure="0.I"]', "2,300,000円");
 });
 
 // #9 5 in the real window: what is typed reaches the database while the cursor is still in the field (a crash
 // after the pause loses nothing). The database is read by the command line meanwhile, as a second process.
 test("an amount typed and not yet left is in the database", async () => {
-  await app.go("costs");
-  await app.type('[data-path="trainees[0].other_income"]', "１２，０００");
+  await session.app.go("costs");
+  await session.app.type('[data-path="trainees[0].other_income"]', "１２，０００");
   let stored = null;
   for (let attempt = 0; attempt < 50 && stored?.trainees?.[0]?.other_income !== 12000; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -104,29 +87,29 @@ test("an amount typed and not yet left is in the database", async () => {
     stored = JSON.parse(readFileSync(exported, "utf8"));
   }
   assert.equal(stored.trainees[0].other_income, 12000);
-  const focused = await app.execute("return document.activeElement?.getAttribute('data-path')");
+  const focused = await session.app.execute("return document.activeElement?.getAttribute('data-path')");
   assert.equal(focused, "trainees[0].other_income", "the cursor never left the field");
 });
 
 // #9 12 in the real window: the second 年度 of the same hospital offers the trainee whose 認定審査 falls in it,
 // carried with what she has used (入学料 counted, 前年度までの選定額), and only her 認定審査料 counts there (T3).
 test("the second 年度 starts from the first: the continuing trainee is carried with what she has used", async () => {
-  await app.go("welcome");
+  await session.app.go("welcome");
   // With an application open, starting another 年度 is behind 「別の年度・別の病院の申請を開く」, the name filled in.
-  await app.click("details.card summary");
-  await app.click('#start-year option[value="2025"]');
-  await app.waitForText(".start-form button[type=submit]", "令和7年度の申請を新しく始める");
-  await app.click(".start-form button[type=submit]");
-  await app.waitForText("main h1", "病院情報");
-  await app.go("trainees");
-  await app.waitForText(".continuing", "看護 花子");
-  await app.click(".continuing button.primary");
-  await app.find('[data-path="trainees[0].institution"]');
+  await session.app.click("details.card summary");
+  await session.app.click('#start-year option[value="2025"]');
+  await session.app.waitForText(".start-form button[type=submit]", "令和7年度の申請を新しく始める");
+  await session.app.click(".start-form button[type=submit]");
+  await session.app.waitForText("main h1", "病院情報");
+  await session.app.go("trainees");
+  await session.app.waitForText(".continuing", "看護 花子");
+  await session.app.click(".continuing button.primary");
+  await session.app.find('[data-path="trainees[0].institution"]');
 
-  await app.go("costs");
-  await app.type('[data-path="trainees[0].exam_fee"]', "30000");
-  await app.click('[data-path="trainees[0].certified"]');
-  await app.waitForText('[data-figure="I"]', "15,000円");
+  await session.app.go("costs");
+  await session.app.type('[data-path="trainees[0].exam_fee"]', "30000");
+  await session.app.click('[data-path="trainees[0].certified"]');
+  await session.app.waitForText('[data-figure="I"]', "15,000円");
 
   const exported = path.join(folder, "second-year.json");
   execFileSync(hojo, ["db", "case", "--year", "2025", "-o", exported, "--db", database]);

@@ -4,33 +4,17 @@
 // 年度 is started beside it in the same database and works, and the 研修会 application is still there.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
 import { addTrainee, fillCosts } from "./fill.mjs";
 import { fillTrainingExample, TRAINING_HOSPITAL, typeOver } from "./fill-training.mjs";
-import { App } from "./webdriver.mjs";
+import { appInFreshFolder } from "./session.mjs";
 
-const binary = process.env.HOJO_APP_BINARY;
 const hojo = process.env.HOJO_CLI_BINARY;
-const folder = mkdtempSync(path.join(tmpdir(), "hojo-e2e-training-"));
-const database = path.join(folder, "hojo.sqlite3");
-const answers = path.join(folder, "dialog-answers.txt");
-let app;
-
-before(async () => {
-  assert.ok(binary && path.isAbsolute(binary), "HOJO_APP_BINARY: the app's absolute path");
-  writeFileSync(answers, "");
-  app = await App.launch(binary, { HOJO_DB: database, HOJO_TEST_DIALOG_ANSWERS: answers });
-  await app.find("main h1");
-});
-
-after(async () => {
-  await app?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const session = appInFreshFolder("hojo-e2e-training-");
+const { folder, database, answers } = session;
 
 const storedCase = (program, name) => {
   const exported = path.join(folder, `${program}-${name}.json`);
@@ -39,25 +23,25 @@ const storedCase = (program, name) => {
 };
 
 test("a 研修会 application prepared through the screens gives (I) on 算定 and the same amounts in its workbook", async () => {
-  await fillTrainingExample(app);
+  await fillTrainingExample(session.app);
 
-  await app.go("calculation");
-  await app.waitForText('[data-figure="total"]', "456,000円");
-  assert.equal(await app.text('[data-figure="0.A"]'), "476,000円");
-  assert.equal(await app.text('[data-figure="0.D"]'), "456,000円");
-  assert.equal(await app.text('[data-figure="0.E"]'), "2,434,000円");
-  assert.equal(await app.text('[data-figure="0.H"]'), "10分の10");
-  assert.equal(await app.text('[data-figure="0.I"]'), "456,000円");
+  await session.app.go("calculation");
+  await session.app.waitForText('[data-figure="total"]', "456,000円");
+  assert.equal(await session.app.text('[data-figure="0.A"]'), "476,000円");
+  assert.equal(await session.app.text('[data-figure="0.D"]'), "456,000円");
+  assert.equal(await session.app.text('[data-figure="0.E"]'), "2,434,000円");
+  assert.equal(await session.app.text('[data-figure="0.H"]'), "10分の10");
+  assert.equal(await session.app.text('[data-figure="0.I"]'), "456,000円");
 
-  await app.go("eligibility");
-  await app.waitForText(".verdict-banner", "病院の判定: 対象");
+  await session.app.go("eligibility");
+  await session.app.waitForText(".verdict-banner", "病院の判定: 対象");
 
   const workbook = path.join(folder, "研修会申請書.xlsx");
   writeFileSync(answers, workbook + "\n");
-  await app.go("documents");
-  await app.waitForText("main", "足りない項目はありません");
-  await app.click("button.primary");
-  await app.waitForText(".outcome", "に書き出しました");
+  await session.app.go("documents");
+  await session.app.waitForText("main", "足りない項目はありません");
+  await session.app.click("button.primary");
+  await session.app.waitForText(".outcome", "に書き出しました");
   assert.ok(existsSync(workbook));
 
   const imported = JSON.parse(execFileSync(hojo, ["import", workbook], { encoding: "utf8" }));
@@ -82,34 +66,34 @@ test("a 研修会 application prepared through the screens gives (I) on 算定 a
 });
 
 test("a 単価 that cannot be read is refused beside its field in the real window and nothing is saved", async () => {
-  await app.go("costs");
-  await typeOver(app, '[data-path="workings.lecturer_fee[0].unit_price"]', "三万");
-  await app.waitForText("#field-workings-lecturer-fee-0-unit-price-message", "金額として読めません");
-  assert.equal(await app.text('[data-figure="item.lecturer_fee"]'), "240,000円", "the stored amount stays");
-  assert.equal(await app.text('[data-figure="I"]'), "456,000円");
-  await typeOver(app, '[data-path="workings.lecturer_fee[0].unit_price"]', "30,000");
-  await app.waitForText('[data-figure="I"]', "456,000円");
+  await session.app.go("costs");
+  await typeOver(session.app, '[data-path="workings.lecturer_fee[0].unit_price"]', "三万");
+  await session.app.waitForText("#field-workings-lecturer-fee-0-unit-price-message", "金額として読めません");
+  assert.equal(await session.app.text('[data-figure="item.lecturer_fee"]'), "240,000円", "the stored amount stays");
+  assert.equal(await session.app.text('[data-figure="I"]'), "456,000円");
+  await typeOver(session.app, '[data-path="workings.lecturer_fee[0].unit_price"]', "30,000");
+  await session.app.waitForText('[data-figure="I"]', "456,000円");
 });
 
 test("the nurse program of the same hospital and 年度 starts beside it and works; the 研修会 application stays", async () => {
-  await app.go("welcome");
-  await app.click("details.card summary");
-  await app.click('details.card input[type=radio][value="kanwa-nurse"]');
-  await app.click('details.card #start-year option[value="2024"]');
-  await app.waitForText("details.card .start-form button[type=submit]", "令和6年度の申請を新しく始める");
-  await app.click("details.card .start-form button[type=submit]");
-  await app.waitForText("main h1", "病院情報");
-  await app.waitForText("nav.sidebar", "受講者用");
-  await app.find("#filing-symbol");
-  await addTrainee(app);
-  await fillCosts(app);
-  await app.go("calculation");
-  await app.waitForText('[data-figure="total"]', "2,300,000円");
+  await session.app.go("welcome");
+  await session.app.click("details.card summary");
+  await session.app.click('details.card input[type=radio][value="kanwa-nurse"]');
+  await session.app.click('details.card #start-year option[value="2024"]');
+  await session.app.waitForText("details.card .start-form button[type=submit]", "令和6年度の申請を新しく始める");
+  await session.app.click("details.card .start-form button[type=submit]");
+  await session.app.waitForText("main h1", "病院情報");
+  await session.app.waitForText("nav.sidebar", "受講者用");
+  await session.app.find("#filing-symbol");
+  await addTrainee(session.app);
+  await fillCosts(session.app);
+  await session.app.go("calculation");
+  await session.app.waitForText('[data-figure="total"]', "2,300,000円");
 
   // はじめに lists both applications of the hospital, each with its program and count.
-  await app.go("welcome");
-  await app.waitForText("table.saved-applications", "研修会 1件");
-  await app.waitForText("table.saved-applications", "受講者 1人");
+  await session.app.go("welcome");
+  await session.app.waitForText("table.saved-applications", "研修会 1件");
+  await session.app.waitForText("table.saved-applications", "受講者 1人");
   const nurse = storedCase("kanwa-nurse", "second");
   assert.equal(nurse.hospital.name, TRAINING_HOSPITAL);
   assert.equal(nurse.trainees[0].tuition, 900000);
@@ -117,8 +101,8 @@ test("the nurse program of the same hospital and 年度 starts beside it and wor
   assert.equal(training.costs.lecturer_fee, 240000, "the 研修会 application is untouched");
 
   // And back to it from the list.
-  await app.click('table.saved-applications tr:not(.selected) button');
-  await app.waitForText("main h1", "病院情報");
-  await app.go("calculation");
-  await app.waitForText('[data-figure="total"]', "456,000円");
+  await session.app.click('table.saved-applications tr:not(.selected) button');
+  await session.app.waitForText("main h1", "病院情報");
+  await session.app.go("calculation");
+  await session.app.waitForText('[data-figure="total"]', "456,000円");
 });
