@@ -60,6 +60,7 @@ export function Costs() {
                       commit={set(item.id)}
                       inputMode="numeric"
                       suffix="円"
+                      history={{ index: selected, item: item.id }}
                       hint={item.standard !== null ? `基準額 ${formatYen(item.standard)}${item.once ? "（1人1回）" : "（年度ごと）"}` : undefined}
                     />
                     {flag && flagRule(flag) && (
@@ -181,7 +182,7 @@ function Salary(props: { trainee: Trainee; index: number }) {
         </p>
       )}
       {!monthly ? (
-        <Field path={at("salary")} label="人件費（年度の合計）" value={formatAmount(trainee.salary)} commit={(v, dry) => api.setTraineeField(index, "salary", v, dry)} inputMode="numeric" suffix="円" hint={AMOUNT_HINT} />
+        <Field path={at("salary")} label="人件費（年度の合計）" value={formatAmount(trainee.salary)} commit={(v, dry) => api.setTraineeField(index, "salary", v, dry)} inputMode="numeric" suffix="円" hint={AMOUNT_HINT} history={{ index, item: "salary" }} />
       ) : (
         <>
           <p class="hint">空にした月は削除されます。「年度の合計で入力」に切り替えると、受講期間中の月の合計がそのまま年度の合計になります。</p>

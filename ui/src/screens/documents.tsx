@@ -8,6 +8,7 @@ import { ask } from "../components/dialog";
 import { api } from "../ipc";
 import { linkTo, type ScreenId } from "../route";
 import { apply, unsavedFields, useSnapshot } from "../state";
+import { ReportDocuments } from "./report-documents";
 
 type Outcome = { kind: "ok" | "error"; text: string; folder?: boolean } | null;
 
@@ -102,6 +103,7 @@ export function Documents() {
           </>
         )}
       </section>
+      <ReportDocuments />
       <section class="card">
         <h2>書き出す</h2>
         <div class="actions">
