@@ -2,7 +2,7 @@
 // 実績報告済 → 確定), what to do next and by when, and the forms that move the open one on. Every step is the
 // library's (Store::advance): the screen sends what was typed, the Rust side parses it (和暦, 全角) and refuses
 // with a Japanese message naming the field; the screen computes no date and no figure.
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 
 import { ask } from "../components/dialog";
 import { Notice, Section } from "../components/field";
@@ -14,6 +14,7 @@ import type { LifecycleStep } from "../bindings/LifecycleStep";
 import type { Progress as ProgressView } from "../bindings/Progress";
 import type { Status } from "../bindings/Status";
 import type { YearProgress } from "../bindings/YearProgress";
+import { refreshProgress, useProgress } from "../progress-state";
 import { PlanAgainstActual } from "./plan-actual";
 import { StepForm } from "./step-form";
 
@@ -37,23 +38,6 @@ const ORDER: Record<Status, number> = {
   reported: 5,
   settled: 6,
 };
-
-/** The progress shown: fetched on opening and after every change of the snapshot (an edit moves the plan). */
-export function useProgress(): { progress: ProgressView | null; error: string | null; reload: () => void } {
-  const { snapshot } = useSnapshot();
-  const [progress, setProgress] = useState<ProgressView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    api.progress().then(
-      (answer) => live && (setProgress(answer), setError(null)),
-      (failure) => live && setError(failure instanceof Error ? failure.message : String(failure)),
-    );
-    return () => void (live = false);
-  }, [snapshot, tick]);
-  return { progress, error, reload: () => setTick((t) => t + 1) };
-}
 
 export function Progress() {
   const { progress, error } = useProgress();
@@ -161,13 +145,14 @@ function dateOf(year: YearProgress, status: Status): string | null {
 
 function Timeline(props: { year: YearProgress }) {
   const status = props.year.lifecycle.status;
-  const changed = props.year.lifecycle.decisions.some((record) => record.kind === "change") || status === "change_requested";
+  const changeDecided = props.year.lifecycle.decisions.some((record) => record.kind === "change");
+  const changed = changeDecided || status === "change_requested";
   return (
     <ol class="timeline" aria-label="申請の流れ">
       {TIMELINE.map((entry) => {
         // 変更交付申請 sits between 交付決定 and 実績報告: done when a change was decided, current while requested.
         const current = entry.status === status;
-        const done = !current && (entry.optional ? changed && ORDER[status] > ORDER.decided : ORDER[entry.status] < ORDER[status]);
+        const done = !current && (entry.optional ? changeDecided : ORDER[entry.status] < ORDER[status]);
         const skipped = entry.optional && !changed;
         const date = done || current ? dateOf(props.year, entry.status) : null;
         return (
@@ -196,6 +181,7 @@ function OpenYear(props: { year: YearProgress; progress: ProgressView }) {
   const [outcome, setOutcome] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const advance = async (step: LifecycleStep, done: string) => {
     setSnapshot(await api.advance(step));
+    refreshProgress();
     setOutcome({ kind: "ok", text: done });
   };
   const stepBack = async () => {

@@ -8,7 +8,7 @@ import { formatFiscalYear, formatYen } from "../format";
 import { api } from "../ipc";
 import { useSnapshot } from "../state";
 import type { Settlement } from "../bindings/Settlement";
-import { useProgress } from "./progress";
+import { useProgress } from "../progress-state";
 
 type Outcome = { kind: "ok" | "error"; text: string } | null;
 

@@ -6,6 +6,7 @@ import { fieldId } from "../components/field";
 import { api, CommandError } from "../ipc";
 import { setSnapshot } from "../state";
 import type { LifecycleStep } from "../bindings/LifecycleStep";
+import { refreshProgress } from "../progress-state";
 
 export interface StepField {
   name: string;
@@ -40,6 +41,7 @@ export function StepForm(props: {
     setBusy(true);
     try {
       setSnapshot(await api.advance(props.step(values)));
+      refreshProgress();
       setError(null);
       props.onDone();
     } catch (failure) {
