@@ -23,4 +23,10 @@ pub const COMMANDS: &[&str] = &[
     "preview_trainee_costs",
     "import_trainee_costs",
     "app_ready",
+    "lifecycle",
+    "advance",
+    "plan_against_actual",
+    "figure_history",
+    "export_report",
+    "export_change_request",
 ];

@@ -29,6 +29,17 @@ const TIMELINE: { status: Status; label: string; optional?: boolean }[] = [
   { status: "settled", label: "確定" },
 ];
 
+/** Where 一つ前に戻す goes (the library's Lifecycle::apply decides; this is only the question's wording). */
+const PREVIOUS: Record<Status, string | null> = {
+  draft: null,
+  submitted: "作成中",
+  decided: "提出済",
+  change_requested: "交付決定",
+  reporting: "交付決定",
+  reported: "実績報告作成中",
+  settled: "実績報告済",
+};
+
 const ORDER: Record<Status, number> = {
   draft: 0,
   submitted: 1,
@@ -79,7 +90,7 @@ function Years(props: { years: YearProgress[] }) {
         </thead>
         <tbody>
           {props.years.map((year) => {
-            const next = year.next_steps.find((step) => step.step !== "step_back") ?? null;
+            const next = year.next_steps.find((step) => step.step !== "step_back" && step.step !== "set_received") ?? null;
             return (
               <tr class={year.open ? "open" : ""} data-year={year.fiscal_year} aria-current={year.open ? "true" : undefined}>
                 <th scope="row">{year.fiscal_year_label}</th>
@@ -185,18 +196,19 @@ function OpenYear(props: { year: YearProgress; progress: ProgressView }) {
     setOutcome({ kind: "ok", text: done });
   };
   const stepBack = async () => {
-    const back = year.next_steps.find((step) => step.step === "step_back");
-    if (!back) return;
-    if (!(await ask(`${back.label}。${back.explanation}\n取り消したことは履歴に残ります。`, "一つ前に戻す"))) return;
+    // Back from a 変更交付決定 is back to 変更交付申請中.
+    const previous = status === "decided" && year.lifecycle.decisions.length > 1 ? "変更交付申請中" : PREVIOUS[status];
+    if (!previous) return;
+    if (!(await ask(`「${year.status_label}」から「${previous}」に戻します。記録を間違えたときに使います。戻したことは履歴に残ります。`, "一つ前に戻す"))) return;
     try {
-      await advance({ kind: "step_back" }, "一つ前の状態に戻しました。");
+      await advance({ kind: "step_back" }, `「${previous}」に戻しました。`);
     } catch (error) {
       setOutcome({ kind: "error", text: error instanceof CommandError ? error.message : String(error) });
     }
   };
   const decision = year.lifecycle.decisions[year.lifecycle.decisions.length - 1]?.decision ?? null;
-  const canGoBack = year.next_steps.some((step) => step.step === "step_back");
-  const forward = year.next_steps.filter((step) => step.step !== "step_back");
+  const canGoBack = PREVIOUS[status] !== null;
+  const forward = year.next_steps.filter((step) => step.step !== "step_back" && step.step !== "set_received");
   return (
     <>
       <Section title={`${year.fiscal_year_label}の申請（${year.status_label}）`}>

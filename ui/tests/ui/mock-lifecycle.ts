@@ -122,9 +122,6 @@ export function createLifecycle(initialState: any) {
         steps.push(step("record_confirmation", "額の確定を記録する", null, "確定通知が届いたら記録します。"));
         break;
     }
-    if (lifecycle.status !== "draft") {
-      steps.push(step("step_back", `「${LABEL[ORDER[ORDER.indexOf(lifecycle.status) - 1]]}」に戻す`, null, "記録を間違えたときに使います。"));
-    }
     return steps;
   }
 
@@ -280,7 +277,7 @@ export function createLifecycle(initialState: any) {
       if (change.kind !== "set_trainee") return;
       const item = ITEMS.find(([id]) => id === change.field);
       if (!item) return;
-      history.unshift({
+      history.push({
         id: historyId++,
         at: "2024-06-03T01:15:00.000Z",
         editor: { kind: "administrator" },
