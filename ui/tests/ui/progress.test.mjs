@@ -120,7 +120,7 @@ test("一つ前に戻す asks in the page: やめる keeps the 状態, 一つ前
   const page = await open("submitted");
   await page.getByRole("button", { name: "一つ前に戻す" }).click();
   await page.locator("dialog.ask[open]").waitFor();
-  assert.match(await page.locator("#ask-message").textContent(), /「作成中」に戻す/);
+  assert.match(await page.locator("#ask-message").textContent(), /「提出済」から「作成中」に戻します/);
   await page.locator("dialog.ask button:not(.danger)").click();
   assert.equal((await calls(page, "advance")).length, 0);
   await page.getByRole("button", { name: "一つ前に戻す" }).click();
