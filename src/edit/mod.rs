@@ -9,6 +9,7 @@
 mod fields;
 mod hospital;
 mod hospital_row;
+mod report;
 mod salary;
 mod trainee;
 
@@ -19,6 +20,7 @@ use crate::fiscal_year::YearMonth;
 use crate::program::{ItemId, Program, ProgramError, Rules};
 
 pub use fields::{HospitalField, ProfileField, TraineeField, TrainingField, WorkingField};
+pub use report::TraineeReportField;
 
 /// One edit of an application, as a form sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +118,12 @@ pub enum CaseEdit {
         item: ItemId,
         index: usize,
     },
+    /// A field of a trainee's 実績報告 (only on a report); a blank text clears it.
+    SetTraineeReport {
+        index: usize,
+        field: TraineeReportField,
+        text: String,
+    },
 }
 
 /// What an edit changed, for the store to write in one transaction (the values are the case's after the edit).
@@ -152,6 +160,10 @@ pub enum Change {
     /// Her profile and her months of 人件費 together (a course moved: months outside it that held nothing
     /// are gone, months newly inside it are offered).
     TraineeCourse {
+        index: usize,
+    },
+    /// Her 実績報告: 受講状況, 修了年月日, 認定年月日, 事業の成果.
+    TraineeReport {
         index: usize,
     },
 }
@@ -260,6 +272,7 @@ fn apply_to(case: &mut Case, rules: &Rules, edit: &CaseEdit) -> Result<Change, E
             hospital_row::set_working_line(case, rules, *item, *index, *field, text)
         }
         CaseEdit::RemoveWorkingLine { item, index } => hospital_row::remove_working_line(case, *item, *index),
+        CaseEdit::SetTraineeReport { index, field, text } => report::set_field(case, *index, *field, text),
     }
 }
 
