@@ -166,7 +166,9 @@ fn proposed(name: Option<String>, fallback: &str) -> Option<String> {
 }
 
 fn workbook_request(title: &'static str, file_name: Option<String>, fallback: &str) -> FileRequest {
-    FileRequest { title, kind: "Excel ブック (.xlsx)", extensions: &["xlsx"], file_name: proposed(file_name, fallback) }
+    FileRequest {
+        title, kind: "Excel ブック (.xlsx)", extensions: &["xlsx"], file_name: proposed(file_name, fallback)
+    }
 }
 
 fn exported(exported: hojo::workbook::Exported) -> Exported {

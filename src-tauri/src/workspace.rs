@@ -281,7 +281,10 @@ impl Workspace {
 
     /// Reads the database with the open application's place, changing nothing (進行状況, a figure's history);
     /// without a database the read is not run and gives `None`.
-    pub fn read_store<T>(&self, read: impl FnOnce(&Store, Option<Place>) -> AppResult<Option<T>>) -> AppResult<Option<T>> {
+    pub fn read_store<T>(
+        &self,
+        read: impl FnOnce(&Store, Option<Place>) -> AppResult<Option<T>>,
+    ) -> AppResult<Option<T>> {
         let inner = self.lock();
         match inner.db.as_ref() {
             Some(db) => read(&db.store, db.place),

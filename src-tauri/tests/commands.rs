@@ -385,7 +385,10 @@ fn every_command_of_the_app_is_covered_here() {
     // The commands of the application's life are tested in their own file.
     let source = [include_str!("commands.rs"), include_str!("lifecycle_commands.rs")].concat();
     for command in hojo_desktop::COMMANDS {
-        assert!(source.contains(&format!("\"{command}\"")), "the command {command} has no test in tests/commands.rs or tests/lifecycle_commands.rs");
+        assert!(
+            source.contains(&format!("\"{command}\"")),
+            "the command {command} has no test in tests/commands.rs or tests/lifecycle_commands.rs"
+        );
     }
 }
 

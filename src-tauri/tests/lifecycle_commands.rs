@@ -171,7 +171,10 @@ fn a_whole_year_through_the_commands_from_the_application_to_the_settlement() {
     window.advance(json!({"kind": "request_change", "requested_on": "2024-11-01", "reason": "受講料の改定のため"}));
     window.set("tuition", "800000");
     let comparison = window.ok("plan_against_actual", json!({}));
-    assert_eq!(comparison["rows"][0]["items"].as_array().unwrap().iter().find(|i| i["item"] == "tuition").unwrap()["difference"], -100_000);
+    assert_eq!(
+        comparison["rows"][0]["items"].as_array().unwrap().iter().find(|i| i["item"] == "tuition").unwrap()["difference"],
+        -100_000
+    );
     let change = window.folder.path().join("変更交付申請書.xlsx");
     window.answer(&change);
     let exported = window.ok("export_change_request", json!({"fileName": "変更交付申請書.xlsx"}));

@@ -3,4 +3,19 @@ import type { ApplicationId } from "./ApplicationId";
 import type { Editor } from "./Editor";
 import type { HospitalId } from "./HospitalId";
 
-export type Change = { id: number, at: string, editor: Editor, hospital_id: HospitalId | null, application_id: ApplicationId | null, subject: string, field: string, old_value: string | null, new_value: string | null, };
+/**
+ * One entry of the history.
+ */
+export type Change = { id: bigint, 
+/**
+ * UTC, RFC 3339.
+ */
+at: string, editor: Editor, hospital_id: HospitalId | null, application_id: ApplicationId | null, 
+/**
+ * What was changed, in Japanese: 「看護 花子」の受講料
+ */
+subject: string, 
+/**
+ * Which value: `cost_entry.amount`, or `import` for a whole case.
+ */
+field: string, old_value: string | null, new_value: string | null, };

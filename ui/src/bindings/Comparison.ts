@@ -3,4 +3,24 @@ import type { Figures } from "./Figures";
 import type { FiscalYear } from "./FiscalYear";
 import type { RowComparison } from "./RowComparison";
 
-export type Comparison = { program: string, fiscal_year: FiscalYear, rows: Array<RowComparison>, total: Figures, added: Array<string>, withdrawn: Array<string>, };
+/**
+ * The plan against the actual case.
+ */
+export type Comparison = { program: string, fiscal_year: FiscalYear, 
+/**
+ * The plan's rows in its order, then the rows only the actual case has.
+ */
+rows: Array<RowComparison>, 
+/**
+ * 交付申請額 (planned) against the actual case's total (精算額合計 of a report): Σ I over the eligible rows,
+ * as the review counts it.
+ */
+total: Figures, 
+/**
+ * Trainees the plan did not have.
+ */
+added: Array<string>, 
+/**
+ * Trainees of the plan the actual case no longer has, or whose 受講状況 is 中途退学.
+ */
+withdrawn: Array<string>, };

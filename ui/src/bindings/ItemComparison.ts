@@ -3,4 +3,19 @@ import type { Figures } from "./Figures";
 import type { ItemId } from "./ItemId";
 import type { Yen } from "./Yen";
 
-export type ItemComparison = { item: ItemId, label: string, planned: Yen, actual: Yen, difference: Yen, selected: Figures, };
+/**
+ * One cost item of a row: its amount (the cost entered, in A) planned and actual.
+ */
+export type ItemComparison = { item: ItemId, 
+/**
+ * 入学料, 講師謝金…
+ */
+label: string, planned: Yen, actual: Yen, 
+/**
+ * actual − planned
+ */
+difference: Yen, 
+/**
+ * 選定額 planned and actual (what the item brings to F).
+ */
+selected: Figures, };

@@ -5,4 +5,31 @@ import type { DecisionRecord } from "./DecisionRecord";
 import type { Status } from "./Status";
 import type { Yen } from "./Yen";
 
-export type Lifecycle = { status: Status, submitted_on: string | null, decisions: Array<DecisionRecord>, change: ChangeRequest | null, received: Yen, reported_on: string | null, confirmation: Confirmation | null, };
+/**
+ * Where an application stands and what its documents said.
+ */
+export type Lifecycle = { status: Status, 
+/**
+ * 提出日
+ */
+submitted_on: string | null, 
+/**
+ * The 交付決定 and each 変更交付決定, oldest first; the last is the one in force.
+ */
+decisions: Array<DecisionRecord>, 
+/**
+ * The latest 変更交付申請 (open while 変更交付申請中).
+ */
+change: ChangeRequest | null, 
+/**
+ * 受入済額: what the 都 has paid so far (概算払).
+ */
+received: Yen, 
+/**
+ * 実績報告日
+ */
+reported_on: string | null, 
+/**
+ * 額の確定通知
+ */
+confirmation: Confirmation | null, };

@@ -3,4 +3,24 @@ import type { Comparison } from "./Comparison";
 import type { Settlement } from "./Settlement";
 import type { YearProgress } from "./YearProgress";
 
-export type Progress = { years: Array<YearProgress>, change_needed: Array<string>, comparison: Comparison | null, settlement: Settlement | null, };
+/**
+ * What 進行状況 shows: every 年度's application of the open hospital, and for the open one whether a 変更交付申請
+ * is needed, its plan against the figures as they stand, and its 精算 once it is a report.
+ */
+export type Progress = { 
+/**
+ * Newest 年度 first.
+ */
+years: Array<YearProgress>, 
+/**
+ * Why a 変更交付申請 is needed (hojo::change::change_needed), each a sentence; empty when it is not.
+ */
+change_needed: Array<string>, 
+/**
+ * The plan the decision rests on against the rows as they stand; `None` before a decision.
+ */
+comparison: Comparison | null, 
+/**
+ * The 精算 of the report; `None` before 実績報告作成中.
+ */
+settlement: Settlement | null, };

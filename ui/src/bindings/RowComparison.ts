@@ -3,4 +3,35 @@ import type { Figures } from "./Figures";
 import type { ItemComparison } from "./ItemComparison";
 import type { RowPresence } from "./RowPresence";
 
-export type RowComparison = { name: string, qualification: string | null, presence: RowPresence, withdrew: boolean, items: Array<ItemComparison>, total_cost: Figures, eligible_cost: Figures, selected: Figures, subsidy: Figures, };
+/**
+ * One row (a trainee, or the hospital) planned and actual.
+ */
+export type RowComparison = { 
+/**
+ * The trainee's name (as the actual case writes it, else the plan), or the hospital's.
+ */
+name: string, 
+/**
+ * 対象資格 id; `None` for the hospital's row.
+ */
+qualification: string | null, presence: RowPresence, 
+/**
+ * 中途退学 in the actual case's 実績 (受講状況).
+ */
+withdrew: boolean, items: Array<ItemComparison>, 
+/**
+ * A 総事業費
+ */
+total_cost: Figures, 
+/**
+ * D 対象経費
+ */
+eligible_cost: Figures, 
+/**
+ * F 選定額
+ */
+selected: Figures, 
+/**
+ * I 補助所要額 (planned) / 精算額 (actual)
+ */
+subsidy: Figures, };

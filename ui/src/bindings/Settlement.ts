@@ -3,4 +3,39 @@ import type { Calculation } from "./Calculation";
 import type { ExcludedRow } from "./ExcludedRow";
 import type { Yen } from "./Yen";
 
-export type Settlement = { calculation: Calculation, total: Yen, decided: Yen, confirmed: Yen, received: Yen, difference: Yen, excluded: Array<ExcludedRow>, exceeds_decision: string | null, };
+/**
+ * The 精算 of a 実績報告.
+ */
+export type Settlement = { 
+/**
+ * Steps 1–9 on the actual amounts, every letter A–I per row.
+ */
+calculation: Calculation, 
+/**
+ * S 精算額合計
+ */
+total: Yen, 
+/**
+ * K 交付決定額
+ */
+decided: Yen, 
+/**
+ * 確定額 = min(S, K)
+ */
+confirmed: Yen, 
+/**
+ * R 受入済額
+ */
+received: Yen, 
+/**
+ * 差引過(△)不足額 = R − 確定額: positive is 返還額, negative is 精算払の請求額.
+ */
+difference: Yen, 
+/**
+ * Rows left out of S because their trainee is not eligible.
+ */
+excluded: Array<ExcludedRow>, 
+/**
+ * Said when S > K: the report claims no more than was decided.
+ */
+exceeds_decision: string | null, };

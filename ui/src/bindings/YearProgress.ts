@@ -4,4 +4,23 @@ import type { FiscalYear } from "./FiscalYear";
 import type { Lifecycle } from "./Lifecycle";
 import type { NextStep } from "./NextStep";
 
-export type YearProgress = { application_id: ApplicationId, fiscal_year: FiscalYear, fiscal_year_label: string, program_label: string, status_label: string, lifecycle: Lifecycle, next_steps: Array<NextStep>, open: boolean, };
+/**
+ * One 年度's application of the open hospital, where it stands.
+ */
+export type YearProgress = { application_id: ApplicationId, fiscal_year: FiscalYear, 
+/**
+ * 令和6年度
+ */
+fiscal_year_label: string, program_label: string, 
+/**
+ * 作成中, 提出済, …
+ */
+status_label: string, lifecycle: Lifecycle, 
+/**
+ * What to do next and by when (today deciding what is overdue).
+ */
+next_steps: Array<NextStep>, 
+/**
+ * The application open in the app.
+ */
+open: boolean, };
