@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 import { addTrainee, fillCosts, fillHospital, startApplication } from "./fill.mjs";
 import { App } from "./webdriver.mjs";
-import { recordDecision, reportFields, requestChange, startReport, step, submit } from "./year-steps.mjs";
+import { recordDecision, reportFields, replace, requestChange, startReport, step, submit } from "./year-steps.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const binary = path.resolve(process.argv[2]);
@@ -44,7 +44,7 @@ try {
 
   // The application's life (進行状況): 作成中, then 交付決定 lower than asked (a 変更交付申請 needed, 計画と実績),
   // the 変更交付申請 being prepared, the report's fields on 受講者 and the 精算 on 書類作成.
-  await app.type('[data-path="trainees[0].exam_fee"]', "");
+  await replace(app, '[data-path="trainees[0].exam_fee"]', "0");
   await app.click("main h1");
   await app.go("progress");
   await save("progress");
@@ -55,16 +55,16 @@ try {
   await save("progress-decided");
   await requestChange(app);
   await app.go("costs");
-  await app.type('[data-path="trainees[0].tuition"]', "800,000");
+  await replace(app, '[data-path="trainees[0].tuition"]', "800,000");
   await app.click("main h1");
   await app.click('[data-path="trainees[0].tuition"]');
   await app.click(".history-button");
   await app.find(".history-list");
   await save("costs-history");
-  await step(app, "変更交付決定を記録する", { decided_on: "R6.12.10", number: "6保医政第2345号", amount: "2,200,000" }, "decided");
+  await step(app, "変更交付決定を記録する", { decided_on: "R6.12.10", number: "6保医政第2345号", amount: "2,250,000" }, "decided");
   await startReport(app);
   await app.go("costs");
-  await app.type('[data-path="trainees[0].salary"]', "3400000");
+  await replace(app, '[data-path="trainees[0].salary"]', "3400000");
   await app.click("main h1");
   await reportFields(app);
   await app.execute("document.querySelector('[data-path=\"trainees[0].report.course_status\"]')?.scrollIntoView()");
