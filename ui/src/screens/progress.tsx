@@ -6,7 +6,7 @@ import { useState } from "preact/hooks";
 
 import { ask } from "../components/dialog";
 import { Notice, Section } from "../components/field";
-import { formatDate, formatYen } from "../format";
+import { formatAmount, formatDate, formatYen } from "../format";
 import { api, CommandError } from "../ipc";
 import { linkTo } from "../route";
 import { apply, setSnapshot, useSnapshot } from "../state";
@@ -318,7 +318,7 @@ function OpenYear(props: { year: YearProgress; progress: ProgressView }) {
           key={`received-${year.lifecycle.received}`}
           title="受入済額を記録する"
           description={`都から既に受け取った額（概算払）です。まだ受け取っていなければ 0 円のままにします。いまの記録: ${formatYen(year.lifecycle.received)}`}
-          fields={[{ name: "amount", label: "受入済額", inputMode: "numeric", suffix: "円", initial: String(year.lifecycle.received) }]}
+          fields={[{ name: "amount", label: "受入済額", inputMode: "numeric", suffix: "円", initial: formatAmount(year.lifecycle.received) }]}
           button="受入済額を記録する"
           step={(v) => ({ kind: "set_received", amount: v.amount })}
           onDone={() => setOutcome({ kind: "ok", text: "受入済額を記録しました。" })}

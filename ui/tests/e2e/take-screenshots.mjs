@@ -35,17 +35,8 @@ try {
     await app.go(screen);
     await save(screen);
   }
-  // A refused amount, with its message beside the field (and the cursor in it).
-  await app.go("costs");
-  await app.type('[data-path="trainees[0].exam_fee"]', "５万円くらい");
-  await app.find("#field-trainees-0-exam-fee-message");
-  writeFileSync(path.join(out, "app-costs-invalid.png"), await app.screenshot());
-  console.log("docs/images/app-costs-invalid.png");
-
   // The application's life (進行状況): 作成中, then 交付決定 lower than asked (a 変更交付申請 needed, 計画と実績),
   // the 変更交付申請 being prepared, the report's fields on 受講者 and the 精算 on 書類作成.
-  await replace(app, '[data-path="trainees[0].exam_fee"]', "0");
-  await app.click("main h1");
   await app.go("progress");
   await save("progress");
   await submit(app);
@@ -53,12 +44,14 @@ try {
   await save("costs-frozen");
   await recordDecision(app);
   await save("progress-decided");
+  await app.execute("document.querySelector('table.comparison')?.closest('section')?.scrollIntoView(); document.activeElement?.blur();");
+  writeFileSync(path.join(out, "app-progress-comparison.png"), await app.screenshot());
+  console.log("docs/images/app-progress-comparison.png");
   await requestChange(app);
   await app.go("costs");
   await replace(app, '[data-path="trainees[0].tuition"]', "800,000");
   await app.click("main h1");
-  await app.click('[data-path="trainees[0].tuition"]');
-  await app.click(".history-button");
+  await app.click('.field:has([data-path="trainees[0].tuition"]) .history-button');
   await app.find(".history-list");
   await save("costs-history");
   await step(app, "変更交付決定を記録する", { decided_on: "R6.12.10", number: "6保医政第2345号", amount: "2,250,000" }, "decided");
@@ -76,6 +69,12 @@ try {
   await app.go("documents");
   await app.find('[data-figure="settle.total"]');
   await save("documents-report");
+  // A refused amount, with its message beside the field (and the cursor in it).
+  await app.go("costs");
+  await app.type('[data-path="trainees[0].exam_fee"]', "５万円くらい");
+  await app.find("#field-trainees-0-exam-fee-message");
+  writeFileSync(path.join(out, "app-costs-invalid.png"), await app.screenshot());
+  console.log("docs/images/app-costs-invalid.png");
 } finally {
   await app.close();
   rmSync(data, { recursive: true, force: true });
