@@ -55,11 +55,11 @@ impl Inner {
     /// say so). A 状態 that cannot be read leaves them empty: the store still refuses a frozen edit.
     fn status_of(&self, mut shown: Snapshot) -> Snapshot {
         let place = self.db.as_ref().and_then(|db| db.place.map(|place| (db, place)));
-        if let (Some((db, place)), Some(_)) = (place, self.case.as_ref()) {
-            if let Ok(lifecycle) = db.store.lifecycle(place.application) {
-                shown.status = Some(lifecycle.status);
-                shown.frozen = lifecycle.status.edit_refusal();
-            }
+        if let (Some((db, place)), Some(_)) = (place, self.case.as_ref())
+            && let Ok(lifecycle) = db.store.lifecycle(place.application)
+        {
+            shown.status = Some(lifecycle.status);
+            shown.frozen = lifecycle.status.edit_refusal();
         }
         shown
     }

@@ -1,7 +1,8 @@
 // The mock backend's part for the application's life (src-tauri/src/lifecycle_commands.rs): the 状態 and its
 // records, the steps the real Store::advance takes in the cases the tests type, the plan frozen at 提出, and the
 // figure history. `?status=decided` (or any status id) starts there; `?overdue=1` marks the next step overdue.
-// The figures it answers are the fixture's (the engine's); the mock only subtracts for the differences.
+// Labels and explanations are the library's wording (hojo::lifecycle::StepKind::label) in short. The figures it
+// answers are the fixture's (the engine's); the mock only subtracts for the differences.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 type Args = Record<string, unknown>;
@@ -103,7 +104,7 @@ export function createLifecycle(initialState: any) {
     const steps: any[] = [];
     switch (lifecycle.status) {
       case "draft":
-        steps.push(step("submit", "提出を記録する", null, "交付申請書を提出したら、その日を記録します。"));
+        steps.push(step("submit", "提出したことを記録する", null, "交付申請書を提出したら、その日を記録します。"));
         break;
       case "submitted":
         steps.push(step("record_decision", "交付決定を記録する", null, "交付決定通知書が届いたら記録します。"));
@@ -116,10 +117,10 @@ export function createLifecycle(initialState: any) {
         steps.push(step("record_change_decision", "変更交付決定を記録する", null, "変更交付決定通知書が届いたら記録します。"));
         break;
       case "reporting":
-        steps.push(step("submit_report", "実績報告の提出を記録する", report, "翌年度4月10日までに提出します。"));
+        steps.push(step("submit_report", "実績報告を提出したことを記録する", report, "翌年度4月10日までに提出します。"));
         break;
       case "reported":
-        steps.push(step("record_confirmation", "額の確定を記録する", null, "確定通知が届いたら記録します。"));
+        steps.push(step("record_confirmation", "確定通知を記録する", null, "確定通知が届いたら記録します。"));
         break;
     }
     return steps;

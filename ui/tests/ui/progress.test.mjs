@@ -25,7 +25,7 @@ test("進行状況 opens from its link: every 年度 with its 状態, the timeli
   await page.locator("main h1", { hasText: "進行状況" }).waitFor();
   await page.locator("table.years tbody tr").first().waitFor();
   assert.equal(await page.locator("table.years tbody tr").count(), 2);
-  assert.match(await page.locator('table.years tr[data-year="2024"]').textContent(), /作成中.*提出を記録する/);
+  assert.match(await page.locator('table.years tr[data-year="2024"]').textContent(), /作成中.*提出したことを記録する/);
   assert.match(await page.locator('table.years tr[data-year="2023"]').textContent(), /確定/);
   assert.equal(await page.locator('.timeline li[aria-current="step"]').getAttribute("data-status"), "draft");
   assert.equal(await page.locator(".timeline li").count(), 7);
