@@ -28,8 +28,11 @@ fn export_into(folder: &Path) {
     hojo::store::ContinuingCourse::export_all(&config).unwrap();
     hojo::store::TraineeCostsPreview::export_all(&config).unwrap();
     hojo_desktop::lifecycle_commands::Progress::export_all(&config).unwrap();
-    hojo::lifecycle::LifecycleStep::export_all(&config).unwrap();
     hojo::store::Change::export_all(&config).unwrap();
+    hojo::lifecycle::Lifecycle::export_all(&config).unwrap();
+    hojo::lifecycle::LifecycleStep::export_all(&config).unwrap();
+    hojo::lifecycle::NextStep::export_all(&config).unwrap();
+    hojo::lifecycle::LifecycleError::export_all(&config).unwrap();
 }
 
 fn files_of(folder: &Path) -> BTreeMap<String, String> {

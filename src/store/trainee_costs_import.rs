@@ -21,6 +21,7 @@ use super::error::{Result, StoreError};
 use super::history::{Editor, record};
 use super::hospital_rows::read_hospital;
 use super::ids::{ApplicationId, ClaimId};
+use super::lifecycle_rows::check_editable;
 use super::names::name_key;
 use super::trainee_costs::{TraineeCosts, TraineeCostsOutcome};
 use crate::era::format_date;
@@ -81,6 +82,7 @@ impl Store {
     ) -> Result<TraineeCostsOutcome> {
         check_entries(file)?;
         self.edit(|tx| {
+            check_editable(tx, application)?;
             let (claim, context) = resolve(tx, application, file)?;
             let changes = changes(tx, &context, file)?;
             let mut replaced_costs = 0;
