@@ -74,6 +74,14 @@ fn the_receipts_are_listed_under_their_items_with_the_items_totals() {
 }
 
 #[test]
+fn the_tuitions_note_says_what_happened_in_the_program_datas_words() {
+    let workbook = build(&example_report(), false).unwrap();
+    let range = sheet(&workbook.bytes, RECEIPTS.name);
+    assert!(find_text(&range, "本年度分の課程を年度内に修了").is_some());
+    assert!(find_text(&range, "修了予定").is_none(), "a report does not say 予定");
+}
+
+#[test]
 fn the_defined_names_point_at_the_figures() {
     let workbook = build(&example_report(), false).unwrap();
     let workbook_xml = {
