@@ -9,7 +9,7 @@ use hojo::case::{Case, Stage};
 use hojo::compare::Comparison;
 use hojo::fiscal_year::FiscalYear;
 use hojo::lifecycle::{Lifecycle, LifecycleStep, NextStep, Status};
-use hojo::program::{CostItem, ItemId, Program};
+use hojo::program::{CostItem, Program};
 use hojo::settle::{Settlement, settle};
 use hojo::store::{ApplicationId, Change, Editor, Store};
 use hojo::workbook::{ExportError, ExportOptions};
@@ -140,17 +140,18 @@ pub fn plan_against_actual(workspace: State<'_, Workspace>) -> AppResult<Option<
     Ok(progress(&workspace)?.comparison)
 }
 
-/// Who changed a trainee's cost item when, old → new, oldest first (the store's history of that figure).
+/// Who changed a trainee's cost item (an item, その他の経費 or 寄付金その他の収入額) when, old → new, oldest first
+/// (the store's history of that figure).
 #[tauri::command]
-pub fn figure_history(workspace: State<'_, Workspace>, index: usize, item: ItemId) -> AppResult<Vec<Change>> {
+pub fn figure_history(workspace: State<'_, Workspace>, index: usize, item: CostItem) -> AppResult<Vec<Change>> {
     history_of_cost(&workspace, index, item)
 }
 
-pub fn history_of_cost(workspace: &Workspace, index: usize, item: ItemId) -> AppResult<Vec<Change>> {
+pub fn history_of_cost(workspace: &Workspace, index: usize, item: CostItem) -> AppResult<Vec<Change>> {
     let case = workspace.case().ok_or_else(no_case)?;
     let trainee = case.trainees.get(index).ok_or_else(|| AppError::new("その受講者は見つかりません"))?;
     let program = Program::get(&case.program)?;
-    let label = program.rules_for(case.fiscal_year)?.cost_label(program, CostItem::Item(item)).to_string();
+    let label = program.rules_for(case.fiscal_year)?.cost_label(program, item).to_string();
     // The subject the store records a trainee's cost under (store::claim_rows::ClaimContext::record).
     let subject = format!("「{}」さんの{label}", trainee.name);
     Ok(with_place(workspace, |store, place| {

@@ -244,6 +244,9 @@ fn a_figure_shows_who_changed_it_when_old_and_new() {
     assert!(last["new_value"].as_str().unwrap().contains("950,000"), "{last}");
     // Only that figure: the 入学料's changes are not among the 受講料's.
     assert!(changes.as_array().unwrap().iter().all(|change| change["subject"].as_str().unwrap().ends_with("受講料")));
+    window.set("other_costs", "60000");
+    let other = window.ok("figure_history", json!({"index": 0, "item": "other_costs"}));
+    assert!(other.as_array().unwrap().last().unwrap()["new_value"].as_str().unwrap().contains("60,000"), "{other}");
     let error = window.refused("figure_history", json!({"index": 5, "item": "tuition"}));
     assert!(error["message"].as_str().unwrap().contains("受講者"));
 }

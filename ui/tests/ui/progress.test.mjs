@@ -169,3 +169,18 @@ test("「履歴」 beside a cost shows who changed it, old → new", async () =>
   assert.match(await list.textContent(), /管理者.*受講料 900,000円 → 受講料 950,000円/);
   assert.deepEqual((await calls(page, "figure_history"))[0].args, { index: 0, item: "tuition" });
 });
+
+test("進行状況 and the report's screens fit 1366×768 without a horizontal scroll bar, in every 状態", async () => {
+  for (const status of ["draft", "submitted", "decided", "change_requested", "reporting", "reported", "settled"]) {
+    const page = await open(status, "#/progress", "&overdue=1");
+    await page.locator(".timeline").waitFor();
+    for (const screen of ["progress", "documents", "trainees", "costs"]) {
+      await page.click(`nav a[href="#/${screen}"]`);
+      await page.locator("main h1").first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${screen} at ${status} overflows by ${overflow}px`);
+    }
+    assert.deepEqual(page.errors, [], status);
+    await page.close();
+  }
+});
