@@ -27,6 +27,7 @@ pub const COMMANDS: &[&str] = &[
     "advance",
     "plan_against_actual",
     "figure_history",
+    "lifecycle_history",
     "export_report",
     "export_change_request",
 ];

@@ -55,6 +55,7 @@ pub fn builder<R: tauri::Runtime>(
             lifecycle_commands::advance,
             lifecycle_commands::plan_against_actual,
             lifecycle_commands::figure_history,
+            lifecycle_commands::lifecycle_history,
             lifecycle_commands::export_report,
             lifecycle_commands::export_change_request,
         ])

@@ -160,6 +160,36 @@ pub fn history_of_cost(workspace: &Workspace, index: usize, item: CostItem) -> A
     .unwrap_or_default())
 }
 
+/// The records of the application's life as the store's history names them (store::lifecycle_rows).
+const LIFECYCLE_FIELDS: [&str; 7] = [
+    "application.status",
+    "application.submitted_on",
+    "application.decision",
+    "application.change_request",
+    "application.received",
+    "application.reported_on",
+    "application.confirmation",
+];
+
+/// Who changed the open application's 状態 and records (提出日, decisions, 受入済額, …) when, old → new, oldest
+/// first: the history of what 進行状況 shows, step backs included.
+#[tauri::command]
+pub fn lifecycle_history(workspace: State<'_, Workspace>) -> AppResult<Vec<Change>> {
+    history_of_lifecycle(&workspace)
+}
+
+pub fn history_of_lifecycle(workspace: &Workspace) -> AppResult<Vec<Change>> {
+    let changes = with_place(workspace, |store, place| {
+        let mut changes = Vec::new();
+        for field in LIFECYCLE_FIELDS {
+            changes.extend(store.history_of(place.application, field, None).map_err(store_error)?);
+        }
+        changes.sort_by_key(|change| change.id);
+        Ok(changes)
+    })?;
+    Ok(changes.unwrap_or_default())
+}
+
 fn proposed(name: Option<String>, fallback: &str) -> Option<String> {
     let name = name.unwrap_or_default();
     let last = name.rsplit(['/', '\\']).next().unwrap_or("").trim().to_string();

@@ -219,6 +219,19 @@ fn a_whole_year_through_the_commands_from_the_application_to_the_settlement() {
     assert_eq!(year["lifecycle"]["status"], "settled");
     assert_eq!(year["lifecycle"]["confirmation"]["amount"], 2_200_000);
     assert_eq!(year["next_steps"], json!([]));
+
+    // The history of the life: every step, who and when, old → new.
+    let history = window.ok("lifecycle_history", json!({}));
+    let statuses: Vec<&str> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|change| change["field"] == "application.status")
+        .filter_map(|change| change["new_value"].as_str())
+        .collect();
+    assert_eq!(statuses, ["提出済", "交付決定", "変更交付申請中", "交付決定", "実績報告作成中", "実績報告済", "確定"]);
+    assert!(history.as_array().unwrap().iter().any(|change| change["field"] == "application.received"
+        && change["new_value"].as_str().unwrap_or("").contains("1,000,000")));
 }
 
 #[test]

@@ -101,6 +101,8 @@ export const api = {
   planAgainstActual: () => command<Comparison | null>("plan_against_actual"),
   /** Who changed a trainee's cost item when, old → new, newest first. */
   figureHistory: (index: number, item: string) => command<Change[]>("figure_history", { index, item }),
+  /** The history of the open application's 状態 and records (提出日, decisions, 受入済額…), oldest first. */
+  lifecycleHistory: () => command<Change[]>("lifecycle_history"),
   exportReport: (fileName: string) => command<Exported | null>("export_report", { fileName }),
   exportChangeRequest: (fileName: string) => command<Exported | null>("export_change_request", { fileName }),
   setTraineeReport: (index: number, field: TraineeReportField, text: string, dryRun = false) =>

@@ -14,14 +14,26 @@ const when = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", {
   minute: "2-digit",
 });
 
+/** 「履歴」 of a trainee's cost. */
 export function HistoryButton(props: { index: number; item: string; label: string }) {
+  return (
+    <HistoryOf
+      id={`history-${props.index}-${props.item}`}
+      label={props.label}
+      load={() => api.figureHistory(props.index, props.item)}
+    />
+  );
+}
+
+/** 「履歴」 of anything: `load` gives its changes; `what` names each change's value when they are of several. */
+export function HistoryOf(props: { id: string; label: string; load: () => Promise<Change[]>; what?: (change: Change) => string }) {
   const [changes, setChanges] = useState<Change[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const id = `history-${props.index}-${props.item}`;
+  const id = props.id;
   const toggle = async () => {
     if (changes) return setChanges(null);
     try {
-      setChanges(await api.figureHistory(props.index, props.item));
+      setChanges(await props.load());
       setError(null);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -43,6 +55,7 @@ export function HistoryButton(props: { index: number; item: string; label: strin
                 <li>
                   <span class="at">{when.format(new Date(change.at))}</span>{" "}
                   <span class="who">{change.editor.kind === "nurse" ? `${change.editor.name}さん` : "管理者"}</span>{" "}
+                  {props.what && <span class="which">{props.what(change)}: </span>}
                   <span class="what">
                     {change.old_value ?? "（なし）"} → {change.new_value ?? "（削除）"}
                   </span>

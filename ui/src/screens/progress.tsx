@@ -5,6 +5,7 @@
 import { useState } from "preact/hooks";
 
 import { ask } from "../components/dialog";
+import { HistoryOf } from "../components/history";
 import { Notice, Section } from "../components/field";
 import { formatAmount, formatDate, formatYen } from "../format";
 import { api, CommandError } from "../ipc";
@@ -372,6 +373,7 @@ function OpenYear(props: { year: YearProgress; progress: ProgressView }) {
               </>
             )}
           </dl>
+          <HistoryOf id="history-lifecycle" label="状態と記録" load={api.lifecycleHistory} what={(change) => RECORD_LABEL[change.field] ?? change.field} />
         </Section>
       )}
 
@@ -389,6 +391,17 @@ function OpenYear(props: { year: YearProgress; progress: ProgressView }) {
     </>
   );
 }
+
+/** How the history names each record of the application's life (the store's fields). */
+const RECORD_LABEL: Record<string, string> = {
+  "application.status": "状態",
+  "application.submitted_on": "提出日",
+  "application.decision": "交付決定",
+  "application.change_request": "変更交付申請",
+  "application.received": "受入済額",
+  "application.reported_on": "実績報告日",
+  "application.confirmation": "額の確定",
+};
 
 const DECISION_FIELDS = [
   { name: "decided_on", label: "決定日" },

@@ -210,8 +210,19 @@ export function createLifecycle(initialState: any) {
     };
   }
 
+  const lifeHistory: any[] = [];
   function advance(step: any, state: any) {
+    const answer = take(step, state);
+    if (lifecycle.status !== before) {
+      lifeHistory.push({ id: historyId++, at: "2024-07-02T00:30:00.000Z", editor: { kind: "administrator" }, hospital_id: 1, application_id: 1, subject: "令和6年度の申請", field: "application.status", old_value: LABEL[before], new_value: LABEL[lifecycle.status] });
+    }
+    return answer;
+  }
+  let before = lifecycle.status;
+
+  function take(step: any, state: any) {
     const status = lifecycle.status;
+    before = status;
     const wrong = () => refuse(`いまの状態（${LABEL[status]}）からはこの操作はできません`);
     switch (step.kind) {
       case "submit":
@@ -299,6 +310,8 @@ export function createLifecycle(initialState: any) {
           return advance(args.step, state);
         case "plan_against_actual":
           return comparison(state);
+        case "lifecycle_history":
+          return lifeHistory;
         case "figure_history":
           return history.filter((entry) => entry.subject.endsWith(ITEMS.find(([id]) => id === args.item)?.[1] ?? "?"));
         case "export_report":

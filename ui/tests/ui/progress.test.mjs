@@ -70,6 +70,9 @@ test("交付決定 lower than asked is recorded; the 変更交付申請 is then 
   await form.locator("button[type=submit]").click();
   await page.locator('.timeline li[aria-current="step"][data-status="decided"]').waitFor();
   assert.match(await page.locator('[data-record="initial"]').textContent(), /令和6年7月1日 6保医政第1234号 2,000,000円/);
+  // The history of the 状態 where the records are.
+  await page.getByRole("button", { name: "履歴" }).click();
+  assert.match(await page.locator("#history-lifecycle").textContent(), /管理者 状態: 提出済 → 交付決定/);
   assert.match(await page.locator(".notice.error").first().textContent(), /変更交付申請が必要です.*2,300,000円.*2,000,000円/);
   // 計画と実績: the submitted plan beside the plan as it stands.
   assert.equal(await page.locator('[data-figure="0.tuition.planned"]').textContent(), "900,000円");
