@@ -58,12 +58,14 @@ pub fn dates() -> RangeInclusive<NaiveDate> {
 pub mod files {
     /// A case file (`hojo-case/1` JSON): a few kilobytes per trainee.
     pub const CASE_BYTES: u64 = 16 << 20;
-    /// A nurse's cost sheet (`hojo-trainee-costs/1` JSON).
+    /// A nurse's cost sheet (`hojo-trainee-costs/2` JSON, or `/1`).
     pub const TRAINEE_COSTS_BYTES: u64 = 4 << 20;
     /// An application workbook Hojo wrote (.xlsx).
     pub const WORKBOOK_BYTES: u64 = 16 << 20;
     /// A 厚生局 名簿 (.xlsx): the largest bureau's is about 10 MB.
     pub const MEIBO_BYTES: u64 = 64 << 20;
+    /// The scan or PDF of one receipt, kept in the database: a phone photo is 2–5 MB, a scanned A4 PDF less.
+    pub const ATTACHMENT_BYTES: u64 = 20 << 20;
 }
 
 /// What an xlsx may expand to, checked on its zip directory before calamine reads anything (`xlsx_guard`). Each

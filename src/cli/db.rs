@@ -58,7 +58,7 @@ pub enum DbCommand {
     },
     /// データベースが壊れていないか確かめます
     Check,
-    /// 受講者1人のその年度の費用を、管理者に送るファイル（hojo-trainee-costs/1）に書き出します
+    /// 受講者1人のその年度の費用を、管理者に送るファイル（hojo-trainee-costs/2、領収書を含む）に書き出します
     CostsExport {
         /// 年度（令和6年度なら 2024）
         #[arg(long)]
@@ -110,7 +110,7 @@ pub enum DbCommand {
     },
     /// 受講者から届いた費用ファイルを読み込み、ファイルにある費目と人件費の月だけをその受講者のその年度の費用に反映します（ファイルにないものはそのまま）
     CostsImport {
-        /// 費用ファイル (hojo-trainee-costs/1 JSON)
+        /// 費用ファイル (hojo-trainee-costs/2 JSON; /1 も読めます)
         file: PathBuf,
     },
 }

@@ -22,12 +22,6 @@ impl Store {
     pub fn import_case(&mut self, editor: &Editor, case: &Case, mode: ImportMode) -> Result<ImportOutcome> {
         validate(case)?;
         check_case_amounts(case)?;
-        // Receipts have no place in this database yet, and dropping them silently would lose what the user gave.
-        if case.trainees.iter().any(|trainee| !trainee.receipts.is_empty()) {
-            return Err(StoreError::Conflict(
-                "このケースファイルは領収書を含みます。この版のHojoのデータベースには領収書を読み込めません。領収書のある実績報告は hojo settle と hojo export で扱ってください".to_string(),
-            ));
-        }
         self.edit(|tx| {
             let outcome = import_case(tx, editor, case, mode)?;
             import_lifecycle(tx, editor, outcome.application_id, case)?;

@@ -22,6 +22,7 @@ use super::hospital_rows::{find_by_name, insert_hospital, read_hospital, write_h
 use super::ids::{ApplicationId, ClaimId, CourseId, HospitalId, TraineeId};
 use super::lifecycle_rows::read_lifecycle;
 use super::profile::{ClaimFlags, TraineeProfile};
+use super::receipts::{insert_receipts, read_receipts_into, refuse_losing_attachments};
 use super::report_rows::{read_trainee_reports, write_trainee_report};
 use super::sql::date_text;
 use crate::case::{Case, CaseError, Problem, Stage, Trainee};
@@ -78,6 +79,7 @@ pub(crate) fn load_case(conn: &Connection, application: ApplicationId) -> Result
         for (trainee, report) in case.trainees.iter_mut().zip(read_trainee_reports(conn, application)?) {
             trainee.report = report;
         }
+        read_receipts_into(conn, application, &mut case)?;
     }
     Ok(case)
 }
@@ -144,6 +146,7 @@ pub(crate) fn import_case(conn: &Connection, editor: &Editor, case: &Case, mode:
             {
                 return Err(StoreError::Conflict(refusal));
             }
+            refuse_losing_attachments(conn, id, None, "置き換えると、")?;
             let old = load_case(conn, id)?;
             conn.execute("DELETE FROM claim WHERE application_id = ?1", [id.0])?;
             record(
@@ -215,9 +218,11 @@ fn import_summary(case: &Case) -> String {
 }
 
 pub(crate) fn write_amounts(conn: &Connection, claim: ClaimId, trainee: &Trainee) -> Result<()> {
+    insert_receipts(conn, claim, trainee)?;
     for (_, (item, amount)) in lump_amounts(trainee) {
-        // A zero amount is no entry: the sum of no entries is 0, so the case comes back the same.
-        if amount.get() != 0 {
+        // A zero amount is no entry: the sum of no entries is 0, so the case comes back the same. An item with
+        // receipts is their sum: its receipts are its entries.
+        if amount.get() != 0 && trainee.receipts_total(item).is_none() {
             insert_cost(conn, claim, &CostInput { item, amount, paid_on: None, memo: None })?;
         }
     }

@@ -7,6 +7,7 @@
 
 mod application;
 mod application_rows;
+mod attachments;
 mod backup;
 mod case_import;
 mod case_io;
@@ -32,6 +33,8 @@ mod migrations;
 mod names;
 mod open;
 mod profile;
+mod receipt_files;
+mod receipts;
 mod report_rows;
 mod saved;
 mod sql;
@@ -44,6 +47,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use application::{ApplicationDates, ApplicationStatus, ApplicationSummary};
+pub use attachments::AttachmentInfo;
 pub use backup::{BACKUPS_KEPT, BackupInfo, BackupReason, backup_dir, list_backups, verify_backup};
 pub use case_io::{ImportMode, ImportOutcome};
 pub use claims::{ClaimFlags, ClaimView, CourseStatus, CourseSummary, TraineeProfile};
@@ -52,7 +56,7 @@ pub use costs::{CostEntry, CostInput, CostItem, MAX_AMOUNT, SalaryMonthEntry, Sa
 pub use error::{Result, StoreError};
 pub use history::{Change, Editor};
 pub use hospital::HospitalSummary;
-pub use ids::{ApplicationId, ClaimId, CostId, CourseId, HospitalId, SalaryMonthId, TraineeId};
+pub use ids::{ApplicationId, AttachmentId, ClaimId, CostId, CourseId, HospitalId, SalaryMonthId, TraineeId};
 pub use location::{DB_ENV, default_db_path, resolve_db_path};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 pub use saved::SavedApplication;
