@@ -24,4 +24,11 @@ pub const COMMANDS: &[&str] = &[
     "import_trainee_costs",
     "app_ready",
     "list_programs",
+    "lifecycle",
+    "advance",
+    "plan_against_actual",
+    "figure_history",
+    "lifecycle_history",
+    "export_report",
+    "export_change_request",
 ];

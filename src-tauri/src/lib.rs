@@ -7,6 +7,7 @@ pub mod dialogs;
 pub mod error;
 pub mod export;
 pub mod files;
+pub mod lifecycle_commands;
 pub mod meibo_lookup;
 pub mod program_commands;
 pub mod program_info;
@@ -52,6 +53,13 @@ pub fn builder<R: tauri::Runtime>(
             commands::import_trainee_costs,
             commands::app_ready,
             program_commands::list_programs,
+            lifecycle_commands::lifecycle,
+            lifecycle_commands::advance,
+            lifecycle_commands::plan_against_actual,
+            lifecycle_commands::figure_history,
+            lifecycle_commands::lifecycle_history,
+            lifecycle_commands::export_report,
+            lifecycle_commands::export_change_request,
         ])
 }
 

@@ -24,6 +24,10 @@ pub struct Snapshot {
     pub excluded: Vec<ExcludedRow>,
     /// Where the data is kept.
     pub storage: Storage,
+    /// 状態 of the open application in the database; `None` without one (in memory).
+    pub status: Option<hojo::lifecycle::Status>,
+    /// Why the figures cannot be edited now and the way out (提出済, 交付決定, 実績報告済, 確定); `None` when they can.
+    pub frozen: Option<String>,
 }
 
 /// Where personal data lives, shown on はじめに and 設定.
@@ -49,6 +53,8 @@ pub fn snapshot(case: Option<&Case>, storage: Storage) -> Snapshot {
             applied_total: None,
             excluded: Vec::new(),
             storage,
+            status: None,
+            frozen: None,
         };
     };
     // A case the store hands back is valid; still, a broken one is shown with its problems, never hidden.
@@ -64,6 +70,8 @@ pub fn snapshot(case: Option<&Case>, storage: Storage) -> Snapshot {
         applied_total,
         excluded: review.excluded,
         storage,
+        status: None,
+        frozen: None,
     }
 }
 

@@ -45,6 +45,26 @@ struct Db {
     place: Option<Place>,
 }
 
+impl Inner {
+    /// The snapshot of the open application, with its 状態 from the database.
+    fn show(&self) -> Snapshot {
+        self.status_of(snapshot(self.case.as_ref(), self.storage.clone()))
+    }
+
+    /// Adds the open application's 状態 and, when its figures are frozen, why (the screens disable the fields and
+    /// say so). A 状態 that cannot be read leaves them empty: the store still refuses a frozen edit.
+    fn status_of(&self, mut shown: Snapshot) -> Snapshot {
+        let place = self.db.as_ref().and_then(|db| db.place.map(|place| (db, place)));
+        if let (Some((db, place)), Some(_)) = (place, self.case.as_ref())
+            && let Ok(lifecycle) = db.store.lifecycle(place.application)
+        {
+            shown.status = Some(lifecycle.status);
+            shown.frozen = lifecycle.status.edit_refusal();
+        }
+        shown
+    }
+}
+
 impl Workspace {
     /// A workspace that keeps the application in memory only; `problem` says why, when a database failed.
     pub fn in_memory(problem: Option<String>) -> Workspace {
@@ -102,8 +122,7 @@ impl Workspace {
     }
 
     pub fn snapshot(&self) -> Snapshot {
-        let inner = self.lock();
-        snapshot(inner.case.as_ref(), inner.storage.clone())
+        self.lock().show()
     }
 
     pub fn case(&self) -> Option<Case> {
@@ -163,7 +182,7 @@ impl Workspace {
             }
         };
         inner.case = Some(case);
-        Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
+        Ok(inner.show())
     }
 
     /// The saved applications, the most recently changed first (はじめに lists them).
@@ -194,7 +213,7 @@ impl Workspace {
         let case = db.store.load_case(id).map_err(store_error)?;
         db.place = Some(Place { hospital: saved.hospital_id, application: id });
         inner.case = Some(case);
-        Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
+        Ok(inner.show())
     }
 
     /// The trainees of earlier 年度 whose course or 認定審査 continues into the open application's 年度, with what
@@ -214,7 +233,7 @@ impl Workspace {
         store.carry_courses(&Editor::Administrator, place.application, courses).map_err(store_error)?;
         let case = store.load_case(place.application).map_err(store_error)?;
         inner.case = Some(case);
-        Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
+        Ok(inner.show())
     }
 
     /// Replaces the open application with a case file's (「JSONを読み込む」): in the database, the hospital's
@@ -231,7 +250,7 @@ impl Workspace {
             }
         };
         inner.case = Some(case);
-        Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
+        Ok(inner.show())
     }
 
     /// What the screens would show with the edit, without keeping it: the check as the user types, before the
@@ -240,7 +259,7 @@ impl Workspace {
         let inner = self.lock();
         let mut case = inner.case.clone().ok_or_else(no_case)?;
         hojo::edit::apply(&mut case, edit)?;
-        Ok(snapshot(Some(&case), inner.storage.clone()))
+        Ok(inner.status_of(snapshot(Some(&case), inner.storage.clone())))
     }
 
     /// Applies one edit: through the store in one transaction when there is a database, else to the case in
@@ -258,7 +277,20 @@ impl Workspace {
             }
         };
         inner.case = Some(stored);
-        Ok(snapshot(inner.case.as_ref(), inner.storage.clone()))
+        Ok(inner.show())
+    }
+
+    /// Reads the database with the open application's place, changing nothing (進行状況, a figure's history);
+    /// without a database the read is not run and gives `None`.
+    pub fn read_store<T>(
+        &self,
+        read: impl FnOnce(&Store, Option<Place>) -> AppResult<Option<T>>,
+    ) -> AppResult<Option<T>> {
+        let inner = self.lock();
+        match inner.db.as_ref() {
+            Some(db) => read(&db.store, db.place),
+            None => Ok(None),
+        }
     }
 
     /// Runs something with the database (backups, a nurse's cost file), then reloads the open application.

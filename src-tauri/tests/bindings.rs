@@ -28,6 +28,8 @@ fn export_into(folder: &Path) {
     hojo::store::SavedApplication::export_all(&config).unwrap();
     hojo::store::ContinuingCourse::export_all(&config).unwrap();
     hojo::store::TraineeCostsPreview::export_all(&config).unwrap();
+    hojo_desktop::lifecycle_commands::Progress::export_all(&config).unwrap();
+    hojo::store::Change::export_all(&config).unwrap();
     hojo::lifecycle::Lifecycle::export_all(&config).unwrap();
     hojo::lifecycle::LifecycleStep::export_all(&config).unwrap();
     hojo::lifecycle::NextStep::export_all(&config).unwrap();

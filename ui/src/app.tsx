@@ -10,6 +10,7 @@ import { Documents } from "./screens/documents";
 import { Eligibility } from "./screens/eligibility";
 import { Hospital } from "./screens/hospital";
 import { Nurse } from "./screens/nurse";
+import { Progress } from "./screens/progress";
 import { Settings } from "./screens/settings";
 import { Trainees } from "./screens/trainees";
 import { HOSPITAL_ROW_VIEWS, Trainings } from "./screens/hospital-row";
@@ -25,6 +26,7 @@ const SCREEN_VIEWS: Record<ScreenId, () => preact.JSX.Element> = {
   costs: Costs,
   calculation: Calculation,
   documents: Documents,
+  progress: Progress,
   nurse: Nurse,
   settings: Settings,
 };
@@ -121,7 +123,14 @@ export function App() {
         ) : !ofProgram ? (
           <NotOfProgram name={program?.name ?? ""} />
         ) : (
-          <View />
+          <>
+            {snapshot.frozen && route.screen !== "progress" && needsCase && (
+              <p class="notice info frozen" role="status">
+                {snapshot.frozen} <a href={linkTo("progress")}>進行状況を開く</a>
+              </p>
+            )}
+            <View />
+          </>
         )}
       </main>
       <DialogHost />

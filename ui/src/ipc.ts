@@ -5,21 +5,26 @@ import { invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
 import type { Backup } from "./bindings/Backup";
 import type { Candidate } from "./bindings/Candidate";
+import type { Change } from "./bindings/Change";
+import type { Comparison } from "./bindings/Comparison";
 import type { CaseEdit } from "./bindings/CaseEdit";
 import type { ContinuingCourse } from "./bindings/ContinuingCourse";
 import type { Exported } from "./bindings/Exported";
 import type { Filing } from "./bindings/Filing";
 import type { HospitalField } from "./bindings/HospitalField";
 import type { ItemId } from "./bindings/ItemId";
+import type { LifecycleStep } from "./bindings/LifecycleStep";
 import type { MeiboApplied } from "./bindings/MeiboApplied";
 import type { MeiboSummary } from "./bindings/MeiboSummary";
 import type { ProgramChoice } from "./bindings/ProgramChoice";
 import type { ProgramInfo } from "./bindings/ProgramInfo";
+import type { Progress } from "./bindings/Progress";
 import type { SavedApplication } from "./bindings/SavedApplication";
 import type { Snapshot } from "./bindings/Snapshot";
 import type { Trainee } from "./bindings/Trainee";
 import type { TraineeCostsPreview } from "./bindings/TraineeCostsPreview";
 import type { TraineeField } from "./bindings/TraineeField";
+import type { TraineeReportField } from "./bindings/TraineeReportField";
 
 export type { AppError, Backup, Candidate, Exported, MeiboApplied, MeiboSummary, ProgramChoice, ProgramInfo, Snapshot };
 
@@ -94,4 +99,16 @@ export const api = {
   previewTraineeCosts: () => command<TraineeCostsPreview | null>("preview_trainee_costs"),
   importTraineeCosts: () => command<Snapshot>("import_trainee_costs"),
   appReady: () => command<null>("app_ready"),
+  // The application's life (進行状況): src-tauri/src/lifecycle_commands.rs.
+  progress: () => command<Progress>("lifecycle"),
+  advance: (step: LifecycleStep) => command<Snapshot>("advance", { step }),
+  planAgainstActual: () => command<Comparison | null>("plan_against_actual"),
+  /** Who changed a trainee's cost item when, old → new, newest first. */
+  figureHistory: (index: number, item: string) => command<Change[]>("figure_history", { index, item }),
+  /** The history of the open application's 状態 and records (提出日, decisions, 受入済額…), oldest first. */
+  lifecycleHistory: () => command<Change[]>("lifecycle_history"),
+  exportReport: (fileName: string) => command<Exported | null>("export_report", { fileName }),
+  exportChangeRequest: (fileName: string) => command<Exported | null>("export_change_request", { fileName }),
+  setTraineeReport: (index: number, field: TraineeReportField, text: string, dryRun = false) =>
+    edit({ kind: "set_trainee_report", index, field, text }, dryRun),
 };

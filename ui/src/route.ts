@@ -13,6 +13,7 @@ export type ScreenId =
   | "costs"
   | "calculation"
   | "documents"
+  | "progress"
   | "nurse"
   | "settings";
 
@@ -27,6 +28,7 @@ export const SCREENS: { id: ScreenId; label: string; key: string; rows?: RowKind
   { id: "costs", label: "経費", key: "5" },
   { id: "calculation", label: "算定", key: "6" },
   { id: "documents", label: "書類作成", key: "7" },
+  { id: "progress", label: "進行状況", key: "0" },
   { id: "nurse", label: "受講者用", key: "8", rows: "trainee" },
   { id: "settings", label: "設定", key: "9" },
 ];

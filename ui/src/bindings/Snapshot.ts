@@ -4,6 +4,7 @@ import type { Case } from "./Case";
 import type { Eligibility } from "./Eligibility";
 import type { ExcludedRow } from "./ExcludedRow";
 import type { Finding } from "./Finding";
+import type { Status } from "./Status";
 import type { Storage } from "./Storage";
 import type { Yen } from "./Yen";
 
@@ -28,4 +29,12 @@ excluded: Array<ExcludedRow>,
 /**
  * Where the data is kept.
  */
-storage: Storage, };
+storage: Storage, 
+/**
+ * 状態 of the open application in the database; `None` without one (in memory).
+ */
+status: Status | null, 
+/**
+ * Why the figures cannot be edited now and the way out (提出済, 交付決定, 実績報告済, 確定); `None` when they can.
+ */
+frozen: string | null, };

@@ -9,7 +9,8 @@ import { useEffect, useRef, useState } from "preact/hooks";
 
 import { api, CommandError, type Snapshot } from "../ipc";
 import { parseRoute } from "../route";
-import { clearUnsaved, markUnsaved, setSnapshot, unsavedOf } from "../state";
+import { clearUnsaved, markUnsaved, setSnapshot, unsavedOf, useSnapshot } from "../state";
+import { HistoryButton } from "./history";
 
 /** Checks (`dryRun`) or saves the text typed. */
 export type Commit = (text: string, dryRun: boolean) => Promise<Snapshot>;
@@ -37,6 +38,13 @@ interface FieldProps {
   placeholder?: string;
   /** Shown but not editable (a month outside the course). */
   disabled?: boolean;
+  /** A trainee's cost item whose change history 「履歴」 shows. */
+  history?: { index: number; item: string };
+}
+
+/** Why the open application's figures cannot be edited now (提出済, 交付決定, …); `null` when they can. */
+export function useFrozen(): string | null {
+  return useSnapshot().snapshot?.frozen ?? null;
 }
 
 export function Field(props: FieldProps) {
@@ -49,6 +57,7 @@ export function Field(props: FieldProps) {
   const element = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const id = fieldId(props.path);
   const checkRef = useRef<(value: string) => void>(() => {});
+  const frozen = useFrozen();
 
   // Composition events are listened to directly: they have no on… property, so a JSX handler would be
   // registered under the wrong event name.
@@ -133,7 +142,8 @@ export function Field(props: FieldProps) {
     "data-path": props.path,
     value: text,
     placeholder: props.placeholder,
-    disabled: props.disabled,
+    disabled: props.disabled || frozen !== null,
+    title: frozen ?? undefined,
     "aria-invalid": message !== null,
     "aria-describedby": message !== null ? `${id}-message` : props.hint ? `${id}-hint` : undefined,
     onInput,
@@ -160,6 +170,7 @@ export function Field(props: FieldProps) {
         {props.label}
         {message !== null && <span class="badge unsaved">未保存</span>}
       </label>
+      {props.history && <HistoryButton index={props.history.index} item={props.history.item} label={props.label} />}
       <div class="control">
         {props.multiline ? (
           <textarea rows={3} {...common} />
@@ -187,6 +198,7 @@ export function Field(props: FieldProps) {
 export function Toggle(props: { path: string; label: string; checked: boolean; commit: Commit; hint?: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const id = fieldId(props.path);
+  const frozen = useFrozen();
   return (
     <div class={`field toggle${message ? " invalid" : ""}`}>
       <label for={id}>
@@ -195,6 +207,8 @@ export function Toggle(props: { path: string; label: string; checked: boolean; c
           id={id}
           data-path={props.path}
           checked={props.checked}
+          disabled={frozen !== null}
+          title={frozen ?? undefined}
           onChange={async (event) => {
             const checked = (event.currentTarget as HTMLInputElement).checked;
             try {
@@ -225,6 +239,7 @@ export function Choice(props: {
 }) {
   const [message, setMessage] = useState<string | null>(null);
   const id = fieldId(props.path);
+  const frozen = useFrozen();
   return (
     <div class={`field${message ? " invalid" : ""}`}>
       <label for={id}>{props.label}</label>
@@ -233,6 +248,8 @@ export function Choice(props: {
           id={id}
           data-path={props.path}
           value={props.value}
+          disabled={frozen !== null}
+          title={frozen ?? undefined}
           onChange={async (event) => {
             try {
               setSnapshot(await props.commit((event.currentTarget as HTMLSelectElement).value, false));

@@ -9,6 +9,7 @@ import { api } from "../ipc";
 import { linkTo, type ScreenId } from "../route";
 import { apply, unsavedFields, useSnapshot } from "../state";
 import { findingScreen } from "./hospital-row";
+import { ReportDocuments } from "./report-documents";
 
 type Outcome = { kind: "ok" | "error"; text: string; folder?: boolean } | null;
 
@@ -110,6 +111,7 @@ export function Documents() {
           </>
         )}
       </section>
+      <ReportDocuments />
       <section class="card">
         <h2>書き出す</h2>
         <div class="actions">

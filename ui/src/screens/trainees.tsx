@@ -5,6 +5,7 @@ import type { ContinuingCourse } from "../bindings/ContinuingCourse";
 
 import { ask, offerUndo } from "../components/dialog";
 import { Choice, Field, Section } from "../components/field";
+import { TraineeReport } from "./trainee-report";
 import { formatDate, formatFiscalYear, formatYen } from "../format";
 import { api, CommandError } from "../ipc";
 import { selectTrainee, useSelectedTrainee } from "../route";
@@ -154,6 +155,7 @@ export function Trainees() {
           </div>
         </Section>
       )}
+      {trainee && case_.stage === "report" && <TraineeReport trainee={trainee} index={selected} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { addTrainee, fillCosts, fillHospital, startApplication } from "./fill.mjs";
 import { addTraining, fillTrainingCosts, fillTrainingHospital, startTraining, typeOver } from "./fill-training.mjs";
 import { App } from "./webdriver.mjs";
+import { recordDecision, reportFields, replace, requestChange, startReport, step, submit } from "./year-steps.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const binary = path.resolve(process.argv[2]);
@@ -35,6 +36,40 @@ try {
     await app.go(screen);
     await save(screen);
   }
+  // The application's life (進行状況): 作成中, then 交付決定 lower than asked (a 変更交付申請 needed, 計画と実績),
+  // the 変更交付申請 being prepared, the report's fields on 受講者 and the 精算 on 書類作成.
+  await app.go("progress");
+  await save("progress");
+  await submit(app);
+  await app.go("costs");
+  await save("costs-frozen");
+  await recordDecision(app);
+  await save("progress-decided");
+  await app.execute("document.querySelector('table.comparison')?.closest('section')?.scrollIntoView(); document.activeElement?.blur();");
+  writeFileSync(path.join(out, "app-progress-comparison.png"), await app.screenshot());
+  console.log("docs/images/app-progress-comparison.png");
+  await requestChange(app);
+  await app.go("costs");
+  await replace(app, '[data-path="trainees[0].tuition"]', "800,000");
+  await app.click("main h1");
+  await app.click('.field:has([data-path="trainees[0].tuition"]) .history-button');
+  await app.find(".history-list");
+  await save("costs-history");
+  await step(app, "変更交付決定を記録する", { decided_on: "R6.12.10", number: "6保医政第2345号", amount: "2,250,000" }, "decided");
+  await startReport(app);
+  await app.go("costs");
+  await replace(app, '[data-path="trainees[0].salary"]', "3400000");
+  await app.click("main h1");
+  await reportFields(app);
+  await app.execute("document.querySelector('[data-path=\"trainees[0].report.course_status\"]')?.scrollIntoView()");
+  writeFileSync(path.join(out, "app-trainees-report.png"), await app.screenshot());
+  console.log("docs/images/app-trainees-report.png");
+  await step(app, "受入済額を記録する", { amount: "1,000,000" }, null);
+  await app.find('[data-record="received"]');
+  await save("progress-reporting");
+  await app.go("documents");
+  await app.find('[data-figure="settle.total"]');
+  await save("documents-report");
   // A refused amount, with its message beside the field (and the cursor in it).
   await app.go("costs");
   await typeOver(app, '[data-path="trainees[0].exam_fee"]', "５万円くらい");

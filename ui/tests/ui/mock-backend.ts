@@ -6,6 +6,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 
 import fixture from "../fixtures/sakura.json";
 import { trainingEdit } from "./mock-training";
+import { createLifecycle } from "./mock-lifecycle";
 
 type Args = Record<string, unknown>;
 interface Call {
@@ -46,6 +47,8 @@ export function installMockBackend() {
     state.calculation.trainees = [];
     state.eligibility.trainees = [];
   }
+  const life = createLifecycle(state);
+  life.decorate(state);
   window.__calls = [];
   window.__saveAnswer = "/home/kango/申請書.xlsx";
   window.__openAnswer = "/home/kango/申請.json";
@@ -57,7 +60,13 @@ export function installMockBackend() {
     const saved = state;
     if (args.dryRun === true) state = structuredClone(state);
     try {
-      return answer(cmd, args);
+      const lifecycle = life.answer(cmd, args, state);
+      if (lifecycle !== undefined) return lifecycle;
+      if (cmd === "edit_case") life.checkEdit(args.edit as Args);
+      const before = cmd === "edit_case" ? structuredClone(state.case?.trainees?.[Number((args.edit as Args).index)]) : null;
+      const answered = answer(cmd, args);
+      if (cmd === "edit_case" && args.dryRun !== true && before) life.recordEdit(args.edit as Args, before);
+      return answered === state ? life.decorate(state) : answered;
     } finally {
       if (args.dryRun === true) state = saved;
     }
@@ -110,6 +119,12 @@ export function installMockBackend() {
         const months = trainee.salary_months.filter((m: { month: string }) => m.month !== change.month);
         if (String(change.text).trim() !== "") months.push({ month: change.month, amount: amount(String(change.text), `trainees[${change.index}].salary_months`) });
         trainee.salary_months = months.sort((a: { month: string }, b: { month: string }) => a.month.localeCompare(b.month));
+        return state;
+      }
+      case "set_trainee_report": {
+        const trainee = trainees[Number(change.index)];
+        const field = change.field === "status" ? "course_status" : String(change.field);
+        trainee.report = { ...(trainee.report ?? {}), [field]: change.text === "" ? null : change.text };
         return state;
       }
       case "remove_trainee":
