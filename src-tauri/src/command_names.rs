@@ -23,4 +23,10 @@ pub const COMMANDS: &[&str] = &[
     "preview_trainee_costs",
     "import_trainee_costs",
     "app_ready",
+    "attach_receipt_file",
+    "list_attachments",
+    "remove_attachment",
+    "open_attachment",
+    "export_attachment",
+    "export_receipt_files",
 ];

@@ -9,6 +9,7 @@ pub mod export;
 pub mod files;
 pub mod meibo_lookup;
 pub mod program_info;
+pub mod receipt_commands;
 pub mod snapshot;
 pub mod workspace;
 
@@ -50,6 +51,12 @@ pub fn builder<R: tauri::Runtime>(
             commands::preview_trainee_costs,
             commands::import_trainee_costs,
             commands::app_ready,
+            receipt_commands::attach_receipt_file,
+            receipt_commands::list_attachments,
+            receipt_commands::remove_attachment,
+            receipt_commands::open_attachment,
+            receipt_commands::export_attachment,
+            receipt_commands::export_receipt_files,
         ])
 }
 
@@ -62,6 +69,7 @@ pub fn run() {
         // SAFETY: set at the very start of main, before any thread exists.
         unsafe { std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1") };
     }
+    receipt_commands::clean_opened_attachments();
     let result = builder(tauri::Builder::default(), Workspace::open_default(), dialogs::Dialogs::from_env())
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { Field, Notice, Section, Toggle } from "../components/field";
 import { formatAmount, formatDate, formatYen } from "../format";
 import { ask } from "../components/dialog";
+import { givenByReceipts, ReceiptsSection, RECEIPTS_HINT } from "../components/receipts";
 import { api } from "../ipc";
 import { linkTo, useSelectedTrainee } from "../route";
 import { apply, useSnapshot } from "../state";
@@ -59,6 +60,8 @@ export function Nurse() {
                         commit={set(item.id)}
                         inputMode="numeric"
                         suffix="円"
+                        disabled={givenByReceipts(trainee, item.id)}
+                        hint={givenByReceipts(trainee, item.id) ? RECEIPTS_HINT : undefined}
                       />
                       {/* 受講料 counts only with this tick: she must see and set it, or her 1,250,000円 shows as 0円. */}
                       {flag && item.id !== "registration_fee" && (
@@ -74,11 +77,12 @@ export function Nurse() {
                   );
                 })}
               <div class="item-row">
-                <Field path={at("other_costs")} label="教材費・交通費など" value={formatAmount(trainee.other_costs)} commit={set("other_costs")} inputMode="numeric" suffix="円" />
+                <Field path={at("other_costs")} label="教材費・交通費など" value={formatAmount(trainee.other_costs)} commit={set("other_costs")} inputMode="numeric" suffix="円" disabled={givenByReceipts(trainee, "other_costs")} />
               </div>
             </div>
             <p class="hint">領収書の金額をそのまま入力してください。全角数字やカンマ付きでも構いません。</p>
           </Section>
+          <ReceiptsSection index={selected} asNurse />
           <CostSheet index={selected} name={trainee.name} />
         </div>
         <aside class="card live" aria-live="polite" aria-label="見込みの補助額">

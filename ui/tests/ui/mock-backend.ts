@@ -34,10 +34,123 @@ function amount(text: string, path: string): number {
   return Number(half);
 }
 
+// A 実績報告 (?start=report): the example's trainee with two receipts of 受講料 (the receipts' part of the mock).
+// Dates typed as the library reads them in these tests: 2024-05-10, 令和6年5月10日, R6.5.10, full-width digits.
+function half(text: string): string {
+  return text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+}
+
+function date(text: string, path: string): string {
+  const t = half(text);
+  const iso = t.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+  const era = t.match(/^(?:令和|R)(\d+|元)[年.](\d{1,2})[月.](\d{1,2})日?$/);
+  const pad = (n: string | number) => String(n).padStart(2, "0");
+  if (iso) return `${iso[1]}-${pad(iso[2])}-${pad(iso[3])}`;
+  if (era) return `${2018 + (era[1] === "元" ? 1 : Number(era[1]))}-${pad(era[2])}-${pad(era[3])}`;
+  if (t === "") refuse("支払日を入力してください（例: 令和6年5月10日）", path);
+  refuse(`「${text.trim()}」は日付として読めません。令和6年5月10日 や 2024-05-10 のように入力してください`, path);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function reportCase(state: any) {
+  state.case.stage = "report";
+  const trainee = state.case.trainees[0];
+  trainee.receipts = [
+    { item: "tuition", paid_on: "2024-04-10", payee: "聖路加国際大学", description: "前期授業料", amount: 450000 },
+    { item: "tuition", paid_on: "2024-10-10", payee: "", description: "後期授業料", amount: 450000 },
+  ];
+  state.attachments = [];
+  state.nextAttachment = 1;
+  receiptsChanged(state);
+}
+
+/** What the library does after a receipt edit, for the tests: an item with receipts amounts to their sum, and
+ * the review's findings about receipts (a stand-in for hojo::review: a receipt without a payee). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function receiptsChanged(state: any) {
+  state.findings = (state.findings ?? []).filter((f: any) => !String(f.path ?? "").includes(".receipts["));
+  state.case.trainees.forEach((trainee: any, index: number) => {
+    const receipts = trainee.receipts ?? [];
+    for (const item of new Set<string>(receipts.map((r: any) => r.item))) {
+      trainee[item] = receipts.filter((r: any) => r.item === item).reduce((sum: number, r: any) => sum + r.amount, 0);
+    }
+    receipts.forEach((receipt: any, position: number) => {
+      if (!receipt.payee.trim()) state.findings.push({ severity: "error", section: "costs", path: `trainees[${index}].receipts[${position}].payee`, message: `領収書（${receipt.paid_on}）の支払先がありません。領収書に書かれた支払先を入力してください` });
+    });
+  });
+  return state;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function receiptEdit(state: any, change: Args) {
+  if (state.case.stage !== "report") refuse("領収書は実績報告で入力します。交付決定のあと「実績報告を始める」を選んでください");
+  const index = Number(change.index);
+  const trainee = state.case.trainees[index];
+  trainee.receipts ??= [];
+  const at = (position: number) => `trainees[${index}].receipts[${position}]`;
+  switch (change.kind) {
+    case "add_receipt": {
+      const path = at(trainee.receipts.length);
+      const receipt = { item: change.item, paid_on: date(String(change.paid_on), `${path}.paid_on`), payee: String(change.payee).trim(), description: String(change.description).trim(), amount: amount(String(change.amount), `${path}.amount`) };
+      trainee.receipts.push(receipt);
+      break;
+    }
+    case "set_receipt": {
+      const position = Number(change.receipt);
+      const receipt = trainee.receipts[position];
+      const field = String(change.field);
+      const path = `${at(position)}.${field}`;
+      receipt[field] = field === "amount" ? amount(String(change.text), path) : field === "paid_on" ? date(String(change.text), path) : String(change.text).trim();
+      break;
+    }
+    case "remove_receipt": {
+      const position = Number(change.receipt);
+      trainee.receipts.splice(position, 1);
+      // The store removes a receipt's files with it; the files of the later receipts move up with them.
+      state.attachments = state.attachments
+        .filter((a: any) => !(a.trainee === index && a.receipt === position))
+        .map((a: any) => (a.trainee === index && a.receipt > position ? { ...a, receipt: a.receipt - 1 } : a));
+      break;
+    }
+    case "restore_receipt":
+      trainee.receipts.splice(Number(change.receipt), 0, change.value);
+      state.attachments = state.attachments.map((a: any) => (a.trainee === index && a.receipt >= Number(change.receipt) ? { ...a, receipt: a.receipt + 1 } : a));
+      break;
+  }
+  return receiptsChanged(state);
+}
+
+/** The attachment commands: the open dialog answered by window.__openAnswer (null: cancelled). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function attachmentCommand(state: any, cmd: string, args: Args) {
+  state.attachments ??= [];
+  switch (cmd) {
+    case "attach_receipt_file": {
+      if (window.__openAnswer === null) return null;
+      const trainee = state.case.trainees[Number(args.index)];
+      const receipt = trainee.receipts[Number(args.receipt)];
+      state.attachments.push({ id: state.nextAttachment++, trainee: Number(args.index), receipt: Number(args.receipt), trainee_name: trainee.name, item: receipt.item, paid_on: receipt.paid_on, file_name: window.__openAnswer.split("/").pop(), size: 5 * 1024 * 1024 });
+      return state.attachments;
+    }
+    case "remove_attachment":
+      state.attachments = state.attachments.filter((a: any) => a.id !== args.id);
+      return state.attachments;
+    case "export_receipt_files":
+      return window.__saveAnswer === null ? null : { folder: window.__saveAnswer, files: state.attachments.map((a: any) => `${a.trainee_name.replace(/\s/g, "")}_受講料_${a.paid_on}.pdf`) };
+    case "export_attachment":
+      return window.__saveAnswer;
+    case "open_attachment":
+      return null;
+    default:
+      return state.attachments;
+  }
+}
+
 export function installMockBackend() {
   const start = new URLSearchParams(location.search).get("start") ?? "sakura";
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let state: any = structuredClone(start === "empty" ? fixture.empty : start === "ineligible" ? fixture.ineligible : fixture.snapshot);
+  if (start === "report") reportCase(state);
   if (start === "notrainees") {
     state.case.trainees = [];
     state.calculation.trainees = [];
@@ -107,6 +220,11 @@ export function installMockBackend() {
         trainee.salary_months = months.sort((a: { month: string }, b: { month: string }) => a.month.localeCompare(b.month));
         return state;
       }
+      case "add_receipt":
+      case "set_receipt":
+      case "remove_receipt":
+      case "restore_receipt":
+        return receiptEdit(state, change);
       case "remove_trainee":
         trainees.splice(Number(change.index), 1);
         return state;
@@ -170,6 +288,13 @@ export function installMockBackend() {
       case "import_trainee_costs":
         state.case.trainees[0].tuition = 450000;
         return state;
+      case "attach_receipt_file":
+      case "list_attachments":
+      case "remove_attachment":
+      case "open_attachment":
+      case "export_attachment":
+      case "export_receipt_files":
+        return attachmentCommand(state, cmd, args);
       case "open_folder":
       case "app_ready":
         return null;
