@@ -1,0 +1,62 @@
+// The real app's process under tauri-driver (driver → WebKitWebDriver → the app → WebKit's processes), found in
+// /proc by its binary, for the tests that kill it and the benchmark that measures its memory (Linux only).
+import { readdirSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
+
+function children() {
+  const map = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (!map.has(parent)) map.set(parent, []);
+      map.get(parent).push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return map;
+}
+
+/** A process and everything it started. */
+export function descendants(root) {
+  const map = children();
+  const found = [];
+  const todo = [root];
+  while (todo.length > 0) {
+    const pid = todo.pop();
+    found.push(pid);
+    todo.push(...(map.get(pid) ?? []));
+  }
+  return found;
+}
+
+/** The app started under the driver `driverPid`: the descendant running `binary`. */
+export function appPid(driverPid, binary) {
+  const wanted = realpathSync(binary);
+  for (const pid of descendants(driverPid)) {
+    try {
+      if (readlinkSync(`/proc/${pid}/exe`) === wanted) return pid;
+    } catch {
+      // not ours to read, or gone
+    }
+  }
+  throw new Error(`no process of ${binary} under ${driverPid}`);
+}
+
+/** PSS and RSS in kB of a process and every process it started (the app and its WebKit processes). */
+export function memoryKb(root) {
+  let pss = 0;
+  let rss = 0;
+  for (const pid of descendants(root)) {
+    try {
+      for (const line of readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").split("\n")) {
+        if (line.startsWith("Pss:")) pss += Number(line.split(/\s+/)[1]);
+        else if (line.startsWith("Rss:")) rss += Number(line.split(/\s+/)[1]);
+      }
+    } catch {
+      // gone
+    }
+  }
+  return { pss, rss };
+}
