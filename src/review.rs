@@ -2,6 +2,8 @@
 //! the field to fix. The 書類作成 screen lists it, `hojo export` prints it, and a final (not draft) workbook
 //! is written only when it holds no error — one meaning of "ready" for the app and the command line.
 
+mod receipts;
+
 use serde::Serialize;
 
 use crate::calc::{Calculation, calculate};
@@ -134,7 +136,7 @@ pub fn review_with(case: &Case, eligibility: Option<&Eligibility>, calculation: 
             }
         }
     }
-    receipt_findings(case, &mut findings);
+    receipts::receipt_findings(case, &mut findings);
     report_findings(case, &mut findings);
     let mut applied_total = Yen::ZERO;
     let mut excluded = Vec::new();
@@ -157,8 +159,6 @@ pub fn review_with(case: &Case, eligibility: Option<&Eligibility>, calculation: 
     Review { findings, applied_total, excluded }
 }
 
-/// The mistakes 補助金 offices find most often in receipts: paid outside the 年度 or the course, no payee, no
-/// description.
 /// What a 実績報告 must say of each trainee for its 事業実績書 and 名簿: her 受講状況, and her 修了年月日 once she
 /// has completed; and a 中途退学 with 人件費 is to be checked (the salary counts only up to her withdrawal).
 fn report_findings(case: &Case, findings: &mut Vec<Finding>) {
@@ -196,54 +196,6 @@ fn report_findings(case: &Case, findings: &mut Vec<Finding>) {
                 ))
             }
             _ => {}
-        }
-    }
-}
-
-fn receipt_findings(case: &Case, findings: &mut Vec<Finding>) {
-    let year = case.fiscal_year;
-    for (index, trainee) in case.trainees.iter().enumerate() {
-        for (receipt_index, receipt) in trainee.receipts.iter().enumerate() {
-            let path = Some(format!("trainees[{index}].receipts[{receipt_index}]"));
-            let what = format!(
-                "{}: {}支払の{}（{}）",
-                trainee.name,
-                crate::era::format_date(receipt.paid_on),
-                if receipt.description.trim().is_empty() { "領収書" } else { receipt.description.trim() },
-                receipt.amount.format_yen()
-            );
-            if !year.contains(receipt.paid_on) {
-                let message =
-                    format!("{what}は{}の外の支払いです。年度内に支払った経費か確かめてください", year.japanese_name());
-                findings.push(Finding::warning(Section::Costs, path.clone(), message));
-            } else if receipt.paid_on < trainee.enrolled_on || receipt.paid_on > trainee.course_ends_on {
-                let exam_fees = matches!(
-                    receipt.item,
-                    crate::program::CostItem::Item(
-                        crate::program::ItemId::ExamFee | crate::program::ItemId::RegistrationFee
-                    )
-                );
-                let admission = receipt.item == crate::program::CostItem::Item(crate::program::ItemId::Admission);
-                // 入学料 is paid before the course and the 認定 fees after it: only other payments are suspect.
-                if !exam_fees && !admission {
-                    let message = format!("{what}は受講期間の外の支払いです。受講期間中の経費か確かめてください");
-                    findings.push(Finding::warning(Section::Costs, path.clone(), message));
-                }
-            }
-            if receipt.payee.trim().is_empty() {
-                findings.push(Finding::warning(
-                    Section::Costs,
-                    path.clone(),
-                    format!("{what}の支払先が書かれていません"),
-                ));
-            }
-            if receipt.description.trim().is_empty() {
-                findings.push(Finding::warning(
-                    Section::Costs,
-                    path,
-                    format!("{what}の内容（但し書き）が書かれていません"),
-                ));
-            }
         }
     }
 }
@@ -386,6 +338,8 @@ mod tests {
         let errors: Vec<String> = review(&case).errors().map(|f| f.message.clone()).collect();
         assert!(errors.iter().any(|m| m.contains("受講状況")), "{errors:?}");
         case.trainees[0].report.course_status = Some(crate::case::CourseStatus::Withdrawn);
+        // A withdrawal leaves the year's course uncompleted: her 受講料 no longer counts (review/receipts.rs).
+        case.trainees[0].tuition_completed_in_year = false;
         let review = review(&case);
         assert!(review.is_ready());
         assert!(review.warnings().any(|f| f.message.contains("中途退学") && f.message.contains("人件費")));

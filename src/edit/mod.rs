@@ -9,16 +9,18 @@
 mod fields;
 mod hospital;
 mod hospital_row;
+mod receipt;
 mod salary;
 mod trainee;
 
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Case, Filing, Hospital, Trainee, problems};
+use crate::case::{Case, Filing, Hospital, Receipt, Trainee, problems};
 use crate::fiscal_year::YearMonth;
 use crate::program::{ItemId, Program, ProgramError, Rules};
 
 pub use fields::{HospitalField, ProfileField, TraineeField, TrainingField, WorkingField};
+pub use receipt::{ReceiptField, receipt_path};
 
 /// One edit of an application, as a form sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +118,34 @@ pub enum CaseEdit {
         item: ItemId,
         index: usize,
     },
+    // A 実績報告's receipts (only a report case has them):
+    /// A receipt of a trainee's cost, as typed: 支払日, 支払先, 内容, 金額. The item's amount becomes the sum of
+    /// its receipts.
+    AddReceipt {
+        index: usize,
+        item: crate::program::CostItem,
+        paid_on: String,
+        payee: String,
+        description: String,
+        amount: String,
+    },
+    /// A field of the trainee's receipt at `receipt`, with the text typed.
+    SetReceipt {
+        index: usize,
+        receipt: usize,
+        field: ReceiptField,
+        text: String,
+    },
+    RemoveReceipt {
+        index: usize,
+        receipt: usize,
+    },
+    /// A removed receipt put back where it was (undo).
+    RestoreReceipt {
+        index: usize,
+        receipt: usize,
+        value: Receipt,
+    },
 }
 
 /// What an edit changed, for the store to write in one transaction (the values are the case's after the edit).
@@ -153,6 +183,22 @@ pub enum Change {
     /// are gone, months newly inside it are offered).
     TraineeCourse {
         index: usize,
+    },
+    /// A receipt added (or put back) at this position of her receipts; the amounts of its item are the sum of
+    /// the item's receipts.
+    ReceiptAdded {
+        index: usize,
+        receipt: usize,
+    },
+    /// A field of her receipt at this position (its item may have changed: both items are sums again).
+    ReceiptChanged {
+        index: usize,
+        receipt: usize,
+    },
+    /// Her receipt that was at this position is gone.
+    ReceiptRemoved {
+        index: usize,
+        receipt: usize,
     },
 }
 
@@ -260,6 +306,13 @@ fn apply_to(case: &mut Case, rules: &Rules, edit: &CaseEdit) -> Result<Change, E
             hospital_row::set_working_line(case, rules, *item, *index, *field, text)
         }
         CaseEdit::RemoveWorkingLine { item, index } => hospital_row::remove_working_line(case, *item, *index),
+        CaseEdit::AddReceipt { index, item, paid_on, payee, description, amount } => {
+            let new = receipt::NewReceipt { item: *item, paid_on, payee, description, amount };
+            receipt::add(case, *index, &new)
+        }
+        CaseEdit::SetReceipt { index, receipt, field, text } => receipt::set(case, *index, *receipt, *field, text),
+        CaseEdit::RemoveReceipt { index, receipt } => receipt::remove(case, *index, *receipt),
+        CaseEdit::RestoreReceipt { index, receipt, value } => receipt::restore(case, *index, *receipt, value),
     }
 }
 

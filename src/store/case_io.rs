@@ -19,6 +19,7 @@ use super::hospital_row::{check_hospital_row, read_hospital_row, write_hospital_
 use super::hospital_rows::{find_by_name, insert_hospital, read_hospital, write_hospital};
 use super::ids::{ApplicationId, ClaimId, CourseId, HospitalId, TraineeId};
 use super::profile::{ClaimFlags, TraineeProfile};
+use super::receipts::{insert_receipts, read_receipts_into};
 use super::sql::date_text;
 use crate::case::{Case, CaseError, Problem, Trainee, validate};
 use crate::fiscal_year::FiscalYear;
@@ -63,15 +64,14 @@ impl Store {
     pub fn import_case(&mut self, editor: &Editor, case: &Case, mode: ImportMode) -> Result<ImportOutcome> {
         validate(case)?;
         check_case_amounts(case)?;
-        // The database holds applications; a 実績報告's decision, receipts and 受入済額 have no place in it yet,
-        // and dropping them silently would lose what the user gave.
+        // The database holds applications (and their receipts); a 実績報告's decision and 受入済額 have no place
+        // in it yet, and dropping them silently would lose what the user gave.
         let report_only = case.stage != crate::case::Stage::Application
             || case.decision.is_some()
-            || case.received != crate::money::Yen::ZERO
-            || case.trainees.iter().any(|trainee| !trainee.receipts.is_empty());
+            || case.received != crate::money::Yen::ZERO;
         if report_only {
             return Err(StoreError::Conflict(
-                "このケースファイルは実績報告（交付決定・領収書・受入済額）を含みます。この版のHojoのデータベースには申請だけを読み込めます。実績報告は hojo settle と hojo export で扱ってください".to_string(),
+                "このケースファイルは実績報告（交付決定・受入済額）を含みます。この版のHojoのデータベースには申請だけを読み込めます。実績報告は hojo settle と hojo export で扱ってください".to_string(),
             ));
         }
         self.edit(|tx| import_case(tx, editor, case, mode))
@@ -85,6 +85,9 @@ pub(crate) fn load_case(conn: &Connection, application: ApplicationId) -> Result
     let mut case = Case { trainees, ..Case::new(&summary.program, summary.fiscal_year, hospital) };
     // Empty for a nurse-program application; a hospital-row program (kanwa-training) keeps its form here.
     read_hospital_row(conn, application, &mut case)?;
+    if case.stage == crate::case::Stage::Report {
+        read_receipts_into(conn, application, &mut case)?;
+    }
     Ok(case)
 }
 
@@ -213,9 +216,11 @@ fn import_summary(case: &Case) -> String {
 }
 
 pub(crate) fn write_amounts(conn: &Connection, claim: ClaimId, trainee: &Trainee) -> Result<()> {
+    insert_receipts(conn, claim, trainee)?;
     for (_, (item, amount)) in lump_amounts(trainee) {
-        // A zero amount is no entry: the sum of no entries is 0, so the case comes back the same.
-        if amount.get() != 0 {
+        // A zero amount is no entry: the sum of no entries is 0, so the case comes back the same. An item with
+        // receipts is their sum: its receipts are its entries.
+        if amount.get() != 0 && trainee.receipts_total(item).is_none() {
             insert_cost(conn, claim, &CostInput { item, amount, paid_on: None, memo: None })?;
         }
     }

@@ -1,4 +1,5 @@
-//! Cost entries (a receipt, or one amount for an item: item, amount, date paid, memo) and 人件費 month by month.
+//! Cost entries (a receipt, or one amount for an item: item, amount, date paid, memo; a receipt's payee and
+//! description are written by receipts.rs) and 人件費 month by month.
 //! Every edit is checked before it is written: no negative or absurd amounts, one row per month, and 人件費
 //! either as months or as amounts, not both (as the case file requires). A month outside the course or the
 //! 年度 is kept as entered, as a case file may hold it; the 算定 does not count it and says so.
@@ -33,6 +34,9 @@ pub struct CostEntry {
     /// 支払日
     pub paid_on: Option<NaiveDate>,
     pub memo: Option<String>,
+    /// 支払先 and 内容（但し書き） of a receipt (an entry with a 支払日), as the 実績報告 lists it.
+    pub payee: Option<String>,
+    pub description: Option<String>,
 }
 
 /// A cost entry as entered (new, or the new values of an existing one).
@@ -300,14 +304,16 @@ pub(crate) fn insert_salary_month(
     Ok(SalaryMonthId(conn.last_insert_rowid()))
 }
 
-type CostRow = (i64, i64, String, i64, Option<String>, Option<String>);
+type CostRow = (i64, i64, String, i64, Option<String>, Option<String>, Option<String>, Option<String>);
+
+const COST_COLUMNS: &str = "id, claim_id, item, amount, paid_on, memo, payee, description";
 
 fn cost_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<CostRow> {
-    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?))
+    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?, row.get(7)?))
 }
 
 fn to_cost(raw: CostRow) -> Result<CostEntry> {
-    let (id, claim, item, amount, paid_on, memo) = raw;
+    let (id, claim, item, amount, paid_on, memo, payee, description) = raw;
     let item = CostItem::from_id(&item)
         .ok_or_else(|| StoreError::Corrupt { detail: format!("費目「{item}」が読めません") })?;
     Ok(CostEntry {
@@ -317,20 +323,21 @@ fn to_cost(raw: CostRow) -> Result<CostEntry> {
         amount: Yen::new(amount),
         paid_on: paid_on.as_deref().map(parse_stored_date).transpose()?,
         memo,
+        payee,
+        description,
     })
 }
 
 pub(crate) fn read_costs(conn: &Connection, claim: ClaimId) -> Result<Vec<CostEntry>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT id, claim_id, item, amount, paid_on, memo FROM cost_entry WHERE claim_id = ?1 ORDER BY id",
-    )?;
+    let mut statement =
+        conn.prepare_cached(&format!("SELECT {COST_COLUMNS} FROM cost_entry WHERE claim_id = ?1 ORDER BY id"))?;
     let rows = statement.query_map([claim.0], cost_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter().map(to_cost).collect()
 }
 
 fn read_cost(conn: &Connection, id: CostId) -> Result<CostEntry> {
     let raw = conn
-        .prepare_cached("SELECT id, claim_id, item, amount, paid_on, memo FROM cost_entry WHERE id = ?1")?
+        .prepare_cached(&format!("SELECT {COST_COLUMNS} FROM cost_entry WHERE id = ?1"))?
         .query_row([id.0], cost_from_row)
         .optional()?
         .ok_or_else(|| StoreError::not_found("費用の記録"))?;

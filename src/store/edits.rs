@@ -21,6 +21,7 @@ use super::hospital_row::write_hospital_row;
 use super::hospital_rows::{find_by_name, write_hospital};
 use super::ids::{ApplicationId, ClaimId, CourseId, TraineeId};
 use super::profile::{ClaimFlags, TraineeProfile};
+use super::receipts::{ReceiptWrite, claim_order, write_receipt};
 use crate::case::{Case, Trainee};
 use crate::edit::{CaseEdit, Change};
 use crate::money::Yen;
@@ -93,6 +94,27 @@ fn write_change(
             update_profile(conn, editor, claim, &TraineeProfile::of(trainee))?;
             write_salary(conn, editor, claim, trainee)
         }
+        Change::ReceiptAdded { index, receipt } => write_receipt(
+            conn,
+            editor,
+            claim_at(conn, application, index)?,
+            trainee(index)?,
+            ReceiptWrite::Added(receipt),
+        ),
+        Change::ReceiptChanged { index, receipt } => write_receipt(
+            conn,
+            editor,
+            claim_at(conn, application, index)?,
+            trainee(index)?,
+            ReceiptWrite::Changed(receipt),
+        ),
+        Change::ReceiptRemoved { index, receipt } => write_receipt(
+            conn,
+            editor,
+            claim_at(conn, application, index)?,
+            trainee(index)?,
+            ReceiptWrite::Removed(receipt),
+        ),
     }
 }
 
@@ -129,14 +151,8 @@ fn hospital_row_json(case: &Case) -> String {
 }
 
 /// The claim at a position of the application's order.
-fn claim_at(conn: &Connection, application: ApplicationId, index: usize) -> Result<ClaimId> {
+pub(crate) fn claim_at(conn: &Connection, application: ApplicationId, index: usize) -> Result<ClaimId> {
     claim_order(conn, application)?.get(index).copied().ok_or_else(|| StoreError::not_found("受講者"))
-}
-
-fn claim_order(conn: &Connection, application: ApplicationId) -> Result<Vec<ClaimId>> {
-    let mut statement = conn.prepare_cached("SELECT id FROM claim WHERE application_id = ?1 ORDER BY position, id")?;
-    let ids = statement.query_map([application.0], |row| row.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
-    Ok(ids.into_iter().map(ClaimId).collect())
 }
 
 /// A trainee added (or put back after a removal) at a position: the hospital's nurse and course are found

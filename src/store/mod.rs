@@ -29,6 +29,7 @@ mod migrations;
 mod names;
 mod open;
 mod profile;
+mod receipts;
 mod saved;
 mod sql;
 mod trainee_costs;
