@@ -189,6 +189,7 @@ fn costs_file(case: &Case, trainee: &Trainee, year: FiscalYear) -> TraineeCosts 
             receipt(CostItem::OTHER_COSTS, 8_400, day(7, 3), "交通費"),
             receipt(CostItem::OTHER_INCOME, 0, None, "寄付なし"),
         ],
+        receipts: Vec::new(),
         salary_months: year
             .months()
             .take(11)

@@ -64,6 +64,8 @@ pub mod files {
     pub const WORKBOOK_BYTES: u64 = 16 << 20;
     /// A 厚生局 名簿 (.xlsx): the largest bureau's is about 10 MB.
     pub const MEIBO_BYTES: u64 = 64 << 20;
+    /// The scan or PDF of one receipt, kept in the database: a phone photo is 2–5 MB, a scanned A4 PDF less.
+    pub const ATTACHMENT_BYTES: u64 = 20 << 20;
 }
 
 /// What an xlsx may expand to, checked on its zip directory before calamine reads anything (`xlsx_guard`). Each

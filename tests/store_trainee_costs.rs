@@ -40,6 +40,7 @@ fn nurses_file(name: &str) -> TraineeCosts {
         },
         entered_by: Some(name.into()),
         costs: vec![receipt(625_000, 10), receipt(625_000, 20)],
+        receipts: Vec::new(),
         salary_months: Vec::new(),
     }
 }

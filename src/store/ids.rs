@@ -33,4 +33,6 @@ id_type!(
     CostId,
     /// One month of 人件費.
     SalaryMonthId,
+    /// The scan or PDF of a receipt.
+    AttachmentId,
 );

@@ -7,6 +7,7 @@
 
 mod application;
 mod application_rows;
+mod attachments;
 mod backup;
 mod case_io;
 mod checks;
@@ -29,6 +30,7 @@ mod migrations;
 mod names;
 mod open;
 mod profile;
+mod receipt_files;
 mod receipts;
 mod saved;
 mod sql;
@@ -41,6 +43,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use application::{ApplicationDates, ApplicationStatus, ApplicationSummary};
+pub use attachments::AttachmentInfo;
 pub use backup::{BACKUPS_KEPT, BackupInfo, BackupReason, backup_dir, list_backups, verify_backup};
 pub use case_io::{ImportMode, ImportOutcome};
 pub use claims::{ClaimFlags, ClaimView, CourseStatus, CourseSummary, TraineeProfile};
@@ -49,7 +52,7 @@ pub use costs::{CostEntry, CostInput, CostItem, MAX_AMOUNT, SalaryMonthEntry, Sa
 pub use error::{Result, StoreError};
 pub use history::{Change, Editor};
 pub use hospital::HospitalSummary;
-pub use ids::{ApplicationId, ClaimId, CostId, CourseId, HospitalId, SalaryMonthId, TraineeId};
+pub use ids::{ApplicationId, AttachmentId, ClaimId, CostId, CourseId, HospitalId, SalaryMonthId, TraineeId};
 pub use location::{DB_ENV, default_db_path, resolve_db_path};
 pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
 pub use saved::SavedApplication;

@@ -44,10 +44,11 @@ fn to_receipt(row: Row) -> Result<(CostId, Receipt)> {
     Ok((CostId(id), receipt))
 }
 
-/// A claim's receipts in their order, with their entries' ids.
+/// A claim's receipts in their order, with their entries' ids. A dated entry written before receipts had a
+/// description (a nurse's memo) shows its memo as the description.
 pub(crate) fn receipt_entries(conn: &Connection, claim: ClaimId) -> Result<Vec<(CostId, Receipt)>> {
     let sql = format!(
-        "SELECT e.id, e.item, e.amount, e.paid_on, e.payee, e.description FROM cost_entry e
+        "SELECT e.id, e.item, e.amount, e.paid_on, e.payee, coalesce(e.description, e.memo) FROM cost_entry e
          WHERE e.claim_id = ?1 AND {RECEIPT} ORDER BY {ORDER}"
     );
     let rows = conn
@@ -207,4 +208,59 @@ pub(crate) fn describe(context: &ClaimContext, receipt: &Receipt) -> String {
         text.push_str(&format!(" 内容: {}", receipt.description));
     }
     text
+}
+
+/// What merging a nurse's receipts does to the items her file carries: the stored receipts equal to one of the
+/// file's stay (with their attachments), the other stored receipts of those items go, the file's others come.
+#[derive(Debug, Default)]
+pub(crate) struct ReceiptMerge {
+    pub kept: Vec<CostId>,
+    pub removed: Vec<(CostId, Receipt)>,
+    pub added: Vec<Receipt>,
+}
+
+pub(crate) fn plan_merge(stored: &[(CostId, Receipt)], items: &[CostItem], incoming: &[Receipt]) -> ReceiptMerge {
+    let mut merge = ReceiptMerge::default();
+    let mut unmatched: Vec<&Receipt> = incoming.iter().collect();
+    for (id, receipt) in stored.iter().filter(|(_, receipt)| items.contains(&receipt.item)) {
+        match unmatched.iter().position(|other| *other == receipt) {
+            Some(at) => {
+                unmatched.remove(at);
+                merge.kept.push(*id);
+            }
+            None => merge.removed.push((*id, receipt.clone())),
+        }
+    }
+    merge.added = unmatched.into_iter().cloned().collect();
+    merge
+}
+
+/// How many attachments the receipts a merge removes hold (the preview warns of them).
+pub(crate) fn attachments_of(conn: &Connection, entries: &[(CostId, Receipt)]) -> Result<usize> {
+    let mut count = 0;
+    let mut statement = conn.prepare_cached("SELECT count(*) FROM attachment WHERE cost_entry_id = ?1")?;
+    for (id, _) in entries {
+        count += statement.query_row([id.0], |row| row.get::<_, i64>(0))? as usize;
+    }
+    Ok(count)
+}
+
+/// Removes what a merge removes (attachments named in the history) and adds the file's new receipts after the
+/// trainee's others, in the file's order.
+pub(crate) fn apply_merge(conn: &Connection, editor: &Editor, claim: ClaimId, merge: &ReceiptMerge) -> Result<()> {
+    let context = claim_context(conn, claim)?;
+    for (id, old) in &merge.removed {
+        remove_entry(conn, editor, &context, *id, old)?;
+    }
+    let stored = receipt_entries(conn, claim)?;
+    renumber(conn, stored.iter().map(|(id, _)| *id), None)?;
+    for (offset, receipt) in merge.added.iter().enumerate() {
+        insert_receipt(conn, claim, receipt, stored.len() + offset)?;
+        record(
+            conn,
+            editor,
+            context.record("領収書（費用ファイル）", "receipt", None, Some(describe(&context, receipt))),
+        )?;
+    }
+    Ok(())
 }

@@ -12,19 +12,24 @@ use serde::Serialize;
 
 use super::Store;
 use super::application_rows::application_summary;
+use super::checks::check_amount;
 use super::claim_read::read_claims;
 use super::claim_rows::{ClaimContext, claim_context};
 use super::costs::{
-    CostItem, check_cost, check_salary_amount, insert_cost, insert_salary_month, read_costs, read_salary_months,
+    CostInput, CostItem, check_cost, check_salary_amount, insert_cost, insert_salary_month, read_costs,
+    read_salary_months,
 };
 use super::error::{Result, StoreError};
 use super::history::{Editor, record};
 use super::hospital_rows::read_hospital;
 use super::ids::{ApplicationId, ClaimId};
 use super::names::name_key;
+use super::receipts::{apply_merge, attachments_of, plan_merge, receipt_entries};
 use super::trainee_costs::{TraineeCosts, TraineeCostsOutcome};
+use crate::case::Receipt;
 use crate::era::format_date;
 use crate::fiscal_year::YearMonth;
+use crate::limits::MAX_SHORT_TEXT;
 use crate::money::Yen;
 use crate::program::ItemId;
 
@@ -52,6 +57,12 @@ pub struct TraineeCostsPreview {
     /// Each amount that would change, items in the program's order, then months in calendar order. Empty: the
     /// file holds nothing new.
     pub changes: Vec<CostChange>,
+    /// Receipts the file brings that the database does not hold yet.
+    pub added_receipts: Vec<Receipt>,
+    /// Stored receipts of the items the file carries that the file no longer holds: they would go.
+    pub removed_receipts: Vec<Receipt>,
+    /// Attachments (scans) of those receipts, which would go with them.
+    pub removed_attachments: usize,
 }
 
 impl Store {
@@ -63,10 +74,14 @@ impl Store {
     ) -> Result<TraineeCostsPreview> {
         check_entries(file)?;
         let (claim, context) = resolve(&self.conn, application, file)?;
+        let merge = plan_merge(&receipt_entries(&self.conn, claim)?, &file_items(file), &incoming_receipts(file));
         Ok(TraineeCostsPreview {
             claim_id: claim,
             trainee_name: context.trainee_name.clone(),
             changes: changes(&self.conn, &context, file)?,
+            removed_attachments: attachments_of(&self.conn, &merge.removed)?,
+            added_receipts: merge.added,
+            removed_receipts: merge.removed.into_iter().map(|(_, receipt)| receipt).collect(),
         })
     }
 
@@ -83,11 +98,25 @@ impl Store {
         self.edit(|tx| {
             let (claim, context) = resolve(tx, application, file)?;
             let changes = changes(tx, &context, file)?;
-            let mut replaced_costs = 0;
-            for item in file_items(file).into_iter().chain((!file.salary_months.is_empty()).then_some(SALARY)) {
-                replaced_costs += tx
-                    .prepare_cached("DELETE FROM cost_entry WHERE claim_id = ?1 AND item = ?2")?
-                    .execute(params![claim.0, item.id()])?;
+            let items = file_items(file);
+            let stored_receipts = receipt_entries(tx, claim)?;
+            let merge = plan_merge(&stored_receipts, &items, &incoming_receipts(file));
+            // The items' amounts without a receipt go; their receipts are merged (those kept keep their scans).
+            let mut replaced_costs = merge.removed.len();
+            for item in items.into_iter().chain((!file.salary_months.is_empty()).then_some(SALARY)) {
+                let entries = read_costs(tx, claim)?;
+                for entry in entries.iter().filter(|entry| entry.item == item) {
+                    if !stored_receipts.iter().any(|(id, _)| *id == entry.id) {
+                        tx.prepare_cached("DELETE FROM cost_entry WHERE id = ?1")?.execute([entry.id.0])?;
+                        replaced_costs += 1;
+                    }
+                }
+                if item == SALARY && !file.salary_months.is_empty() {
+                    // Months replace a 合計額 given by receipts too.
+                    replaced_costs += tx
+                        .prepare_cached("DELETE FROM cost_entry WHERE claim_id = ?1 AND item = 'salary'")?
+                        .execute([claim.0])?;
+                }
             }
             let mut replaced_salary_months = 0;
             if file_has_lump_salary(file) {
@@ -98,17 +127,15 @@ impl Store {
                     .prepare_cached("DELETE FROM salary_month WHERE claim_id = ?1 AND month = ?2")?
                     .execute(params![claim.0, month.month.to_string()])?;
             }
-            for cost in &file.costs {
+            apply_merge(tx, &editor_of(file, editor), claim, &merge)?;
+            for cost in file.costs.iter().filter(|cost| !is_receipt(cost)) {
                 insert_cost(tx, claim, cost)?;
             }
             for month in &file.salary_months {
                 insert_salary_month(tx, claim, month)?;
             }
             check_salary_form(tx, claim)?;
-            let editor = match &file.entered_by {
-                Some(name) if !name.trim().is_empty() => Editor::Nurse(name.clone()),
-                _ => editor.clone(),
-            };
+            let editor = editor_of(file, editor);
             for change in &changes {
                 record(
                     tx,
@@ -125,6 +152,7 @@ impl Store {
                 claim_id: claim,
                 costs: file.costs.len(),
                 salary_months: file.salary_months.len(),
+                receipts: merge.added.len(),
                 replaced_costs,
                 replaced_salary_months,
             })
@@ -132,15 +160,42 @@ impl Store {
     }
 }
 
-/// The items the file carries entries of, in the order they first appear.
+/// The history records an import under the nurse who entered it, when the file names her.
+fn editor_of(file: &TraineeCosts, editor: &Editor) -> Editor {
+    match &file.entered_by {
+        Some(name) if !name.trim().is_empty() => Editor::Nurse(name.clone()),
+        _ => editor.clone(),
+    }
+}
+
+/// The items the file carries entries of (amounts or receipts), in the order they first appear.
 fn file_items(file: &TraineeCosts) -> Vec<CostItem> {
     let mut items = Vec::new();
-    for cost in &file.costs {
-        if !items.contains(&cost.item) {
-            items.push(cost.item);
+    for item in file.costs.iter().map(|cost| cost.item).chain(file.receipts.iter().map(|receipt| receipt.item)) {
+        if !items.contains(&item) {
+            items.push(item);
         }
     }
     items
+}
+
+/// A dated amount is a receipt (as the store keeps it): a `/1` file's receipts were so.
+fn is_receipt(cost: &CostInput) -> bool {
+    cost.paid_on.is_some() && cost.item != CostItem::OTHER_INCOME
+}
+
+/// The file's receipts: its list, then its dated amounts (their memo as the description).
+fn incoming_receipts(file: &TraineeCosts) -> Vec<Receipt> {
+    let dated = file.costs.iter().filter(|cost| is_receipt(cost)).filter_map(|cost| {
+        Some(Receipt {
+            item: cost.item,
+            paid_on: cost.paid_on?,
+            payee: String::new(),
+            description: cost.memo.clone().unwrap_or_default(),
+            amount: cost.amount,
+        })
+    });
+    file.receipts.iter().cloned().chain(dated).collect()
 }
 
 /// 人件費 is one item in two forms: a file that carries it by month replaces a stored 合計額, one that carries a
@@ -150,7 +205,7 @@ fn replaced_by_file(file: &TraineeCosts, item: CostItem) -> bool {
 }
 
 fn file_has_lump_salary(file: &TraineeCosts) -> bool {
-    file.costs.iter().any(|cost| cost.item == SALARY)
+    file.costs.iter().any(|cost| cost.item == SALARY) || file.receipts.iter().any(|receipt| receipt.item == SALARY)
 }
 
 const SALARY: CostItem = CostItem::Item(ItemId::Salary);
@@ -170,6 +225,9 @@ fn changes(conn: &Connection, context: &ClaimContext, file: &TraineeCosts) -> Re
     }
     for cost in &file.costs {
         items.entry(cost.item).or_default().1 += cost.amount;
+    }
+    for receipt in &file.receipts {
+        items.entry(receipt.item).or_default().1 += receipt.amount;
     }
     let mut months: BTreeMap<YearMonth, (Yen, Yen)> = BTreeMap::new();
     for month in &stored_months {
@@ -295,6 +353,9 @@ fn check_entries(file: &TraineeCosts) -> Result<()> {
     for month in &file.salary_months {
         check_salary_amount(month)?;
     }
+    for receipt in &file.receipts {
+        check_receipt(receipt)?;
+    }
     if file_has_lump_salary(file) && !file.salary_months.is_empty() {
         return Err(StoreError::invalid(
             "salary_months",
@@ -312,6 +373,29 @@ fn check_entries(file: &TraineeCosts) -> Result<()> {
             ));
         }
         seen.push(month.month);
+    }
+    Ok(())
+}
+
+/// A receipt of the file as the case allows it: a cost (not an income), an amount Hojo stores, texts that fit.
+fn check_receipt(receipt: &Receipt) -> Result<()> {
+    check_amount("amount", "領収書の金額", receipt.amount)?;
+    if receipt.item == CostItem::OTHER_INCOME {
+        return Err(StoreError::invalid(
+            "item",
+            "費目",
+            "収入の領収書は読み込めません。経費の領収書だけを書いてください",
+        ));
+    }
+    for (field, label, text) in
+        [("payee", "支払先", &receipt.payee), ("description", "内容（但し書き）", &receipt.description)]
+    {
+        if crate::limits::chars(text) > MAX_SHORT_TEXT {
+            return Err(StoreError::invalid(field, label, format!("長すぎます（{MAX_SHORT_TEXT}文字まで）")));
+        }
+    }
+    if !crate::limits::dates().contains(&receipt.paid_on) {
+        return Err(StoreError::invalid("paid_on", "支払日", "日付が範囲の外です。支払日を確かめてください"));
     }
     Ok(())
 }
