@@ -14,6 +14,7 @@ pub mod edit;
 pub mod eligibility;
 pub mod era;
 pub mod fiscal_year;
+pub mod lifecycle;
 pub mod limits;
 pub mod money;
 pub mod normalize;

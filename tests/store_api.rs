@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use hojo::case::{Case, SalaryKind, parse_case};
 use hojo::fiscal_year::{FiscalYear, YearMonth};
+use hojo::lifecycle::LifecycleStep;
 use hojo::money::Yen;
 use hojo::program::ItemId;
 use hojo::store::{
@@ -296,11 +297,15 @@ fn the_hospital_profile_is_saved_and_checked() {
 #[test]
 fn application_status_and_grant() {
     let (_dir, mut store, application, _claim) = one_trainee();
-    let error = store
-        .set_application_status(&ADMIN, application, ApplicationStatus::Submitted, Some(Yen::new(1_000_000)))
-        .unwrap_err();
-    assert!(matches!(error, StoreError::Invalid { field: "grant_decided", .. }));
-    store.set_application_status(&ADMIN, application, ApplicationStatus::Decided, Some(Yen::new(2_325_000))).unwrap();
+    let decision = LifecycleStep::RecordDecision {
+        decided_on: "2024-07-01".into(),
+        number: "6福保医地第123号".into(),
+        amount: "2,325,000".into(),
+    };
+    let error = store.advance(&ADMIN, application, &decision).unwrap_err();
+    assert!(matches!(error, StoreError::Lifecycle(_)), "a draft is submitted first: {error}");
+    store.advance(&ADMIN, application, &LifecycleStep::Submit { submitted_on: "2024-06-28".into() }).unwrap();
+    store.advance(&ADMIN, application, &decision).unwrap();
     let summary = store.application(application).unwrap();
     assert_eq!(summary.status, ApplicationStatus::Decided);
     assert_eq!(summary.grant_decided, Some(Yen::new(2_325_000)));
@@ -358,15 +363,20 @@ fn a_costs_file_round_trips_and_is_checked_whole_before_writing() {
 #[test]
 fn application_dates_are_saved_and_checked() {
     let (_dir, mut store, application, _claim) = one_trainee();
+    store.advance(&ADMIN, application, &LifecycleStep::Submit { submitted_on: "令和6年6月28日".into() }).unwrap();
+    let decision = |decided_on: &str| LifecycleStep::RecordDecision {
+        decided_on: decided_on.into(),
+        number: "6福保医地第123号".into(),
+        amount: "1".into(),
+    };
+    let error = store.advance(&ADMIN, application, &decision("2024-06-01")).unwrap_err();
+    assert!(matches!(&error, StoreError::Lifecycle(refused) if refused.field == "decided_on"), "{error}");
+    store.advance(&ADMIN, application, &decision("R6.8.1")).unwrap();
     let dates = hojo::store::ApplicationDates {
         submitted_on: Some(date(2024, 6, 28)),
-        decided_on: Some(date(2024, 6, 1)),
+        decided_on: Some(date(2024, 8, 1)),
         decision_number: Some("6福保医地第123号".into()),
     };
-    let error = store.set_application_dates(&ADMIN, application, &dates).unwrap_err();
-    assert!(matches!(error, StoreError::Invalid { field: "decided_on", .. }), "{error}");
-    let dates = hojo::store::ApplicationDates { decided_on: Some(date(2024, 8, 1)), ..dates };
-    store.set_application_dates(&ADMIN, application, &dates).unwrap();
     assert_eq!(store.application(application).unwrap().dates, dates);
 }
 
@@ -375,7 +385,7 @@ fn what_a_submitted_year_used_carries_into_the_next_year() {
     let (_dir, mut store, application, claim) = one_trainee();
     assert_eq!(store.trainee(claim).unwrap().standard_used, None, "a draft has used nothing yet");
     let selected = hojo::calc::calculate(&store.load_case(application).unwrap()).unwrap().rows[0].selected;
-    store.set_application_status(&ADMIN, application, ApplicationStatus::Submitted, None).unwrap();
+    store.advance(&ADMIN, application, &LifecycleStep::Submit { submitted_on: "2024-05-10".into() }).unwrap();
     assert_eq!(store.trainee(claim).unwrap().standard_used, Some(selected));
 
     let hospital = store.application(application).unwrap().hospital_id;
@@ -388,7 +398,7 @@ fn what_a_submitted_year_used_carries_into_the_next_year() {
     assert_eq!(trainee.prior_items, [ItemId::Admission]);
 
     // Back to 作成中: the 2024 figures are no longer counted for a trainee added later.
-    store.set_application_status(&ADMIN, application, ApplicationStatus::Draft, None).unwrap();
+    store.advance(&ADMIN, application, &LifecycleStep::StepBack).unwrap();
     assert_eq!(store.trainee(claim).unwrap().standard_used, None);
 }
 

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use hojo::case::{Case, parse_case};
 use hojo::fiscal_year::FiscalYear;
+use hojo::lifecycle::LifecycleStep;
 use hojo::program::ItemId;
 use hojo::store::{ApplicationId, ApplicationStatus, CourseId, Editor, HospitalId, ImportMode, Store};
 
@@ -49,7 +50,19 @@ fn a_submitted_year_carries_what_was_recorded_when_it_left_draft() {
     let case = two_year_course();
     let (_dir, mut store, hospital, first) = saved(&case);
     let selected = first_year_selected(&store, first);
-    store.set_application_status(&ADMIN, first, ApplicationStatus::Reported, None).unwrap();
+    let steps = [
+        LifecycleStep::Submit { submitted_on: "2024-05-10".into() },
+        LifecycleStep::RecordDecision {
+            decided_on: "2024-07-01".into(),
+            number: "6保医政第1号".into(),
+            amount: "2,300,000".into(),
+        },
+        LifecycleStep::StartReport,
+        LifecycleStep::SubmitReport { reported_on: "2025-04-08".into() },
+    ];
+    for step in &steps {
+        store.advance(&ADMIN, first, step).unwrap();
+    }
     let offered = store.continuing_courses(hospital, &case.program, FiscalYear::new(2025)).unwrap();
     assert_eq!(offered[0].carried_from_status, ApplicationStatus::Reported);
     assert_eq!(offered[0].prior_years_standard_used, selected);

@@ -150,7 +150,11 @@ fn an_older_database_is_backed_up_then_migrated_and_keeps_its_data() {
     let applications = store.applications(hospital).unwrap();
     assert_eq!(applications.len(), 2);
     assert_eq!(applications[1].grant_decided, Some(Yen::new(2_325_000)));
-    assert_eq!(applications[1].dates, Default::default());
+    // Schema 6 keeps a 交付決定額 as a decision, which needs a date: one entered without it is dated the 年度's first
+    // day and says it has no record of its own.
+    assert_eq!(applications[1].dates.submitted_on, None);
+    assert_eq!(applications[1].dates.decided_on, chrono::NaiveDate::from_ymd_opt(2024, 4, 1));
+    assert_eq!(applications[1].dates.decision_number.as_deref(), Some("（決定日・文書番号の記録なし）"));
 }
 
 fn add_receipt(store: &mut Store, amount: i64) {

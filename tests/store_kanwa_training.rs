@@ -6,6 +6,7 @@
 use hojo::case::{Case, Hospital, parse_case};
 use hojo::edit::{CaseEdit, TrainingField, WorkingField, apply};
 use hojo::fiscal_year::FiscalYear;
+use hojo::lifecycle::LifecycleStep;
 use hojo::money::Yen;
 use hojo::program::{CostItem, ItemId};
 use hojo::store::{ApplicationStatus, Editor, ImportMode, Store};
@@ -97,11 +98,21 @@ fn its_status_moves_with_nothing_counted_toward_a_trainees_cap() {
     let (_dir, mut store) = fresh();
     let case = keyaki();
     let application = store.import_case(&ADMIN, &case, ImportMode::New).unwrap().application_id;
-    for status in [ApplicationStatus::Submitted, ApplicationStatus::Decided, ApplicationStatus::Draft] {
-        let decided = (status == ApplicationStatus::Decided).then_some(Yen::new(1_000_000));
-        store.set_application_status(&ADMIN, application, status, decided).unwrap();
-        assert_eq!(store.load_case(application).unwrap(), case, "{status:?}");
+    let steps = [
+        LifecycleStep::Submit { submitted_on: "2024-05-10".into() },
+        LifecycleStep::RecordDecision {
+            decided_on: "2024-07-01".into(),
+            number: "6保医政第1号".into(),
+            amount: "1,000,000".into(),
+        },
+        LifecycleStep::StepBack,
+        LifecycleStep::StepBack,
+    ];
+    for step in steps {
+        store.advance(&ADMIN, application, &step).unwrap();
+        assert_eq!(store.load_case(application).unwrap(), case, "{step:?}");
     }
+    assert_eq!(store.application(application).unwrap().status, ApplicationStatus::Draft);
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use hojo::case::parse_case;
+use hojo::lifecycle::LifecycleStep;
 use hojo::store::{ApplicationStatus, Editor, ImportMode, Store};
 
 /// `use super::x` edges between the files of src/store. `super::Store` names mod.rs, the top of the store,
@@ -88,7 +89,7 @@ fn an_application_whose_usage_cannot_be_recorded_cannot_leave_draft() {
     drop(conn);
     let mut store = Store::open(&path).unwrap();
     let error = store
-        .set_application_status(&Editor::Administrator, application, ApplicationStatus::Submitted, None)
+        .advance(&Editor::Administrator, application, &LifecycleStep::Submit { submitted_on: "1990-05-10".into() })
         .expect_err("the 選定額 used toward the 12,300,000円 cap would go unrecorded");
     let message = error.to_string();
     assert!(message.contains("基準額の使用額を記録できない"), "{message}");

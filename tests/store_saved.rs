@@ -3,6 +3,7 @@
 
 use hojo::case::parse_case;
 use hojo::fiscal_year::FiscalYear;
+use hojo::lifecycle::LifecycleStep;
 use hojo::money::Yen;
 use hojo::store::{ApplicationStatus, CostInput, CostItem, Editor, ImportMode, Store};
 
@@ -20,7 +21,7 @@ fn two_years() -> (tempfile::TempDir, Store, hojo::store::ApplicationId, hojo::s
 #[test]
 fn every_saved_application_is_listed_with_hospital_year_program_and_status() {
     let (_dir, mut store, first, next) = two_years();
-    store.set_application_status(&ADMIN, first, ApplicationStatus::Submitted, None).unwrap();
+    store.advance(&ADMIN, first, &LifecycleStep::Submit { submitted_on: "令和6年5月10日".into() }).unwrap();
     let list = store.application_list().unwrap();
     assert_eq!(list.len(), 2);
     let listed = list.iter().find(|saved| saved.id == first).unwrap();

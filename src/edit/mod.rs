@@ -10,6 +10,7 @@ mod fields;
 mod hospital;
 mod hospital_row;
 mod receipt;
+mod report;
 mod salary;
 mod trainee;
 
@@ -21,6 +22,7 @@ use crate::program::{ItemId, Program, ProgramError, Rules};
 
 pub use fields::{HospitalField, ProfileField, TraineeField, TrainingField, WorkingField};
 pub use receipt::{ReceiptField, receipt_path};
+pub use report::TraineeReportField;
 
 /// One edit of an application, as a form sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,6 +148,12 @@ pub enum CaseEdit {
         receipt: usize,
         value: Receipt,
     },
+    /// A field of a trainee's 実績報告 (only on a report); a blank text clears it.
+    SetTraineeReport {
+        index: usize,
+        field: TraineeReportField,
+        text: String,
+    },
 }
 
 /// What an edit changed, for the store to write in one transaction (the values are the case's after the edit).
@@ -199,6 +207,10 @@ pub enum Change {
     ReceiptRemoved {
         index: usize,
         receipt: usize,
+    },
+    /// Her 実績報告: 受講状況, 修了年月日, 認定年月日, 事業の成果.
+    TraineeReport {
+        index: usize,
     },
 }
 
@@ -313,6 +325,7 @@ fn apply_to(case: &mut Case, rules: &Rules, edit: &CaseEdit) -> Result<Change, E
         CaseEdit::SetReceipt { index, receipt, field, text } => receipt::set(case, *index, *receipt, *field, text),
         CaseEdit::RemoveReceipt { index, receipt } => receipt::remove(case, *index, *receipt),
         CaseEdit::RestoreReceipt { index, receipt, value } => receipt::restore(case, *index, *receipt, value),
+        CaseEdit::SetTraineeReport { index, field, text } => report::set_field(case, *index, *field, text),
     }
 }
 

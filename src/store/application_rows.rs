@@ -13,53 +13,8 @@ use crate::fiscal_year::FiscalYear;
 use crate::money::Yen;
 use crate::program::Program;
 
-/// 状態 of an application.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum ApplicationStatus {
-    /// 作成中
-    Draft,
-    /// 提出済
-    Submitted,
-    /// 交付決定
-    Decided,
-    /// 実績報告済
-    Reported,
-}
-
-impl ApplicationStatus {
-    pub const ALL: [ApplicationStatus; 4] = [
-        ApplicationStatus::Draft,
-        ApplicationStatus::Submitted,
-        ApplicationStatus::Decided,
-        ApplicationStatus::Reported,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            ApplicationStatus::Draft => "draft",
-            ApplicationStatus::Submitted => "submitted",
-            ApplicationStatus::Decided => "decided",
-            ApplicationStatus::Reported => "reported",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ApplicationStatus::Draft => "作成中",
-            ApplicationStatus::Submitted => "提出済",
-            ApplicationStatus::Decided => "交付決定",
-            ApplicationStatus::Reported => "実績報告済",
-        }
-    }
-
-    /// From its id (`submitted`) or its label (提出済).
-    pub fn parse(text: &str) -> Option<ApplicationStatus> {
-        let text = text.trim();
-        ApplicationStatus::ALL.into_iter().find(|status| status.id() == text || status.label() == text)
-    }
-}
+/// 状態 of an application: the lifecycle's (kept under this name for the callers from before schema 6).
+pub type ApplicationStatus = crate::lifecycle::Status;
 
 /// An application as listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -70,14 +25,14 @@ pub struct ApplicationSummary {
     pub program: String,
     pub fiscal_year: FiscalYear,
     pub status: ApplicationStatus,
-    /// 交付決定額, when known.
+    /// 交付決定額 in force (the latest 変更交付決定, else the 交付決定), when recorded.
     pub grant_decided: Option<Yen>,
     pub trainee_count: u32,
     /// 提出日, 交付決定日 and 指令番号, when entered.
     pub dates: ApplicationDates,
 }
 
-/// The dates and number the 実績報告 cites.
+/// The dates and number the 実績報告 cites: 提出日, and the decision in force's date and number.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -93,10 +48,10 @@ pub struct ApplicationDates {
     pub decision_number: Option<String>,
 }
 
-pub(crate) const SUMMARY_SELECT: &str =
-    "SELECT a.id, a.hospital_id, a.program, a.fiscal_year, a.status, a.grant_decided,
-        (SELECT count(*) FROM claim c WHERE c.application_id = a.id), a.submitted_on, a.decided_on, a.decision_number
-    FROM application a";
+pub(crate) const SUMMARY_SELECT: &str = "SELECT a.id, a.hospital_id, a.program, a.fiscal_year, a.status, d.amount,
+        (SELECT count(*) FROM claim c WHERE c.application_id = a.id), a.submitted_on, d.decided_on, d.number
+    FROM application a
+    LEFT JOIN decision d ON d.id = (SELECT max(id) FROM decision WHERE application_id = a.id)";
 
 pub(crate) fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ApplicationSummary> {
     let status: String = row.get(4)?;
@@ -108,11 +63,17 @@ pub(crate) fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Appl
         hospital_id: HospitalId(row.get(1)?),
         program: row.get(2)?,
         fiscal_year: FiscalYear::new(row.get(3)?),
-        status: ApplicationStatus::parse(&status).unwrap_or(ApplicationStatus::Draft),
+        status: parse_status(&status).map_err(corrupt_value)?,
         grant_decided: row.get::<_, Option<i64>>(5)?.map(Yen::new),
         trainee_count: row.get(6)?,
         dates: ApplicationDates { submitted_on: date(7)?, decided_on: date(8)?, decision_number: row.get(9)? },
     })
+}
+
+/// A stored 状態; an unknown one is a damaged file (or a newer Hojo's), never silently 作成中.
+pub(crate) fn parse_status(text: &str) -> Result<ApplicationStatus> {
+    ApplicationStatus::parse(text)
+        .ok_or_else(|| StoreError::Corrupt { detail: format!("申請の状態「{text}」が読めません") })
 }
 
 pub(crate) fn application_summary(conn: &Connection, id: ApplicationId) -> Result<ApplicationSummary> {

@@ -1,7 +1,9 @@
 //! The case file as the exchange format. Importing a case (hojo-case/1) writes its hospital, trainees and
 //! amounts; loading an application gives its case back, equal to what was imported. Each lump amount of a
 //! case becomes one cost entry (without date or memo); a case's amount is the sum of the item's entries. A
-//! hospital-row program's form (研修会, costs, 積算内訳) goes to its own tables as it is (`hospital_row`).
+//! hospital-row program's form (研修会, costs, 積算内訳) goes to its own tables as it is (`hospital_row`). A
+//! 実績報告 (stage report) is imported as an application at 実績報告作成中 on the case's decision, with its
+//! 受入済額 and each trainee's report; loading it gives the report back.
 
 use std::collections::HashSet;
 
@@ -18,11 +20,14 @@ use super::history::{Editor, Record, record};
 use super::hospital_row::{check_hospital_row, read_hospital_row, write_hospital_row};
 use super::hospital_rows::{find_by_name, insert_hospital, read_hospital, write_hospital};
 use super::ids::{ApplicationId, ClaimId, CourseId, HospitalId, TraineeId};
+use super::lifecycle_rows::read_lifecycle;
 use super::profile::{ClaimFlags, TraineeProfile};
 use super::receipts::{insert_receipts, read_receipts_into};
+use super::report_rows::{read_trainee_reports, write_trainee_report};
 use super::sql::date_text;
-use crate::case::{Case, CaseError, Problem, Trainee, validate};
+use crate::case::{Case, CaseError, Problem, Stage, Trainee};
 use crate::fiscal_year::FiscalYear;
+use crate::lifecycle::Status;
 
 /// What to do when the database already holds an application for the case's hospital, program and 年度.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,26 +61,6 @@ impl Store {
             .ok_or_else(|| StoreError::not_found(format!("{}の申請", year.japanese_name())))?;
         self.load_case(application)
     }
-
-    /// Imports a case in one transaction: the hospital (matched by name, else added; its profile becomes the
-    /// case's), the application of the case's 年度, each trainee (matched by name, her course by qualification
-    /// and 入学日, else added) and the amounts; for a program whose row is the hospital (kanwa-training), its
-    /// 研修会, amounts by item and 積算内訳 instead of trainees.
-    pub fn import_case(&mut self, editor: &Editor, case: &Case, mode: ImportMode) -> Result<ImportOutcome> {
-        validate(case)?;
-        check_case_amounts(case)?;
-        // The database holds applications (and their receipts); a 実績報告's decision and 受入済額 have no place
-        // in it yet, and dropping them silently would lose what the user gave.
-        let report_only = case.stage != crate::case::Stage::Application
-            || case.decision.is_some()
-            || case.received != crate::money::Yen::ZERO;
-        if report_only {
-            return Err(StoreError::Conflict(
-                "このケースファイルは実績報告（交付決定・受入済額）を含みます。この版のHojoのデータベースには申請だけを読み込めます。実績報告は hojo settle と hojo export で扱ってください".to_string(),
-            ));
-        }
-        self.edit(|tx| import_case(tx, editor, case, mode))
-    }
 }
 
 pub(crate) fn load_case(conn: &Connection, application: ApplicationId) -> Result<Case> {
@@ -85,14 +70,22 @@ pub(crate) fn load_case(conn: &Connection, application: ApplicationId) -> Result
     let mut case = Case { trainees, ..Case::new(&summary.program, summary.fiscal_year, hospital) };
     // Empty for a nurse-program application; a hospital-row program (kanwa-training) keeps its form here.
     read_hospital_row(conn, application, &mut case)?;
-    if case.stage == crate::case::Stage::Report {
+    // From 実績報告作成中 on, the figures are the actual amounts: the case is the report, on the decision in force.
+    let lifecycle = read_lifecycle(conn, application)?;
+    if lifecycle.status.is_report() {
+        case.stage = Stage::Report;
+        case.decision = lifecycle.current_decision().cloned();
+        case.received = lifecycle.received;
+        for (trainee, report) in case.trainees.iter_mut().zip(read_trainee_reports(conn, application)?) {
+            trainee.report = report;
+        }
         read_receipts_into(conn, application, &mut case)?;
     }
     Ok(case)
 }
 
 /// Amounts a case may hold but one cost entry may not (over 10億円); said with the case's JSON path.
-fn check_case_amounts(case: &Case) -> Result<()> {
+pub(crate) fn check_case_amounts(case: &Case) -> Result<()> {
     let mut problems = Vec::new();
     for (index, trainee) in case.trainees.iter().enumerate() {
         for (field, amount) in lump_amounts(trainee) {
@@ -128,7 +121,7 @@ fn lump_amounts(trainee: &Trainee) -> impl Iterator<Item = (&'static str, (CostI
     Trainee::COST_ITEMS.into_iter().filter_map(|item| trainee.cost(item).map(|amount| (item.id(), (item, amount))))
 }
 
-fn import_case(conn: &Connection, editor: &Editor, case: &Case, mode: ImportMode) -> Result<ImportOutcome> {
+pub(crate) fn import_case(conn: &Connection, editor: &Editor, case: &Case, mode: ImportMode) -> Result<ImportOutcome> {
     let hospital = match find_by_name(conn, &case.hospital.name)? {
         Some(id) => {
             write_hospital(conn, editor, id, &case.hospital)?;
@@ -146,6 +139,13 @@ fn import_case(conn: &Connection, editor: &Editor, case: &Case, mode: ImportMode
             )));
         }
         Some(id) => {
+            // A decided application takes its report (as 「実績報告を始める」 would); a frozen one takes nothing.
+            let status = read_lifecycle(conn, id)?.status;
+            if let Some(refusal) = status.edit_refusal()
+                && !(case.stage == Stage::Report && status == Status::Decided)
+            {
+                return Err(StoreError::Conflict(refusal));
+            }
             let old = load_case(conn, id)?;
             conn.execute("DELETE FROM claim WHERE application_id = ?1", [id.0])?;
             record(
@@ -188,6 +188,7 @@ fn import_case(conn: &Connection, editor: &Editor, case: &Case, mode: ImportMode
             ClaimFlags { tuition_completed_in_year: trainee.tuition_completed_in_year, certified: trainee.certified };
         let claim = insert_claim(conn, application, course, &profile, flags)?;
         write_amounts(conn, claim, trainee)?;
+        write_trainee_report(conn, claim, &trainee.report)?;
     }
     record(
         conn,

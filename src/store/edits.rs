@@ -20,8 +20,10 @@ use super::history::{Editor, Record, record};
 use super::hospital_row::write_hospital_row;
 use super::hospital_rows::{find_by_name, write_hospital};
 use super::ids::{ApplicationId, ClaimId, CourseId, TraineeId};
+use super::lifecycle_rows::read_lifecycle;
 use super::profile::{ClaimFlags, TraineeProfile};
 use super::receipts::{ReceiptWrite, claim_order, write_receipt};
+use super::report_rows::edit_trainee_report;
 use crate::case::{Case, Trainee};
 use crate::edit::{CaseEdit, Change};
 use crate::money::Yen;
@@ -31,10 +33,15 @@ impl Store {
     /// Applies one edit to an application and returns its case as now stored.
     ///
     /// # Errors
-    /// The domain refuses the edit ([`StoreError::Edit`], naming the field), a cost the edit would change is
-    /// held as several receipts, or the database cannot be written. Nothing is written then.
+    /// The application's 状態 keeps its figures as submitted or decided ([`StoreError::Conflict`], naming the
+    /// 状態 and the way out), the domain refuses the edit ([`StoreError::Edit`], naming the field), a cost the
+    /// edit would change is held as several receipts, or the database cannot be written. Nothing is written then.
     pub fn apply_edit(&mut self, editor: &Editor, application: ApplicationId, edit: &CaseEdit) -> Result<Case> {
         self.edit(|tx| {
+            // 提出済・交付決定・実績報告済・確定: the figures are what was submitted or decided on.
+            if let Some(refusal) = read_lifecycle(tx, application)?.status.edit_refusal() {
+                return Err(StoreError::Conflict(refusal));
+            }
             let mut case = load_case(tx, application)?;
             let change = crate::edit::apply(&mut case, edit)?;
             write_change(tx, editor, application, &case, change)?;
@@ -88,6 +95,11 @@ fn write_change(
             write_salary(conn, editor, claim_at(conn, application, index)?, trainee(index)?)
         }
         Change::HospitalRow => write_hospital_row_edit(conn, editor, application, case),
+        Change::TraineeReport { index } => {
+            let before = load_case(conn, application)?;
+            let old = before.trainees.get(index).map(|trainee| trainee.report.clone()).unwrap_or_default();
+            edit_trainee_report(conn, editor, claim_at(conn, application, index)?, &old, &trainee(index)?.report)
+        }
         Change::TraineeCourse { index } => {
             let claim = claim_at(conn, application, index)?;
             let trainee = trainee(index)?;

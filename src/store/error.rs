@@ -20,6 +20,10 @@ pub enum StoreError {
     #[error("{0}")]
     Edit(#[from] crate::edit::EditError),
 
+    /// A step of the application's life was refused (hojo::lifecycle): the field and what to do.
+    #[error("{0}")]
+    Lifecycle(#[from] crate::lifecycle::LifecycleError),
+
     #[error("{what}が見つかりません（まだ登録されていないか、削除されています）")]
     NotFound { what: String },
 
@@ -96,6 +100,7 @@ impl StoreError {
         match self {
             StoreError::Invalid { field, .. } => format!("invalid value for {field}"),
             StoreError::Edit(error) => format!("the edit of {} was refused", error.path),
+            StoreError::Lifecycle(error) => format!("the step was refused ({})", error.field),
             StoreError::NotFound { .. } => "not found".into(),
             StoreError::Conflict(_) => "conflicts with what the database holds".into(),
             StoreError::Case(_) => "the case file is not valid; nothing was written".into(),

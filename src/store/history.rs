@@ -95,11 +95,16 @@ pub(crate) fn now() -> String {
 
 /// The newest `limit` changes of a hospital, newest first.
 pub(crate) fn changes(conn: &Connection, hospital: HospitalId, limit: u32) -> Result<Vec<Change>> {
-    let mut statement = conn.prepare_cached(
+    read_changes(conn, "WHERE hospital_id = ?1 ORDER BY id DESC LIMIT ?2", params![hospital.0, limit])
+}
+
+/// The changes a `WHERE … ORDER BY …` clause picks.
+pub(crate) fn read_changes(conn: &Connection, clause: &str, values: impl rusqlite::Params) -> Result<Vec<Change>> {
+    let mut statement = conn.prepare_cached(&format!(
         "SELECT id, at, editor_kind, editor_name, hospital_id, application_id, subject, field, old_value, new_value
-         FROM change_log WHERE hospital_id = ?1 ORDER BY id DESC LIMIT ?2",
-    )?;
-    let rows = statement.query_map(params![hospital.0, limit], |row| {
+         FROM change_log {clause}"
+    ))?;
+    let rows = statement.query_map(values, |row| {
         let kind: String = row.get(2)?;
         let name: Option<String> = row.get(3)?;
         let editor = match (kind.as_str(), name) {

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_entry_ids_never_reused.sql"),
     include_str!("migrations/004_standard_used.sql"),
     include_str!("migrations/005_hospital_row.sql"),
+    include_str!("migrations/006_lifecycle.sql"),
     include_str!("migrations/007_receipts.sql"),
 ];
 

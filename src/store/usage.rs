@@ -21,7 +21,7 @@ pub(crate) struct Carried {
     /// Once-only items claimed up to that 年度 (入学料), in the program's order.
     pub prior_items: Vec<ItemId>,
     /// The 年度 the figures come from and its 状態 then (作成中: its 算定 as it stands; otherwise what was recorded
-    /// when it left 作成中, the settled figures once it was reported).
+    /// at its latest change of 状態, the settled figures once it was reported).
     pub from: Option<(FiscalYear, ApplicationStatus)>,
 }
 
@@ -73,8 +73,7 @@ fn latest_earlier_claim(
 }
 
 /// What a course carries into `year` of `program`: the 選定額 and once-only items of its latest earlier 年度,
-/// from what was recorded when that 年度 left 作成中 (re-recorded at 交付決定 and 実績報告, so the settled figures
-/// once reported), or, for a 年度 still 作成中, from its 算定 as it stands — the library's rules either way.
+/// from what was recorded at that 年度's latest change of 状態 (so the settled figures once reported), or, for a 年度 still 作成中, from its 算定 as it stands — the library's rules either way.
 /// Nothing earlier: nothing carried.
 pub(crate) fn carried_into(conn: &Connection, course: CourseId, program: &str, year: FiscalYear) -> Result<Carried> {
     let Some(earlier) = latest_earlier_claim(conn, course, program, year)? else {
@@ -146,23 +145,30 @@ fn usage_error(detail: String) -> StoreError {
     StoreError::invalid("status", "状態", format!("{detail}。基準額の使用額を記録できないため、状態を変えられません"))
 }
 
-/// Records what each row of an application used (see [`ClaimView::standard_used`]) from the 算定 of its case
-/// as it stands; clears it when the application goes back to 作成中. Programs whose row is the hospital record
-/// nothing; every other state that cannot be recorded is an error, so the cap never silently loses a 年度.
-pub(crate) fn record_usage(conn: &Connection, application: ApplicationId, draft: bool) -> Result<()> {
+/// Records what each row of an application used (see [`ClaimView::standard_used`]) for its 状態: nothing while
+/// 作成中; once reported (実績報告済, 確定), the settled F of its report through `hojo::settle` — the settled figures
+/// replace the applied ones for later 年度, and a once-only item counts as claimed in the 年度 whose report
+/// includes it; otherwise the 算定 of its figures as they stand (the plan, the 変更後 plan once decided on, the
+/// actual amounts being entered). Programs whose row is the hospital record nothing; every other state that
+/// cannot be recorded is an error, so the cap never silently loses a 年度.
+pub(crate) fn record_usage(conn: &Connection, application: ApplicationId, status: ApplicationStatus) -> Result<()> {
     conn.execute(
         "DELETE FROM claim_once_item WHERE claim_id IN (SELECT id FROM claim WHERE application_id = ?1)",
         [application.0],
     )?;
     conn.execute("UPDATE claim SET standard_used = NULL WHERE application_id = ?1", [application.0])?;
-    if draft {
+    if status == ApplicationStatus::Draft {
         return Ok(());
     }
     let case = load_case(conn, application)?;
     let views = read_claims(conn, application)?;
     let program = Program::get(&case.program).map_err(|error| usage_error(error.to_string()))?;
     let rules = program.rules_for(case.fiscal_year).map_err(|error| usage_error(error.to_string()))?;
-    let calculation = crate::calc::calculate(&case).map_err(|error| usage_error(error.to_string()))?;
+    let calculation = if matches!(status, ApplicationStatus::Reported | ApplicationStatus::Settled) {
+        crate::settle::settle(&case).map_err(|error| usage_error(error.to_string()))?.calculation
+    } else {
+        crate::calc::calculate(&case).map_err(|error| usage_error(error.to_string()))?
+    };
     match program.row_kind {
         // One row for the hospital: nothing counts toward a trainee's cap.
         RowKind::Hospital => return Ok(()),

@@ -14,7 +14,8 @@ const DATA: &[Option<&str>] = &[
     Some(include_str!("../../../tests/fixtures/store/v3-data.sql")),
     Some(include_str!("../../../tests/fixtures/store/v4-data.sql")),
     Some(include_str!("../../../tests/fixtures/store/v5-data.sql")),
-    Some(include_str!("../../../tests/fixtures/store/v6-receipts-data.sql")),
+    Some(include_str!("../../../tests/fixtures/store/v6-data.sql")),
+    Some(include_str!("../../../tests/fixtures/store/v7-data.sql")),
 ];
 
 fn database_at(version: i64) -> Connection {
