@@ -27,6 +27,8 @@ fn export_into(folder: &Path) {
     hojo::store::SavedApplication::export_all(&config).unwrap();
     hojo::store::ContinuingCourse::export_all(&config).unwrap();
     hojo::store::TraineeCostsPreview::export_all(&config).unwrap();
+    hojo::store::AttachmentInfo::export_all(&config).unwrap();
+    hojo_desktop::receipt_commands::ExportedReceipts::export_all(&config).unwrap();
 }
 
 fn files_of(folder: &Path) -> BTreeMap<String, String> {

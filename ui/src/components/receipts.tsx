@@ -14,6 +14,7 @@ import type { CostItem } from "../bindings/CostItem";
 import type { Receipt } from "../bindings/Receipt";
 import type { ReceiptField } from "../bindings/ReceiptField";
 import type { Trainee } from "../bindings/Trainee";
+import type { TraineeCostsPreview } from "../bindings/TraineeCostsPreview";
 
 // The attachments of the open application, shared by every table (one list, refreshed after a change).
 let attachments: AttachmentInfo[] = [];
@@ -47,6 +48,16 @@ function receiptItems(program: ReturnType<typeof useSnapshot>["program"], traine
     .filter((item) => !item.monthly || trainee.salary_months.length === 0)
     .map((item) => ({ id: item.id, label: item.label }));
   return [...items, { id: "other_costs", label: "その他の経費（教材費・交通費など）" }];
+}
+
+/** The receipts a nurse's cost sheet would add or remove, as lines of the question asked before reading it. */
+export function receiptChanges(preview: TraineeCostsPreview): string[] {
+  const line = (receipt: Receipt) => `${formatDate(receipt.paid_on)} ${receipt.payee || "支払先なし"} ${receipt.description} ${formatYen(receipt.amount)}`;
+  return [
+    ...preview.added_receipts.map((receipt) => `・領収書を追加: ${line(receipt)}`),
+    ...preview.removed_receipts.map((receipt) => `・領収書を削除: ${line(receipt)}`),
+    ...(preview.removed_attachments > 0 ? [`・削除される領収書の添付ファイル ${preview.removed_attachments}件も削除されます`] : []),
+  ];
 }
 
 /** Said under an amount given by its receipts. */

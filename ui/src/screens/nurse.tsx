@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import { Field, Notice, Section, Toggle } from "../components/field";
 import { formatAmount, formatDate, formatYen } from "../format";
 import { ask } from "../components/dialog";
-import { givenByReceipts, ReceiptsSection, RECEIPTS_HINT } from "../components/receipts";
+import { givenByReceipts, receiptChanges, ReceiptsSection, RECEIPTS_HINT } from "../components/receipts";
 import { api } from "../ipc";
 import { linkTo, useSelectedTrainee } from "../route";
 import { apply, useSnapshot } from "../state";
@@ -160,11 +160,12 @@ function CostSheet(props: { index: number; name: string }) {
       // What the file changes, before → after, is shown and asked first; only what it carries is replaced.
       const preview = await api.previewTraineeCosts();
       if (!preview) return null;
-      if (preview.changes.length === 0) return `${preview.trainee_name}さんの費用の記録は、いまの内容と同じです。変わるものはありません。`;
-      const lines = preview.changes.map((change) => `・${change.label}: ${formatYen(change.before)} → ${formatYen(change.after)}`);
+      const receiptLines = receiptChanges(preview);
+      if (preview.changes.length === 0 && receiptLines.length === 0) return `${preview.trainee_name}さんの費用の記録は、いまの内容と同じです。変わるものはありません。`;
+      const lines = [...preview.changes.map((change) => `・${change.label}: ${formatYen(change.before)} → ${formatYen(change.after)}`), ...receiptLines];
       if (!(await ask(`${preview.trainee_name}さんの費用を次のとおり変えます。ファイルにない項目（人件費など）はそのままです。\n\n${lines.join("\n")}`, "読み込む"))) return "読み込むのをやめました。";
       await apply(api.importTraineeCosts());
-      return `${preview.trainee_name}さんの費用の記録を読み込みました（${preview.changes.length}件の変更）。`;
+      return `${preview.trainee_name}さんの費用の記録を読み込みました（${lines.length}件の変更）。`;
     });
   return (
     <Section title="費用の記録の受け渡し" description="看護師のパソコンで記録した費用を、ファイルで看護部の担当者に渡せます。">

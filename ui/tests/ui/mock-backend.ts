@@ -120,6 +120,17 @@ function receiptEdit(state: any, change: Args) {
   return receiptsChanged(state);
 }
 
+/** What a nurse's cost sheet (hojo-trainee-costs/2) brings in receipts, on a report: one new, one gone. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function sheetReceipts(state: any) {
+  if (state.case.stage !== "report") return { added_receipts: [], removed_receipts: [], removed_attachments: 0 };
+  return {
+    added_receipts: [{ item: "tuition", paid_on: "2024-12-01", payee: "聖路加国際大学", description: "実習費", amount: 30000 }],
+    removed_receipts: [state.case.trainees[0].receipts[1]],
+    removed_attachments: 1,
+  };
+}
+
 /** The attachment commands: the open dialog answered by window.__openAnswer (null: cancelled). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function attachmentCommand(state: any, cmd: string, args: Args) {
@@ -284,7 +295,7 @@ export function installMockBackend() {
       case "import_case_json":
         return window.__openAnswer === null ? null : state;
       case "preview_trainee_costs":
-        return window.__openAnswer === null ? null : { claim_id: 1, trainee_name: "看護 花子", changes: [{ label: "受講料", item: "tuition", month: null, before: 900000, after: 450000 }] };
+        return window.__openAnswer === null ? null : { claim_id: 1, trainee_name: "看護 花子", changes: [{ label: "受講料", item: "tuition", month: null, before: 900000, after: 450000 }], ...sheetReceipts(state) };
       case "import_trainee_costs":
         state.case.trainees[0].tuition = 450000;
         return state;

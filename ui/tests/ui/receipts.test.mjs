@@ -182,3 +182,16 @@ test("the report's receipts fit 1366×768 without a horizontal scroll bar", asyn
     assert.ok(overflow <= 0, `${screen}: ${overflow}px wider than the window`);
   }
 });
+
+test("reading a nurse's cost sheet of a report lists the receipts it adds and removes before reading", async () => {
+  const page = await browser.open("report", "#/nurse");
+  await page.getByRole("button", { name: "受け取った費用の記録を読み込む" }).click();
+  const dialog = page.locator("dialog.ask[open]");
+  await dialog.waitFor();
+  const text = await dialog.textContent();
+  assert.match(text, /領収書を追加: 令和6年12月1日 聖路加国際大学 実習費 30,000円/);
+  assert.match(text, /領収書を削除: 令和6年10月10日 支払先なし 後期授業料 450,000円/);
+  assert.match(text, /添付ファイル 1件も削除されます/);
+  await page.getByRole("button", { name: "読み込む", exact: true }).click();
+  await page.getByText("看護 花子さんの費用の記録を読み込みました（4件の変更）").waitFor();
+});

@@ -3,4 +3,4 @@
 /**
  * 状態 of an application.
  */
-export type ApplicationStatus = "draft" | "submitted" | "decided" | "reported";
+export type Status = "draft" | "submitted" | "decided" | "change_requested" | "reporting" | "reported" | "settled";
