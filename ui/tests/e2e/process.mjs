@@ -44,19 +44,23 @@ export function appPid(driverPid, binary) {
   throw new Error(`no process of ${binary} under ${driverPid}`);
 }
 
-/** PSS and RSS in kB of a process and every process it started (the app and its WebKit processes). */
-export function memoryKb(root) {
+/** PSS, RSS and USS (its private pages: unlike PSS, not shared out with other programs mapping the same
+ * libraries, which come and go on a shared machine) in kB of a process and every process it started (the app and its WebKit processes); with
+ * `alone`, of that process only (the app's own Rust side, where a file is read and stored). */
+export function memoryKb(root, alone = false) {
   let pss = 0;
   let rss = 0;
-  for (const pid of descendants(root)) {
+  let uss = 0;
+  for (const pid of alone ? [root] : descendants(root)) {
     try {
       for (const line of readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").split("\n")) {
         if (line.startsWith("Pss:")) pss += Number(line.split(/\s+/)[1]);
         else if (line.startsWith("Rss:")) rss += Number(line.split(/\s+/)[1]);
+        else if (line.startsWith("Private_")) uss += Number(line.split(/\s+/)[1]);
       }
     } catch {
       // gone
     }
   }
-  return { pss, rss };
+  return { pss, rss, uss };
 }
