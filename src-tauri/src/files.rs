@@ -74,7 +74,10 @@ pub fn open_folder(path: &Path) -> AppResult<()> {
         return Err(AppError::new(format!("フォルダ {} が見つかりません", folder.display())));
     }
     open_in_desktop(folder).map_err(|opener| {
-        AppError::new(format!("フォルダを開けませんでした（{opener}）。{} をファイルマネージャーで開いてください", folder.display()))
+        AppError::new(format!(
+            "フォルダを開けませんでした（{opener}）。{} をファイルマネージャーで開いてください",
+            folder.display()
+        ))
     })
 }
 

@@ -75,7 +75,10 @@ pub fn attach_file(workspace: &Workspace, editor: &Editor, index: usize, receipt
     let mut file = std::fs::File::open(path)
         .map_err(|error| AppError::new(format!("{shown} を開けません: {}", hojo::files::reason(&error))))?;
     workspace.with_store(|store, place| {
-        store.attach(editor, application(place)?, index, receipt, &file_name, &mut file).map(|_| ()).map_err(store_error)
+        store
+            .attach(editor, application(place)?, index, receipt, &file_name, &mut file)
+            .map(|_| ())
+            .map_err(store_error)
     })
 }
 
@@ -142,7 +145,10 @@ pub async fn export_attachment<R: Runtime>(
     id: i64,
 ) -> AppResult<Option<String>> {
     let info = find(&workspace, id)?;
-    let request = FileRequest { title: "添付ファイルを保存する", file_name: Some(plain_name(&info.file_name)), ..RECEIPT_FILE };
+    let request =
+        FileRequest {
+            title: "添付ファイルを保存する", file_name: Some(plain_name(&info.file_name)), ..RECEIPT_FILE
+        };
     let Some(path) = dialogs.save(&app, &request)? else { return Ok(None) };
     write_out(&workspace, id, &path)?;
     Ok(Some(workspace.remember_written(path)))

@@ -664,7 +664,8 @@ fn a_new_year_offers_the_continuing_trainee_with_what_she_carries() {
 /// The example 実績報告 (four receipts: 入学料, 受講料 ×2, その他) read in through 「JSONを読み込む」.
 fn report_window() -> Window {
     let window = window();
-    let report = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/reports/sakura-hospital-report.json");
+    let report =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/reports/sakura-hospital-report.json");
     window.answer(Some(&report));
     let snapshot = window.ok("import_case_json", json!({}));
     assert_eq!(snapshot["case"]["stage"], "report", "{}", snapshot["case"]);
@@ -705,15 +706,12 @@ fn receipts_are_edited_as_typed_and_the_items_amount_is_their_sum() {
     );
     assert_eq!(snapshot["case"]["trainees"][0]["tuition"], 940_000);
     // Removed, then put back (元に戻す).
-    let snapshot =
-        window.ok("edit_case", json!({"edit": {"kind": "remove_receipt", "index": 0, "receipt": position}}));
+    let snapshot = window.ok("edit_case", json!({"edit": {"kind": "remove_receipt", "index": 0, "receipt": position}}));
     assert_eq!(snapshot["case"]["trainees"][0]["tuition"], 900_000);
     let mut value = added.clone();
     value["amount"] = json!(40_000);
-    let snapshot = window.ok(
-        "edit_case",
-        json!({"edit": {"kind": "restore_receipt", "index": 0, "receipt": position, "value": value}}),
-    );
+    let snapshot = window
+        .ok("edit_case", json!({"edit": {"kind": "restore_receipt", "index": 0, "receipt": position, "value": value}}));
     assert_eq!(snapshot["case"]["trainees"][0]["tuition"], 940_000);
     // A receipt without a 支払先 is a finding about that receipt.
     let snapshot = window.ok(
@@ -722,7 +720,9 @@ fn receipts_are_edited_as_typed_and_the_items_amount_is_their_sum() {
     );
     let findings = snapshot["findings"].as_array().unwrap();
     assert!(
-        findings.iter().any(|f| f["path"].as_str().is_some_and(|p| p.starts_with(&format!("trainees[0].receipts[{position}]")))),
+        findings
+            .iter()
+            .any(|f| f["path"].as_str().is_some_and(|p| p.starts_with(&format!("trainees[0].receipts[{position}]")))),
         "{findings:?}"
     );
 }
