@@ -75,7 +75,8 @@ function receiptsChanged(state: any) {
       trainee[item] = receipts.filter((r: any) => r.item === item).reduce((sum: number, r: any) => sum + r.amount, 0);
     }
     receipts.forEach((receipt: any, position: number) => {
-      if (!receipt.payee.trim()) state.findings.push({ severity: "error", section: "costs", path: `trainees[${index}].receipts[${position}].payee`, message: `領収書（${receipt.paid_on}）の支払先がありません。領収書に書かれた支払先を入力してください` });
+      // As hojo::review names it: the receipt, not one of its fields.
+      if (!receipt.payee.trim()) state.findings.push({ severity: "warning", section: "costs", path: `trainees[${index}].receipts[${position}]`, message: `${trainee.name}: ${receipt.paid_on}支払の${receipt.description}の支払先が書かれていません。領収書の発行者（学校名など）を入力してください` });
     });
   });
   return state;

@@ -30,15 +30,18 @@ test("経費 of a report lists each item's receipts, the amount as their sum, an
   assert.equal(await page.locator('[data-path="trainees[0].receipts[0].paid_on"]').inputValue(), "令和6年4月10日");
   // The 受講料 field above is their sum, not typed.
   assert.equal(await page.locator('[data-path="trainees[0].tuition"]').isDisabled(), true);
-  const finding = table.locator("tr.receipt-findings li.error");
-  assert.match(await finding.textContent(), /支払先がありません/);
+  const finding = table.locator("tr.receipt-findings li.warning");
+  assert.match(await finding.textContent(), /支払先が書かれていません/);
   // Right under the receipt it concerns.
   assert.equal(await table.locator('tr[data-receipt="1"] + tr.receipt-findings').count(), 1);
   assert.deepEqual(page.errors, []);
 });
 
-test("a link to a receipt's field opens 経費 with the cursor in it", async () => {
+test("a finding about a receipt in 書類作成 opens 経費 with the cursor in that receipt", async () => {
   const page = await browser.open("report", "#/documents");
+  await page.locator(".findings li.warning a", { hasText: "支払先が書かれていません" }).click();
+  await page.locator("main h1", { hasText: "経費" }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute("data-path") === "trainees[0].receipts[1].paid_on");
   await page.evaluate(() => (location.hash = "#/costs?path=" + encodeURIComponent("trainees[0].receipts[1].payee")));
   await page.waitForFunction(() => document.activeElement?.getAttribute("data-path") === "trainees[0].receipts[1].payee");
 });
