@@ -810,3 +810,24 @@ fn the_receipt_files_go_into_the_chosen_folder_named_by_trainee_item_and_date_an
     window.answer(None);
     assert_eq!(window.ok("export_receipt_files", json!({})), Value::Null);
 }
+
+/// The nurse's cost sheet of a report carries her receipts (`hojo-trainee-costs/2`); reading it in lists the
+/// receipts it adds before anything is written.
+#[test]
+fn a_nurses_cost_sheet_of_a_report_carries_her_receipts_and_the_preview_lists_them() {
+    let window = report_window();
+    let sheet = window.folder.path().join("看護花子_費用.json");
+    window.answer(Some(&sheet));
+    window.ok("export_trainee_costs", json!({"index": 0}));
+    let text = std::fs::read_to_string(&sheet).unwrap();
+    assert!(text.contains("hojo-trainee-costs/2") && text.contains("後期授業料"), "{text}");
+    let snapshot = window.ok("edit_case", json!({"edit": {"kind": "remove_receipt", "index": 0, "receipt": 2}}));
+    assert_eq!(snapshot["case"]["trainees"][0]["tuition"], 450_000);
+    window.answer(Some(&sheet));
+    let preview = window.ok("preview_trainee_costs", json!({}));
+    let added = preview["added_receipts"].as_array().unwrap();
+    assert!(added.iter().any(|r| r["description"] == "後期授業料"), "{preview}");
+    assert_eq!(window.ok("get_snapshot", json!({}))["case"]["trainees"][0]["tuition"], 450_000, "nothing written yet");
+    let snapshot = window.ok("import_trainee_costs", json!({}));
+    assert_eq!(snapshot["case"]["trainees"][0]["tuition"], 900_000);
+}
