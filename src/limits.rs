@@ -58,7 +58,7 @@ pub fn dates() -> RangeInclusive<NaiveDate> {
 pub mod files {
     /// A case file (`hojo-case/1` JSON): a few kilobytes per trainee.
     pub const CASE_BYTES: u64 = 16 << 20;
-    /// A nurse's cost sheet (`hojo-trainee-costs/1` JSON).
+    /// A nurse's cost sheet (`hojo-trainee-costs/2` JSON, or `/1`).
     pub const TRAINEE_COSTS_BYTES: u64 = 4 << 20;
     /// An application workbook Hojo wrote (.xlsx).
     pub const WORKBOOK_BYTES: u64 = 16 << 20;

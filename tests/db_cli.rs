@@ -204,3 +204,59 @@ fn a_hospital_named_with_extra_spaces_is_the_saved_hospital_and_version_minus_on
     assert!(message.contains("形式の番号が -1"), "{message}");
     assert!(!message.contains("already exists"), "no raw SQL: {message}");
 }
+
+#[test]
+fn a_year_moves_through_its_states_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hojo.sqlite3");
+    ok(hojo(&["db", "import", s(&sakura()), "--db", s(&db)]));
+    let status: serde_json::Value =
+        serde_json::from_str(&ok(hojo(&["db", "status", "--year", "2024", "--today", "2024-05-01", "--db", s(&db)])))
+            .unwrap();
+    assert_eq!(status["status"], "draft");
+    assert_eq!(status["next_steps"][0]["step"], "submit");
+    ok(hojo(&["db", "step", "--year", "2024", "--kind", "submit", "--on", "令和6年5月10日", "--db", s(&db)]));
+    let message = refused(hojo(&[
+        "db",
+        "step",
+        "--year",
+        "2024",
+        "--kind",
+        "decision",
+        "--on",
+        "R6.7.1",
+        "--number",
+        "6保医政第1号",
+        "--amount",
+        "十万",
+        "--db",
+        s(&db),
+    ]));
+    assert!(message.contains("交付決定額"), "{message}");
+    let message =
+        refused(hojo(&["db", "step", "--year", "2024", "--kind", "decision", "--on", "R6.7.1", "--db", s(&db)]));
+    assert!(message.contains("--number"), "{message}");
+    let printed = ok(hojo(&[
+        "db",
+        "step",
+        "--year",
+        "2024",
+        "--kind",
+        "decision",
+        "--on",
+        "R6.7.1",
+        "--number",
+        "6保医政第1号",
+        "--amount",
+        "２，３００，０００",
+        "--db",
+        s(&db),
+    ]));
+    let status: serde_json::Value = serde_json::from_str(&printed).unwrap();
+    assert_eq!((status["status"].as_str(), status["status_label"].as_str()), (Some("decided"), Some("交付決定")));
+    assert_eq!(status["decisions"][0]["decision"]["amount"], 2_300_000);
+    ok(hojo(&["db", "step", "--year", "2024", "--kind", "back", "--db", s(&db)]));
+    let status: serde_json::Value =
+        serde_json::from_str(&ok(hojo(&["db", "status", "--year", "2024", "--db", s(&db)]))).unwrap();
+    assert_eq!(status["status"], "submitted");
+}

@@ -216,7 +216,7 @@ fn verify(db: &Path, reported: &Reported, seed: u64, run: usize) {
 
 #[test]
 fn killed_at_random_moments_200_times_nothing_reported_is_lost_and_the_file_stays_sound() {
-    if std::env::var_os(EDITOR_ENV).is_some() || std::env::var_os(WRITER_ENV).is_some() {
+    if [EDITOR_ENV, WRITER_ENV, LIFECYCLE_ENV].iter().any(|name| std::env::var_os(name).is_some()) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -275,7 +275,7 @@ fn killed_at_random_moments_200_times_nothing_reported_is_lost_and_the_file_stay
 
 #[test]
 fn two_hojos_writing_at_once_both_finish_and_nothing_is_corrupted() {
-    if std::env::var_os(EDITOR_ENV).is_some() || std::env::var_os(WRITER_ENV).is_some() {
+    if [EDITOR_ENV, WRITER_ENV, LIFECYCLE_ENV].iter().any(|name| std::env::var_os(name).is_some()) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -313,7 +313,7 @@ fn two_hojos_writing_at_once_both_finish_and_nothing_is_corrupted() {
 
 #[test]
 fn an_edit_that_cannot_get_the_database_says_so_and_changes_nothing() {
-    if std::env::var_os(EDITOR_ENV).is_some() || std::env::var_os(WRITER_ENV).is_some() {
+    if [EDITOR_ENV, WRITER_ENV, LIFECYCLE_ENV].iter().any(|name| std::env::var_os(name).is_some()) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -334,4 +334,73 @@ fn an_edit_that_cannot_get_the_database_says_so_and_changes_nothing() {
     other.execute_batch("COMMIT").unwrap();
     store.add_cost(&Editor::Administrator, claim, &cost).unwrap();
     assert_eq!(store.load_case(outcome.application_id).unwrap().trainees[0].tuition, Yen::new(900_010));
+}
+
+const LIFECYCLE_ENV: &str = "HOJO_TEST_CHILD_LIFECYCLE_DB";
+const LIFECYCLE_KILLS: usize = 30;
+
+/// The child of the lifecycle kill test: submits the application and steps it back to 作成中, forever.
+#[test]
+fn child_lifecycle() {
+    let Some(db) = std::env::var_os(LIFECYCLE_ENV) else { return };
+    let mut store = Store::open(Path::new(&db)).unwrap();
+    let hospital = store.hospitals().unwrap()[0].id;
+    let application = store.applications(hospital).unwrap()[0].id;
+    let submit = hojo::lifecycle::LifecycleStep::Submit { submitted_on: "2024-05-10".into() };
+    loop {
+        if store.lifecycle(application).unwrap().status == hojo::lifecycle::Status::Draft {
+            store.advance(&Editor::Administrator, application, &submit).unwrap();
+            report("status submitted");
+        } else {
+            store.advance(&Editor::Administrator, application, &hojo::lifecycle::LifecycleStep::StepBack).unwrap();
+            report("status draft");
+        }
+    }
+}
+
+/// Killed in the middle of a step of the application's life: the 状態, its frozen plan and its history entry are
+/// committed together or not at all, and a reported step is never lost.
+#[test]
+fn killed_during_lifecycle_steps_the_status_its_frozen_plan_and_history_agree() {
+    if [EDITOR_ENV, WRITER_ENV, LIFECYCLE_ENV].iter().any(|name| std::env::var_os(name).is_some()) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hojo.sqlite3");
+    Store::open(&db).unwrap().import_case(&Editor::Administrator, &sakura(), ImportMode::New).unwrap();
+    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
+    let mut random = Random(seed);
+    let mut reported = 0;
+    for run in 0..LIFECYCLE_KILLS {
+        let reports_before_kill = random.below(6) as usize;
+        let mut child = spawn_child("child_lifecycle", &[(LIFECYCLE_ENV, db.display().to_string())]);
+        let mut reports = 0;
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        while reports < reports_before_kill {
+            let Some(Ok(line)) = lines.next() else { break };
+            reports += usize::from(event_of(&line).is_some());
+        }
+        child.kill().unwrap();
+        reports += lines.map_while(Result::ok).filter(|line| event_of(line).is_some()).count();
+        child.wait().unwrap();
+        let context = format!("run {run} (seed {seed})");
+        let store = Store::open(&db).unwrap();
+        assert!(store.check().unwrap().is_empty(), "{context}");
+        let hospital = store.hospitals().unwrap()[0].id;
+        let application = store.applications(hospital).unwrap()[0].id;
+        let status = store.lifecycle(application).unwrap().status;
+        let submitted = status == hojo::lifecycle::Status::Submitted;
+        assert_eq!(
+            store.plan(application).unwrap().is_some(),
+            submitted,
+            "{context}: the frozen plan goes with the 状態"
+        );
+        let history = store.history_of(application, "application.status", None).unwrap();
+        let label = history.last().and_then(|change| change.new_value.clone()).unwrap_or_else(|| "作成中".into());
+        assert_eq!(label, status.label(), "{context}: the history says the 状態");
+        // Every reported step is in the history; at most one more per run committed before its report.
+        reported += reports;
+        assert!(history.len() >= reported, "{context}: {} steps stored, {reported} reported", history.len());
+        assert!(history.len() <= reported + run + 1, "{context}: {} steps stored, {reported} reported", history.len());
+    }
 }

@@ -78,7 +78,6 @@ fn attach(
 }
 
 #[test]
-#[ignore = "a report case enters the store with the lifecycle (branch life, 006_lifecycle)"]
 fn a_report_with_receipts_goes_into_the_database_and_comes_back_the_same() {
     let (_dir, mut store) = fresh();
     let case = report_case();
@@ -87,7 +86,6 @@ fn a_report_with_receipts_goes_into_the_database_and_comes_back_the_same() {
 }
 
 #[test]
-#[ignore = "a report case enters the store with the lifecycle (branch life, 006_lifecycle)"]
 fn each_receipt_edit_is_written_with_its_history_and_the_amounts_follow() {
     let (_dir, mut store) = fresh();
     let application = store.import_case(&ADMIN, &report_case(), ImportMode::New).unwrap().application_id;
@@ -128,7 +126,6 @@ fn each_receipt_edit_is_written_with_its_history_and_the_amounts_follow() {
 }
 
 #[test]
-#[ignore = "a report case enters the store with the lifecycle (branch life, 006_lifecycle)"]
 fn a_first_receipt_replaces_the_planned_amount_of_its_item() {
     let (_dir, mut store) = fresh();
     let mut case = report_case();
@@ -279,6 +276,36 @@ fn a_receipt_gone_from_the_nurses_file_takes_its_scans_and_an_unchanged_one_keep
     let hospital = store.application(application).unwrap().hospital_id;
     let history = store.history(hospital, 20).unwrap();
     assert!(history.iter().any(|c| c.field == "attachment" && c.old_value.as_deref() == Some("後期.pdf")));
+}
+
+#[test]
+fn removing_a_trainee_or_replacing_the_application_never_drops_scans_silently() {
+    let (_dir, mut store) = fresh();
+    let (application, _) = with_receipts(&mut store);
+    attach(&mut store, application, 0, "前期.pdf", b"first");
+    let before = store.load_case(application).unwrap();
+    let error = store.apply_edit(&ADMIN, application, &CaseEdit::RemoveTrainee { index: 0 }).unwrap_err();
+    assert!(error.to_string().contains("「看護 花子」さんを外すと、領収書の添付ファイル（1件）が失われる"), "{error}");
+    let error = store.import_case(&ADMIN, &before, ImportMode::Replace).unwrap_err();
+    assert!(error.to_string().contains("置き換えると、") && error.to_string().contains("書き出"), "{error}");
+    assert_eq!(store.load_case(application).unwrap(), before);
+    assert_eq!(store.attachments(application).unwrap().len(), 1);
+    let id = store.attachments(application).unwrap()[0].id;
+    store.remove_attachment(&ADMIN, id).unwrap();
+    store.apply_edit(&ADMIN, application, &CaseEdit::RemoveTrainee { index: 0 }).unwrap();
+}
+
+#[test]
+fn a_submitted_application_takes_no_scan_and_keeps_its_own() {
+    let (_dir, mut store) = fresh();
+    let (application, _) = with_receipts(&mut store);
+    let id = attach(&mut store, application, 0, "前期.pdf", b"first");
+    let submit = hojo::lifecycle::LifecycleStep::Submit { submitted_on: "令和6年5月1日".into() };
+    store.advance(&ADMIN, application, &submit).unwrap();
+    let error = store.attach(&ADMIN, application, 0, 1, "後期.pdf", &mut &b"second"[..]).unwrap_err();
+    assert!(error.to_string().contains("提出済"), "{error}");
+    assert!(store.remove_attachment(&ADMIN, id).unwrap_err().to_string().contains("提出済"));
+    assert_eq!(store.attachments(application).unwrap().len(), 1);
 }
 
 #[test]

@@ -27,6 +27,10 @@ fn export_into(folder: &Path) {
     hojo::store::SavedApplication::export_all(&config).unwrap();
     hojo::store::ContinuingCourse::export_all(&config).unwrap();
     hojo::store::TraineeCostsPreview::export_all(&config).unwrap();
+    hojo::lifecycle::Lifecycle::export_all(&config).unwrap();
+    hojo::lifecycle::LifecycleStep::export_all(&config).unwrap();
+    hojo::lifecycle::NextStep::export_all(&config).unwrap();
+    hojo::lifecycle::LifecycleError::export_all(&config).unwrap();
     hojo::store::AttachmentInfo::export_all(&config).unwrap();
     hojo_desktop::receipt_commands::ExportedReceipts::export_all(&config).unwrap();
 }

@@ -58,7 +58,7 @@ pub enum DbCommand {
     },
     /// データベースが壊れていないか確かめます
     Check,
-    /// 受講者1人のその年度の費用を、管理者に送るファイル（hojo-trainee-costs/1）に書き出します
+    /// 受講者1人のその年度の費用を、管理者に送るファイル（hojo-trainee-costs/2、領収書を含む）に書き出します
     CostsExport {
         /// 年度（令和6年度なら 2024）
         #[arg(long)]
@@ -79,9 +79,38 @@ pub enum DbCommand {
         #[arg(long)]
         force: bool,
     },
+    /// ある年度の申請の状態と、次にすること（期限つき）を表示します
+    Status {
+        /// 年度（令和6年度なら 2024）
+        #[arg(long)]
+        year: i32,
+        /// 病院名（データベースに病院が複数あるとき）
+        #[arg(long)]
+        hospital: Option<String>,
+        /// 事業（省略時: その年度の申請が一つならその事業、なければ kanwa-nurse）
+        #[arg(long)]
+        program: Option<String>,
+        /// 期限を過ぎたかを判断する日（省略時: 今日）
+        #[arg(long)]
+        today: Option<String>,
+    },
+    /// 申請の状態をひとつ進めます（提出・交付決定・変更交付申請・実績報告・確定通知の記録、取り消し）
+    Step {
+        /// 年度（令和6年度なら 2024）
+        #[arg(long)]
+        year: i32,
+        /// 病院名（データベースに病院が複数あるとき）
+        #[arg(long)]
+        hospital: Option<String>,
+        /// 事業（省略時: その年度の申請が一つならその事業、なければ kanwa-nurse）
+        #[arg(long)]
+        program: Option<String>,
+        #[command(flatten)]
+        step: super::db_lifecycle::StepArgs,
+    },
     /// 受講者から届いた費用ファイルを読み込み、ファイルにある費目と人件費の月だけをその受講者のその年度の費用に反映します（ファイルにないものはそのまま）
     CostsImport {
-        /// 費用ファイル (hojo-trainee-costs/1 JSON)
+        /// 費用ファイル (hojo-trainee-costs/2 JSON; /1 も読めます)
         file: PathBuf,
     },
 }
@@ -129,6 +158,20 @@ pub fn run(db: Option<&Path>, command: DbCommand) -> CliResult {
                 }
                 Some(output) => write_new_file(&output, text.as_bytes(), force),
             }
+        }
+        DbCommand::Status { year, hospital, program, today } => {
+            let store = open(&path)?;
+            let application = pick_application(&store, hospital.as_deref(), program, year).map_err(failed)?;
+            let lifecycle = store.lifecycle(application).map_err(failed)?;
+            print_json(&super::db_lifecycle::status(&lifecycle, FiscalYear::new(year), today.as_deref())?)
+        }
+        DbCommand::Step { year, hospital, program, step } => {
+            let step = step.into_step()?;
+            let mut store = open(&path)?;
+            let application = pick_application(&store, hospital.as_deref(), program, year).map_err(failed)?;
+            store.advance(&Editor::Administrator, application, &step).map_err(failed)?;
+            let lifecycle = store.lifecycle(application).map_err(failed)?;
+            print_json(&super::db_lifecycle::status(&lifecycle, FiscalYear::new(year), None)?)
         }
         DbCommand::Backup { list } => {
             if list {
@@ -269,6 +312,24 @@ fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> CliResult {
         };
         InputError(format!("{error}{hint}"))
     })
+}
+
+/// The application of a hospital (chosen as `pick_hospital` does), program (as `only_program` does) and 年度.
+fn pick_application(
+    store: &Store,
+    hospital: Option<&str>,
+    program: Option<String>,
+    year: i32,
+) -> Result<hojo::store::ApplicationId, StoreError> {
+    let hospital = pick_hospital(store, hospital)?;
+    let year = FiscalYear::new(year);
+    let program = match program {
+        Some(program) => program,
+        None => only_program(store, hospital, year)?,
+    };
+    store
+        .find_application(hospital, &program, year)?
+        .ok_or_else(|| StoreError::NotFound { what: format!("{}の申請", year.japanese_name()) })
 }
 
 /// The program of the hospital's one application of the 年度; the nurse program when it has none or several

@@ -3,6 +3,7 @@
 mod calc;
 mod check;
 mod db;
+mod db_lifecycle;
 mod export;
 mod import;
 mod input_file;

@@ -16,7 +16,8 @@ use super::claim_rows::claim_context;
 use super::edits::claim_at;
 use super::error::{Result, StoreError};
 use super::history::{Editor, now, record};
-use super::ids::{ApplicationId, AttachmentId, CostId};
+use super::ids::{ApplicationId, AttachmentId, ClaimId, CostId};
+use super::lifecycle_rows::check_editable;
 use super::receipts::{claim_order, describe, receipt_entries};
 use crate::limits::files::ATTACHMENT_BYTES;
 use crate::program::CostItem;
@@ -64,6 +65,7 @@ impl Store {
         let folder = self.path.parent().filter(|folder| !folder.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let mut spooled = spool(reader, folder, &name)?;
         self.edit(|tx| {
+            check_editable(tx, application)?;
             let claim = claim_at(tx, application, trainee)?;
             let (entry, value) =
                 receipt_entries(tx, claim)?.into_iter().nth(receipt).ok_or_else(|| StoreError::not_found("領収書"))?;
@@ -123,7 +125,9 @@ impl Store {
                 .ok_or_else(|| StoreError::not_found("添付ファイル"))?;
             let claim =
                 tx.query_row("SELECT claim_id FROM cost_entry WHERE id = ?1", [entry.0], |row| row.get::<_, i64>(0))?;
-            let claim = super::ids::ClaimId(claim);
+            let claim = ClaimId(claim);
+            let application = claim_context(tx, claim)?.application;
+            check_editable(tx, application)?;
             let value = receipt_entries(tx, claim)?.into_iter().find(|(other, _)| *other == entry).map(|(_, r)| r);
             tx.execute("DELETE FROM attachment WHERE id = ?1", [id.0])?;
             let context = claim_context(tx, claim)?;

@@ -22,7 +22,7 @@ use super::hospital_rows::{find_by_name, insert_hospital, read_hospital, write_h
 use super::ids::{ApplicationId, ClaimId, CourseId, HospitalId, TraineeId};
 use super::lifecycle_rows::read_lifecycle;
 use super::profile::{ClaimFlags, TraineeProfile};
-use super::receipts::{insert_receipts, read_receipts_into};
+use super::receipts::{insert_receipts, read_receipts_into, refuse_losing_attachments};
 use super::report_rows::{read_trainee_reports, write_trainee_report};
 use super::sql::date_text;
 use crate::case::{Case, CaseError, Problem, Stage, Trainee};
@@ -146,6 +146,7 @@ pub(crate) fn import_case(conn: &Connection, editor: &Editor, case: &Case, mode:
             {
                 return Err(StoreError::Conflict(refusal));
             }
+            refuse_losing_attachments(conn, id, None, "置き換えると、")?;
             let old = load_case(conn, id)?;
             conn.execute("DELETE FROM claim WHERE application_id = ?1", [id.0])?;
             record(

@@ -14,6 +14,7 @@ use super::ids::{ApplicationId, ClaimId, CourseId};
 use super::profile::{
     ClaimFlags, TraineeProfile, check_profile_alone, check_profile_for_program, describe_profile, profile_differences,
 };
+use super::receipts::refuse_losing_attachments;
 use super::sql::bool_int;
 use super::usage::carry_over;
 
@@ -47,6 +48,8 @@ pub(crate) fn update_profile(
 /// nurse and her course stay for other 年度).
 pub(crate) fn remove_claim(conn: &Connection, editor: &Editor, claim: ClaimId) -> Result<()> {
     let context = claim_context(conn, claim)?;
+    let what = format!("「{}」さんを外すと、", context.trainee_name);
+    refuse_losing_attachments(conn, context.application, Some(claim), &what)?;
     let view = read_claims(conn, context.application)?.into_iter().find(|view| view.id == claim);
     let summary = view.map(|view| serde_json::to_string(&view.trainee).unwrap_or_default());
     conn.execute("DELETE FROM claim WHERE id = ?1", [claim.0])?;

@@ -10,6 +10,7 @@ use super::claim_rows::{claim_context, insert_claim, insert_course, insert_train
 use super::error::{Result, StoreError};
 use super::history::{Editor, record};
 use super::ids::{ApplicationId, ClaimId, CourseId, HospitalId, TraineeId};
+use super::lifecycle_rows::check_editable;
 use super::profile::{check_profile_alone, check_profile_for_program, describe_profile};
 use super::sql::parse_stored_date;
 
@@ -41,6 +42,7 @@ impl Store {
     ) -> Result<ClaimId> {
         check_profile_alone(profile)?;
         self.edit(|tx| {
+            check_editable(tx, application)?;
             let summary = application_summary(tx, application)?;
             check_profile_for_program(profile, &summary.program, summary.fiscal_year)?;
             let trainee = insert_trainee(tx, summary.hospital_id, &profile.name)?;
@@ -60,25 +62,37 @@ impl Store {
         application: ApplicationId,
         course: CourseId,
     ) -> Result<ClaimId> {
-        self.edit(|tx| claim_course(tx, editor, application, course))
+        self.edit(|tx| {
+            check_editable(tx, application)?;
+            claim_course(tx, editor, application, course)
+        })
     }
 
     /// Saves the trainee form. The name and course are the nurse's in every 年度; the 人件費の区分, the 基準額
     /// used and the earlier items are this 年度's.
     pub fn update_trainee(&mut self, editor: &Editor, claim: ClaimId, profile: &TraineeProfile) -> Result<()> {
         check_profile_alone(profile)?;
-        self.edit(|tx| update_profile(tx, editor, claim, profile))
+        self.edit(|tx| {
+            check_editable(tx, claim_context(tx, claim)?.application)?;
+            update_profile(tx, editor, claim, profile)
+        })
     }
 
     /// Takes a trainee out of an application, with her cost entries of that 年度 (kept in the history and the
     /// backups). The nurse and her course stay for other 年度.
     pub fn remove_trainee(&mut self, editor: &Editor, claim: ClaimId) -> Result<()> {
-        self.edit(|tx| remove_claim(tx, editor, claim))
+        self.edit(|tx| {
+            check_editable(tx, claim_context(tx, claim)?.application)?;
+            remove_claim(tx, editor, claim)
+        })
     }
 
     /// Sets 年度内修了 and 認定済.
     pub fn set_flags(&mut self, editor: &Editor, claim: ClaimId, flags: ClaimFlags) -> Result<()> {
-        self.edit(|tx| write_flags(tx, editor, claim, flags))
+        self.edit(|tx| {
+            check_editable(tx, claim_context(tx, claim)?.application)?;
+            write_flags(tx, editor, claim, flags)
+        })
     }
 
     /// Every course of a hospital's nurses, for carrying a trainee into another 年度.

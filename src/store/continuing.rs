@@ -12,6 +12,7 @@ use super::claim_read::parse_course_status;
 use super::error::Result;
 use super::history::Editor;
 use super::ids::{ApplicationId, ClaimId, CourseId, HospitalId, TraineeId};
+use super::lifecycle_rows::check_editable;
 use super::sql::parse_stored_date;
 use super::usage::carried_into;
 use crate::case::CourseStatus;
@@ -117,6 +118,9 @@ impl Store {
         application: ApplicationId,
         courses: &[CourseId],
     ) -> Result<Vec<ClaimId>> {
-        self.edit(|tx| courses.iter().map(|course| claim_course(tx, editor, application, *course)).collect())
+        self.edit(|tx| {
+            check_editable(tx, application)?;
+            courses.iter().map(|course| claim_course(tx, editor, application, *course)).collect()
+        })
     }
 }

@@ -14,6 +14,7 @@ use super::claim_rows::{ClaimContext, claim_context};
 use super::error::{Result, StoreError};
 use super::history::{Editor, record};
 use super::ids::{ClaimId, CostId, SalaryMonthId};
+use super::lifecycle_rows::check_editable;
 use super::sql::{date_text, parse_stored_date, parse_stored_month};
 use crate::era::format_date;
 use crate::fiscal_year::YearMonth;
@@ -87,6 +88,7 @@ impl Store {
         check_cost(cost)?;
         self.edit(|tx| {
             let context = claim_context(tx, claim)?;
+            check_editable(tx, context.application)?;
             check_salary_form(tx, &context, cost.item, SalaryForm::Amounts)?;
             let id = insert_cost(tx, claim, cost)?;
             record(
@@ -103,6 +105,7 @@ impl Store {
         self.edit(|tx| {
             let old = read_cost(tx, id)?;
             let context = claim_context(tx, old.claim_id)?;
+            check_editable(tx, context.application)?;
             if cost.item != old.item {
                 check_salary_form(tx, &context, cost.item, SalaryForm::Amounts)?;
             }
@@ -128,6 +131,7 @@ impl Store {
         self.edit(|tx| {
             let old = read_cost(tx, id)?;
             let context = claim_context(tx, old.claim_id)?;
+            check_editable(tx, context.application)?;
             tx.execute("DELETE FROM cost_entry WHERE id = ?1", [id.0])?;
             let old_input = CostInput { item: old.item, amount: old.amount, paid_on: old.paid_on, memo: old.memo };
             record(
@@ -153,6 +157,7 @@ impl Store {
         check_salary_amount(month)?;
         self.edit(|tx| {
             let context = claim_context(tx, claim)?;
+            check_editable(tx, context.application)?;
             check_salary_form(tx, &context, CostItem::Item(ItemId::Salary), SalaryForm::Months)?;
             check_month_free(tx, claim, month.month, None)?;
             let id = insert_salary_month(tx, claim, month)?;
@@ -175,6 +180,7 @@ impl Store {
         self.edit(|tx| {
             let old = read_salary_month(tx, id)?;
             let context = claim_context(tx, old.claim_id)?;
+            check_editable(tx, context.application)?;
             check_month_free(tx, old.claim_id, month.month, Some(id))?;
             tx.execute(
                 "UPDATE salary_month SET month = ?2, amount = ?3, memo = ?4 WHERE id = ?1",
@@ -198,6 +204,7 @@ impl Store {
         self.edit(|tx| {
             let old = read_salary_month(tx, id)?;
             let context = claim_context(tx, old.claim_id)?;
+            check_editable(tx, context.application)?;
             tx.execute("DELETE FROM salary_month WHERE id = ?1", [id.0])?;
             let old_input = SalaryMonthInput { month: old.month, amount: old.amount, memo: old.memo };
             record(

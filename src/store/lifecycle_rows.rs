@@ -83,6 +83,20 @@ fn read_decisions(conn: &Connection, application: ApplicationId) -> Result<Vec<(
     Ok(decisions)
 }
 
+/// Refuses a change of the application's figures while its 状態 keeps them as submitted or decided (提出済,
+/// 交付決定, 実績報告済, 確定), naming the 状態 and the way out — for every edit of the rows, not only the forms'.
+pub(crate) fn check_editable(conn: &Connection, application: ApplicationId) -> Result<()> {
+    let status: String = conn
+        .prepare_cached("SELECT status FROM application WHERE id = ?1")?
+        .query_row([application.0], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::not_found("申請"))?;
+    match parse_status(&status)?.edit_refusal() {
+        Some(refusal) => Err(StoreError::Conflict(refusal)),
+        None => Ok(()),
+    }
+}
+
 /// Writes the lifecycle after a step over the one before it, each difference with its history entry.
 pub(crate) fn write_lifecycle(
     conn: &Connection,

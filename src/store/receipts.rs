@@ -6,6 +6,7 @@
 
 use rusqlite::{Connection, params};
 
+use super::checks::check_amount;
 use super::claim_rows::{ClaimContext, claim_context};
 use super::error::{Result, StoreError};
 use super::history::{Editor, record};
@@ -210,6 +211,56 @@ pub(crate) fn describe(context: &ClaimContext, receipt: &Receipt) -> String {
     text
 }
 
+/// A receipt of the file as the case allows it: a cost (not an income), an amount Hojo stores, texts that fit.
+pub(crate) fn check_receipt(receipt: &Receipt) -> Result<()> {
+    check_amount("amount", "領収書の金額", receipt.amount)?;
+    if receipt.item == CostItem::OTHER_INCOME {
+        return Err(StoreError::invalid(
+            "item",
+            "費目",
+            "収入の領収書は読み込めません。経費の領収書だけを書いてください",
+        ));
+    }
+    for (field, label, text) in
+        [("payee", "支払先", &receipt.payee), ("description", "内容（但し書き）", &receipt.description)]
+    {
+        if crate::limits::chars(text) > crate::limits::MAX_SHORT_TEXT {
+            return Err(StoreError::invalid(
+                field,
+                label,
+                format!("長すぎます（{}文字まで）", crate::limits::MAX_SHORT_TEXT),
+            ));
+        }
+    }
+    if !crate::limits::dates().contains(&receipt.paid_on) {
+        return Err(StoreError::invalid("paid_on", "支払日", "日付が範囲の外です。支払日を確かめてください"));
+    }
+    Ok(())
+}
+
+/// Refuses to drop claims whose receipts hold scans (removing a trainee, replacing an application by an
+/// import): 元に戻す and a re-import bring back the receipts, not their files, so the user keeps them first.
+/// `claim` narrows it to one trainee.
+pub(crate) fn refuse_losing_attachments(
+    conn: &Connection,
+    application: ApplicationId,
+    claim: Option<ClaimId>,
+    what: &str,
+) -> Result<()> {
+    let count: i64 = conn.query_row(
+        "SELECT count(*) FROM attachment a JOIN cost_entry e ON e.id = a.cost_entry_id JOIN claim c ON c.id = e.claim_id
+         WHERE c.application_id = ?1 AND (?2 IS NULL OR c.id = ?2)",
+        params![application.0, claim.map(|claim| claim.0)],
+        |row| row.get(0),
+    )?;
+    if count > 0 {
+        return Err(StoreError::Conflict(format!(
+            "{what}領収書の添付ファイル（{count}件）が失われるため、止めました。先に「領収書の写しを書き出す」で保存し、添付ファイルを削除してから、もう一度お試しください"
+        )));
+    }
+    Ok(())
+}
+
 /// What merging a nurse's receipts does to the items her file carries: the stored receipts equal to one of the
 /// file's stay (with their attachments), the other stored receipts of those items go, the file's others come.
 #[derive(Debug, Default)]
@@ -263,4 +314,36 @@ pub(crate) fn apply_merge(conn: &Connection, editor: &Editor, claim: ClaimId, me
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn receipt(item: CostItem, day: u32, amount: i64) -> Receipt {
+        Receipt {
+            item,
+            paid_on: chrono::NaiveDate::from_ymd_opt(2024, 4, day).unwrap(),
+            payee: "学校".into(),
+            description: "授業料".into(),
+            amount: Yen::new(amount),
+        }
+    }
+
+    #[test]
+    fn a_merge_keeps_equal_receipts_once_each_and_touches_only_the_files_items() {
+        const TUITION: CostItem = CostItem::Item(crate::program::ItemId::Tuition);
+        let stored = vec![
+            (CostId(1), receipt(TUITION, 10, 450_000)),
+            (CostId(2), receipt(TUITION, 10, 450_000)),
+            (CostId(3), receipt(TUITION, 20, 1)),
+            (CostId(4), receipt(CostItem::OTHER_COSTS, 12, 3_200)),
+        ];
+        let incoming = vec![receipt(TUITION, 10, 450_000), receipt(TUITION, 25, 2)];
+        let merge = plan_merge(&stored, &[TUITION], &incoming);
+        assert_eq!(merge.kept, [CostId(1)], "one stored twin per receipt of the file");
+        let removed: Vec<CostId> = merge.removed.iter().map(|(id, _)| *id).collect();
+        assert_eq!(removed, [CostId(2), CostId(3)], "an item the file does not carry is left alone");
+        assert_eq!(merge.added, [receipt(TUITION, 25, 2)]);
+    }
 }

@@ -12,7 +12,6 @@ use serde::Serialize;
 
 use super::Store;
 use super::application_rows::application_summary;
-use super::checks::check_amount;
 use super::claim_read::read_claims;
 use super::claim_rows::{ClaimContext, claim_context};
 use super::costs::{
@@ -23,13 +22,13 @@ use super::error::{Result, StoreError};
 use super::history::{Editor, record};
 use super::hospital_rows::read_hospital;
 use super::ids::{ApplicationId, ClaimId};
+use super::lifecycle_rows::check_editable;
 use super::names::name_key;
-use super::receipts::{apply_merge, attachments_of, plan_merge, receipt_entries};
+use super::receipts::{apply_merge, attachments_of, check_receipt, plan_merge, receipt_entries};
 use super::trainee_costs::{TraineeCosts, TraineeCostsOutcome};
 use crate::case::Receipt;
 use crate::era::format_date;
 use crate::fiscal_year::YearMonth;
-use crate::limits::MAX_SHORT_TEXT;
 use crate::money::Yen;
 use crate::program::ItemId;
 
@@ -96,6 +95,7 @@ impl Store {
     ) -> Result<TraineeCostsOutcome> {
         check_entries(file)?;
         self.edit(|tx| {
+            check_editable(tx, application)?;
             let (claim, context) = resolve(tx, application, file)?;
             let changes = changes(tx, &context, file)?;
             let items = file_items(file);
@@ -373,29 +373,6 @@ fn check_entries(file: &TraineeCosts) -> Result<()> {
             ));
         }
         seen.push(month.month);
-    }
-    Ok(())
-}
-
-/// A receipt of the file as the case allows it: a cost (not an income), an amount Hojo stores, texts that fit.
-fn check_receipt(receipt: &Receipt) -> Result<()> {
-    check_amount("amount", "領収書の金額", receipt.amount)?;
-    if receipt.item == CostItem::OTHER_INCOME {
-        return Err(StoreError::invalid(
-            "item",
-            "費目",
-            "収入の領収書は読み込めません。経費の領収書だけを書いてください",
-        ));
-    }
-    for (field, label, text) in
-        [("payee", "支払先", &receipt.payee), ("description", "内容（但し書き）", &receipt.description)]
-    {
-        if crate::limits::chars(text) > MAX_SHORT_TEXT {
-            return Err(StoreError::invalid(field, label, format!("長すぎます（{MAX_SHORT_TEXT}文字まで）")));
-        }
-    }
-    if !crate::limits::dates().contains(&receipt.paid_on) {
-        return Err(StoreError::invalid("paid_on", "支払日", "日付が範囲の外です。支払日を確かめてください"));
     }
     Ok(())
 }
