@@ -725,6 +725,13 @@ fn receipts_are_edited_as_typed_and_the_items_amount_is_their_sum() {
             .any(|f| f["path"].as_str().is_some_and(|p| p.starts_with(&format!("trainees[0].receipts[{position}]")))),
         "{findings:?}"
     );
+    // Entered under the wrong item: moved to another (as the screen's 費目 choice sends it); both amounts follow.
+    let snapshot = window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "set_receipt", "index": 0, "receipt": position, "field": "item", "text": "other_costs"}}),
+    );
+    let trainee = &snapshot["case"]["trainees"][0];
+    assert_eq!((&trainee["tuition"], &trainee["other_costs"]), (&json!(900_000), &json!(90_000)), "{trainee}");
 }
 
 #[test]

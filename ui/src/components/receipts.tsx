@@ -43,8 +43,8 @@ function useAttachments(signature: string): AttachmentInfo[] {
 }
 
 /** The items a receipt can be for, in the order of the program's items, then その他の経費. */
-function receiptItems(program: ReturnType<typeof useSnapshot>["program"], trainee: Trainee): { id: CostItem; label: string }[] {
-  const items: { id: CostItem; label: string }[] = (program?.items ?? [])
+function receiptItems(program: ReturnType<typeof useSnapshot>["program"], trainee: Trainee): ItemChoice[] {
+  const items: ItemChoice[] = (program?.items ?? [])
     .filter((item) => !item.monthly || trainee.salary_months.length === 0)
     .map((item) => ({ id: item.id, label: item.label }));
   return [...items, { id: "other_costs", label: "その他の経費（教材費・交通費など）" }];
@@ -76,13 +76,14 @@ export function ReceiptsSection(props: { index: number; asNurse?: boolean }) {
   const signature = `${case_.hospital.name}|${case_.fiscal_year}|${case_.trainees.map((t) => (t.receipts ?? []).length).join(",")}`;
   const listed = useAttachments(signature);
   if (case_.stage !== "report" || !trainee) return null;
+  const items = receiptItems(program, trainee);
   return (
     <Section
       title={`${trainee.name}さんの領収書`}
       description="支払いごとに、領収書に書かれた支払日・支払先・内容（但し書き）・金額を入力します。経費の金額は領収書の合計になります。領収書のスキャンやPDFを添付すると、データベースに一緒に保存されます。"
     >
-      {receiptItems(program, trainee).map((item) => (
-        <ItemReceipts index={props.index} item={item.id} label={item.label} asNurse={props.asNurse ?? false} attachments={listed} />
+      {items.map((item) => (
+        <ItemReceipts index={props.index} item={item.id} label={item.label} asNurse={props.asNurse ?? false} attachments={listed} items={items} />
       ))}
       <ExportFolder />
     </Section>
@@ -111,7 +112,9 @@ function shown(receipt: Receipt, field: ReceiptField): string {
   }
 }
 
-function ItemReceipts(props: { index: number; item: CostItem; label: string; asNurse: boolean; attachments: AttachmentInfo[] }) {
+type ItemChoice = { id: CostItem; label: string };
+
+function ItemReceipts(props: { index: number; item: CostItem; label: string; asNurse: boolean; attachments: AttachmentInfo[]; items: ItemChoice[] }) {
   const { snapshot } = useSnapshot();
   const trainee = snapshot!.case!.trainees[props.index];
   const { index, item, asNurse } = props;
@@ -209,9 +212,30 @@ function ItemReceipts(props: { index: number; item: CostItem; label: string; asN
                       </button>
                     </td>
                     <td>
-                      <button type="button" class="small danger" aria-label={`${formatDate(receipt.paid_on)}の領収書を削除`} onClick={() => remove(receipt, position)}>
-                        削除
-                      </button>
+                      <div class="receipt-actions">
+                        {/* A payment entered under the wrong item is moved, not typed again. */}
+                        <label class="visually-hidden" for={`receipt-item-${index}-${position}`}>
+                          費目（{formatDate(receipt.paid_on)}の領収書）
+                        </label>
+                        <select
+                          id={`receipt-item-${index}-${position}`}
+                          data-path={at(position, "item")}
+                          title="費目を変える"
+                          onChange={(event) => {
+                            const chosen = (event.currentTarget as HTMLSelectElement).value;
+                            void run(() => apply(api.setReceipt(index, position, "item", chosen, false, asNurse)));
+                          }}
+                        >
+                          {props.items.map((choice) => (
+                            <option value={choice.id} selected={choice.id === item}>
+                              {choice.label.replace(/（.*$/, "")}
+                            </option>
+                          ))}
+                        </select>
+                        <button type="button" class="small danger" aria-label={`${formatDate(receipt.paid_on)}の領収書を削除`} onClick={() => remove(receipt, position)}>
+                          削除
+                        </button>
+                      </div>
                     </td>
                   </tr>
                   {findings.length > 0 && (

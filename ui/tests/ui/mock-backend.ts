@@ -67,10 +67,12 @@ function reportCase(state: any) {
 /** What the library does after a receipt edit, for the tests: an item with receipts amounts to their sum, and
  * the review's findings about receipts (a stand-in for hojo::review: a receipt without a payee). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function receiptsChanged(state: any) {
+function receiptsChanged(state: any, touched: string[] = []) {
   state.findings = (state.findings ?? []).filter((f: any) => !String(f.path ?? "").includes(".receipts["));
   state.case.trainees.forEach((trainee: any, index: number) => {
     const receipts = trainee.receipts ?? [];
+    // An item whose last receipt moved away or went is 0 again.
+    for (const item of touched) if (!receipts.some((r: any) => r.item === item)) trainee[item] = 0;
     for (const item of new Set<string>(receipts.map((r: any) => r.item))) {
       trainee[item] = receipts.filter((r: any) => r.item === item).reduce((sum: number, r: any) => sum + r.amount, 0);
     }
@@ -89,6 +91,7 @@ function receiptEdit(state: any, change: Args) {
   const trainee = state.case.trainees[index];
   trainee.receipts ??= [];
   const at = (position: number) => `trainees[${index}].receipts[${position}]`;
+  const touched: string[] = trainee.receipts.map((r: any) => r.item);
   switch (change.kind) {
     case "add_receipt": {
       const path = at(trainee.receipts.length);
@@ -118,7 +121,7 @@ function receiptEdit(state: any, change: Args) {
       state.attachments = state.attachments.map((a: any) => (a.trainee === index && a.receipt >= Number(change.receipt) ? { ...a, receipt: a.receipt + 1 } : a));
       break;
   }
-  return receiptsChanged(state);
+  return receiptsChanged(state, touched);
 }
 
 /** What a nurse's cost sheet (hojo-trainee-costs/2) brings in receipts, on a report: one new, one gone. */

@@ -198,3 +198,13 @@ test("reading a nurse's cost sheet of a report lists the receipts it adds and re
   await page.getByRole("button", { name: "読み込む", exact: true }).click();
   await page.getByText("看護 花子さんの費用の記録を読み込みました（4件の変更）").waitFor();
 });
+
+test("a receipt entered under the wrong item is moved to another, both sums following", async () => {
+  const page = await browser.open("report", "#/costs");
+  await page.locator('[data-path="trainees[0].receipts[1].item"]').selectOption("admission");
+  await page.locator('.receipts[data-item="admission"] tbody tr[data-receipt="1"]').waitFor();
+  assert.equal(await page.locator('[data-figure="receipts.admission"]').textContent(), "領収書1件の合計 450,000円");
+  assert.equal(await page.locator('[data-figure="receipts.tuition"]').textContent(), "領収書1件の合計 450,000円");
+  const moved = (await edits(page, "set_receipt")).at(-1).args.edit;
+  assert.deepEqual(moved, { kind: "set_receipt", index: 0, receipt: 1, field: "item", text: "admission" });
+});
