@@ -10,6 +10,7 @@
 pub mod calc;
 pub mod case;
 pub mod change;
+pub mod compare;
 pub mod edit;
 pub mod eligibility;
 pub mod era;

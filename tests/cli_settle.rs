@@ -154,3 +154,76 @@ proptest! {
         prop_assert_eq!(settlement.total, application_total);
     }
 }
+
+#[test]
+fn the_kanwa_training_report_settles_its_hospital_row() {
+    // けやき総合病院: 講師 15人 instead of 16, 22 通 instead of 24: D 1,009,000 (10/10) against K 1,040,000, all of
+    // which was paid in advance (概算払): 31,000 goes back.
+    let report = example("kanwa-training/keyaki-hospital-report.json");
+    let result = run(&["settle", report.to_str().unwrap()]);
+    assert_eq!(result["hospital"]["name"], "医療法人社団 例会 けやき総合病院");
+    assert_eq!(result["hospital"]["D"], 1_009_000);
+    assert_eq!(result["hospital"]["I"], 1_009_000);
+    assert_eq!(result["hospital"]["verdict"], "eligible");
+    assert!(result.get("trainees").is_none(), "{result}");
+    assert_eq!(result["total"], 1_009_000);
+    assert_eq!(result["decided"], 1_040_000);
+    assert_eq!(result["confirmed"], 1_009_000);
+    assert_eq!(result["received"], 1_040_000);
+    assert_eq!(result["difference"], 31_000);
+}
+
+#[test]
+fn the_kanwa_training_report_exports_and_imports_back() {
+    let folder = tempfile::tempdir().unwrap();
+    let workbook = folder.path().join("実績報告書.xlsx");
+    let report = example("kanwa-training/keyaki-hospital-report.json");
+    let output = hojo(&["export", report.to_str().unwrap(), "-o", workbook.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let back = run(&["import", workbook.to_str().unwrap()]);
+    let original: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    for key in ["stage", "decision", "received", "costs", "workings", "trainings", "other_costs"] {
+        assert_eq!(back[key], original[key], "{key}");
+    }
+}
+
+#[test]
+fn a_change_request_is_exported_from_the_new_plan_against_the_decided_one_and_imports_back() {
+    let folder = tempfile::tempdir().unwrap();
+    let workbook = folder.path().join("変更交付申請書.xlsx");
+    let (before, after) = (example("sakura-hospital.json"), example("changes/sakura-hospital-after.json"));
+    let reason = "受講者1名の追加と受講料の改定のため";
+    let output = hojo(&[
+        "export",
+        after.to_str().unwrap(),
+        "--before",
+        before.to_str().unwrap(),
+        "--reason",
+        reason,
+        "-o",
+        workbook.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    // `hojo import` gives the 変更後 plan with the decision it changes.
+    let back = run(&["import", workbook.to_str().unwrap()]);
+    assert_eq!(back["trainees"].as_array().map(Vec::len), Some(2));
+    assert_eq!(back["decision"]["amount"], 2_300_000);
+    assert_eq!(run(&["calc", after.to_str().unwrap()])["total"], 3_500_000);
+
+    // An empty reason is refused naming the flag; nothing is written.
+    let refused = folder.path().join("空.xlsx");
+    let output = hojo(&[
+        "export",
+        after.to_str().unwrap(),
+        "--before",
+        before.to_str().unwrap(),
+        "--reason",
+        "　",
+        "-o",
+        refused.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("変更の理由") && stderr.contains("--reason"), "{stderr}");
+    assert!(!refused.exists());
+}

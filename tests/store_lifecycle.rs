@@ -395,3 +395,27 @@ fn every_edit_of_the_rows_is_refused_while_frozen() {
     }
     store.add_cost(&ADMIN, claim, &cost).unwrap();
 }
+
+/// A once-only item planned but not in the report is not claimed: the next 年度 may still claim it.
+#[test]
+fn a_once_only_item_counts_as_claimed_only_if_the_report_includes_it() {
+    let (_dir, mut store, application) = fresh();
+    let hospital = store.application(application).unwrap().hospital_id;
+    for step in [submit(), decide("2,300,000"), LifecycleStep::StartReport] {
+        store.advance(&ADMIN, application, &step).unwrap();
+    }
+    let next_year = FiscalYear::new(2025);
+    let planned = store.continuing_courses(hospital, "kanwa-nurse", next_year).unwrap();
+    assert_eq!(planned[0].prior_items, [ItemId::Admission], "planned: 入学料 counted");
+    let admission = CaseEdit::SetTrainee {
+        index: 0,
+        field: TraineeField::Cost(CostItem::Item(ItemId::Admission)),
+        text: "0".into(),
+    };
+    store.apply_edit(&ADMIN, application, &admission).unwrap();
+    store.advance(&ADMIN, application, &submit_report()).unwrap();
+    let reported = store.continuing_courses(hospital, "kanwa-nurse", next_year).unwrap();
+    assert_eq!(reported[0].prior_items, [], "the report has no 入学料");
+    let settled = hojo::settle::settle(&store.frozen_report(application).unwrap().unwrap()).unwrap();
+    assert_eq!(reported[0].prior_years_standard_used, settled.calculation.rows[0].selected);
+}

@@ -185,6 +185,10 @@ fn report_cases() -> Vec<(String, Case)> {
             "kanwa-training-keyaki".into(),
             parse_case(&std::fs::read(folder.join("kanwa-training/keyaki-hospital.json")).unwrap()).unwrap(),
         ),
+        (
+            "kanwa-training-keyaki-report".into(),
+            parse_case(&std::fs::read(folder.join("kanwa-training/keyaki-hospital-report.json")).unwrap()).unwrap(),
+        ),
         ("report-example".into(), base),
         ("report-above-decision".into(), above),
         ("report-monthly".into(), monthly),
@@ -349,4 +353,77 @@ book.save(sys.argv[1])
     // And once more through LibreOffice.
     let out = office.convert(&[path], "xlsx:Calc MS Excel 2007 XML");
     assert_eq!(import(&out.join("sakura.xlsx")).unwrap(), expected);
+}
+
+/// The 変更交付申請書 of the examples: さくら病院 with a second nurse and a higher 受講料, けやき総合病院 (a program
+/// whose row is the hospital) with a venue hired.
+fn change_requests() -> Vec<(String, Case, Case, &'static str)> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let read = |path: &str| parse_case(&std::fs::read(folder.join(path)).unwrap()).unwrap();
+    let keyaki = read("kanwa-training/keyaki-hospital.json");
+    let mut keyaki_after = keyaki.clone();
+    keyaki_after.decision = read("changes/sakura-hospital-after.json").decision;
+    keyaki_after.workings.remove(&hojo::program::ItemId::Venue);
+    keyaki_after.costs.insert(hojo::program::ItemId::Venue, Yen::new(120_000));
+    keyaki_after.costs.insert(hojo::program::ItemId::Postage, Yen::new(6_000));
+    keyaki_after.workings.remove(&hojo::program::ItemId::Postage);
+    vec![
+        (
+            "change-sakura".into(),
+            read("sakura-hospital.json"),
+            read("changes/sakura-hospital-after.json"),
+            "受講者1名（佐藤 美咲）が10月から受講することになったため、及び受講料の改定のため。",
+        ),
+        ("change-keyaki".into(), keyaki, keyaki_after, "院内講堂の改修工事のため、会場を外部に借りることにしたため。"),
+    ]
+}
+
+#[test]
+#[ignore = "needs LibreOffice and poppler-utils; run by scripts/test.d/20-workbook-libreoffice.sh"]
+fn the_change_requests_recalculate_to_the_cached_results_and_read_back() {
+    use hojo::workbook::{build_change_request, read_change_request};
+    let office = Office::new();
+    let requests = change_requests();
+    let mut files = Vec::new();
+    for (name, before, after, reason) in &requests {
+        let path = office.path(&format!("{name}.xlsx"));
+        std::fs::write(&path, build_change_request(before, after, reason, false).unwrap().bytes).unwrap();
+        files.push(path);
+    }
+    let out = office.convert(&files, "xlsx:Calc MS Excel 2007 XML");
+    let pdfs = office.convert(&files, "pdf");
+    for (name, before, after, reason) in &requests {
+        let original = office.path(&format!("{name}.xlsx"));
+        let converted = out.join(format!("{name}.xlsx"));
+        let cached = formula_values(&original, None);
+        let fresh = formula_values(&converted, Some(&original));
+        assert!(cached.len() > 10, "{name}: {} formulas", cached.len());
+        for (cell, value) in &cached {
+            let theirs = fresh.get(cell).unwrap_or(&Data::Empty);
+            assert!(
+                same(value, theirs),
+                "{name} {}!R{}C{}: cached {value:?}, LibreOffice {theirs:?}",
+                cell.0,
+                cell.1 + 1,
+                cell.2 + 1
+            );
+        }
+        let request = read_change_request(&std::fs::read(&converted).unwrap()).unwrap();
+        assert_eq!(request.before, kept(before), "{name}: 変更前 after LibreOffice");
+        assert_eq!(request.reason, *reason, "{name}: 変更の理由 after LibreOffice");
+        assert_eq!(request.after.trainees, kept(after).trainees);
+        assert_eq!(request.after.costs, kept(after).costs);
+
+        let text = Command::new("pdftotext")
+            .args(["-layout"])
+            .arg(pdfs.join(format!("{name}.pdf")))
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils)");
+        let text = String::from_utf8_lossy(&text.stdout);
+        assert!(!text.contains("###"), "{name}: a cell prints as ###:\n{text}");
+        let requested = hojo::calc::calculate(after).unwrap().total.format_yen().trim_end_matches('円').to_string();
+        assert!(text.contains(&requested), "{name}: 変更後交付申請額 {requested} not printed:\n{text}");
+        assert!(text.contains("変更前後対照表"), "{name}");
+    }
 }

@@ -70,7 +70,8 @@ enum Command {
         #[arg(long)]
         csv: bool,
     },
-    /// 申請書類作成: 第1号様式・別紙1〜4 の申請書類一式（Excel .xlsx）を作ります
+    /// 申請書類作成: 申請書類一式（Excel .xlsx）を作ります。実績報告のケースなら実績報告書、--before と
+    /// --reason を付けると変更交付申請書（変更前・変更後の対照）
     Export {
         /// ケースファイル (hojo-case/1 JSON)
         case: PathBuf,
@@ -83,6 +84,12 @@ enum Command {
         /// 対象外の項目があっても下書きとして作る（全シートに「下書き」と表示）
         #[arg(long)]
         draft: bool,
+        /// 変更交付申請書を作る: 交付決定の基になった変更前の計画（ケースファイル）。CASE は変更後の計画
+        #[arg(long, value_name = "BEFORE.json", requires = "reason")]
+        before: Option<PathBuf>,
+        /// 変更の理由（--before と一緒に）
+        #[arg(long, value_name = "理由", requires = "before")]
+        reason: Option<String>,
     },
     /// データベース: ケースの読み込み・書き出し、バックアップと復元、点検
     Db {
@@ -131,7 +138,10 @@ pub fn run() -> ExitCode {
         Command::Calc { case } => calc::run(&case),
         Command::Settle { report } => settle::run(&report),
         Command::Meibo { file, prefecture, csv } => meibo::run(&file, prefecture.as_deref(), csv),
-        Command::Export { case, output, force, draft } => export::run(&case, &output, force, draft),
+        Command::Export { case, output, force, draft, before, reason } => {
+            let change = before.as_deref().zip(reason.as_deref());
+            export::run(&case, &output, export::Options { force, draft, change })
+        }
         Command::Db { db, command } => db::run(db.as_deref(), command),
         Command::Import { workbook, output, force } => import::run(&workbook, output.as_deref(), force),
     };

@@ -104,6 +104,10 @@ pub struct ItemRule {
     /// 備考 when the flag is true: 「年度内修了予定」
     #[serde(default)]
     pub note_when_counted: Option<String>,
+    /// The same 備考 in a 実績報告, which says what happened (「本年度分の課程を年度内に修了」); `None` keeps
+    /// `note_when_counted`.
+    #[serde(default)]
+    pub report_note_when_counted: Option<String>,
 }
 
 /// A yes/no fact of a row an item is counted by, as the forms ask it.

@@ -205,7 +205,7 @@ pub fn form1_body(year_name: &str) -> String {
 }
 
 /// Where a 様式's body may break when it needs more than one line.
-pub const BODY_BREAKS: &[&str] = &["標記補助金", "関係書類", "交付決定を", "申請します", "報告します"];
+pub const BODY_BREAKS: &[&str] = &["標記補助金", "下記のとおり", "関係書類", "交付決定を", "申請します", "報告します"];
 
 /// The defined name on the 交付申請額 cell.
 pub const NAME_APPLIED_AMOUNT: &str = "交付申請額";

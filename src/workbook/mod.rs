@@ -15,6 +15,7 @@
 //! ```
 
 mod case_sheet;
+mod change;
 mod hidden;
 mod hospital_row;
 mod kept;
@@ -32,6 +33,8 @@ use crate::eligibility::evaluate;
 use crate::program::{Program, ProgramError, RowKind};
 use crate::review::review_with;
 
+pub use change::layout as change_layout;
+pub use change::{ChangeRequest, build_change_request, read_change_request, write_change_request};
 pub use kept::kept;
 pub use read::ImportError;
 pub use report::layout as report_layout;
@@ -43,7 +46,9 @@ pub use report::layout as report_layout;
 /// does not hold what its place needs; for a report, an amount that differs from the report's own record.
 pub fn read(bytes: &[u8]) -> Result<Case, ImportError> {
     read::read_with(bytes, |workbook, names| {
-        if report::is_report(names) {
+        if change::is_change_request(names) {
+            change::read_after(workbook, names)
+        } else if report::is_report(names) {
             report::read_report(workbook, names)
         } else if hospital_row::is_hospital_row(names) {
             hospital_row::read_hospital_row(workbook, names)
@@ -117,6 +122,17 @@ pub enum ExportError {
         "実績報告書を作るには交付決定（決定日・文書番号・交付決定額）が必要です。交付決定通知書のとおりに入力してください (a report needs its decision)"
     )]
     NotAReport,
+    #[error(
+        "変更交付申請書を作るには、変更する交付決定（決定日・文書番号・交付決定額）が必要です。変更後（または変更前）のケースファイルに \"decision\" を交付決定通知書のとおりに書いてください (a change request needs the decision it changes)"
+    )]
+    NoDecision,
+    #[error(
+        "変更の理由が空です。なぜ計画を変更するのか（受講者の追加・中途退学、経費の増加など）を書いてください (the reason for the change is empty)"
+    )]
+    NoReason,
+    /// The two plans of a 変更交付申請 do not go together (programs or 年度 differ, a report given).
+    #[error("{0}")]
+    Change(String),
     #[error("申請書ファイルを作れませんでした（内部エラー）: {0} (the workbook could not be built)")]
     Build(String),
 }
@@ -150,12 +166,10 @@ pub fn build(case: &Case, draft: bool) -> Result<Workbook, ExportError> {
     // The 様式 follows the program data: a row per trainee (the 様式 of spec/workbook.md) or the hospital as the
     // one row (kanwa-training); its 実績報告書 after the 精算.
     match (program.row_kind, case.stage) {
-        (RowKind::Trainee, crate::case::Stage::Report) => return report::build(case, program, rules, draft),
+        // The report chooses its sheets by the row kind itself (it shares 第6号様式 and the 精算額調書).
+        (_, crate::case::Stage::Report) => return report::build(case, program, rules, draft),
         (RowKind::Hospital, crate::case::Stage::Application) => {
             return hospital_row::build(case, program, rules, draft);
-        }
-        (RowKind::Hospital, crate::case::Stage::Report) => {
-            return Err(ExportError::NoLayout(format!("{}（実績報告書）", program.name)));
         }
         (RowKind::Trainee, crate::case::Stage::Application) => {}
     }

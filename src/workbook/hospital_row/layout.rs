@@ -80,6 +80,19 @@ pub const PLAN: Plan = Plan {
     contact: ["所属", "氏名", "電話番号", "メールアドレス"],
 };
 
+/// 別紙1 of the 実績報告書: the 事業計画書's sheet on what was held — 開催日 and 受講者数 (a report case's
+/// `held_on` and `planned_participants` are what happened).
+pub const REPORT_RESULTS: Plan = Plan {
+    name: "別紙1_事業実績書",
+    title: (a1("B2"), "事業実績書"),
+    trainings_heading: (8, "緩和ケア研修会の開催実績"),
+    trainings_header: ["研修会の名称", "開催日", "会場", "受講者数", "開催指針への準拠"],
+    follows_yes: "準拠した",
+    follows_no: "準拠しなかった",
+    no_training: "（開催した研修会が入力されていません）",
+    ..PLAN
+};
+
 // ---------------------------------------------------------------------------------------------------------
 // 別紙2: 所要額調書 — the application's columns (`layout::BUDGET`), one row: the hospital.
 
@@ -129,6 +142,14 @@ pub const BREAKDOWN: Breakdown = Breakdown {
     header: ["経費区分", "支出予定額", "積算内訳"],
     eligible_total: "対象経費　計",
     total: "合計（総事業費）",
+};
+
+/// 別紙3 of the 実績報告書: the same table on what was paid.
+pub const REPORT_BREAKDOWN: Breakdown = Breakdown {
+    name: "別紙3_支出済額内訳",
+    title: (a1("B2"), "対象経費の支出済額内訳"),
+    header: ["経費区分", "支出済額", "積算内訳"],
+    ..BREAKDOWN
 };
 
 /// The rows of 別紙3: one per program item, the 対象経費 計, その他, the 合計.

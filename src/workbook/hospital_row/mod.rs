@@ -3,12 +3,12 @@
 //! with its 積算内訳 — and a hidden sheet holding the case file, so that Hojo reads it back whole. Chosen by the
 //! program data (`row_kind = "hospital"`), not by the program's id.
 
-mod breakdown;
+pub(crate) mod breakdown;
 mod budget;
 mod form;
 pub mod layout;
-mod plan;
-mod read;
+pub(crate) mod plan;
+pub(crate) mod read;
 
 use rust_xlsxwriter::{DocProperties, Workbook as XlsxWorkbook, Worksheet, XlsxError};
 
@@ -35,6 +35,26 @@ pub struct Context<'a> {
 impl Context<'_> {
     fn page(&self, sheet: &mut Worksheet, page: &Page) -> Result<(), XlsxError> {
         set_up_page(sheet, &self.styles, self.draft, page)
+    }
+
+    fn sheets(&self) -> Sheets<'_> {
+        Sheets { case: self.case, program: self.program, rules: self.rules, styles: &self.styles, draft: self.draft }
+    }
+}
+
+/// What the sheets the application shares with its 実績報告書 (事業計画書／事業実績書, 支出予定額内訳／支出済額内訳)
+/// read: the case, its program data, the styles and whether this is a draft.
+pub struct Sheets<'a> {
+    pub case: &'a Case,
+    pub program: &'static Program,
+    pub rules: &'static Rules,
+    pub styles: &'a Styles,
+    pub draft: bool,
+}
+
+impl Sheets<'_> {
+    fn page(&self, sheet: &mut Worksheet, page: &Page) -> Result<(), XlsxError> {
+        set_up_page(sheet, self.styles, self.draft, page)
     }
 }
 
@@ -88,9 +108,9 @@ fn workbook_bytes(context: &Context) -> Result<Vec<u8>, XlsxError> {
         .set_comment("補助金申請アシスタント Hojo で作成");
     workbook.set_properties(&properties);
     form::write(workbook.add_worksheet(), context)?;
-    plan::write(workbook.add_worksheet(), context)?;
+    plan::write(workbook.add_worksheet(), &context.sheets(), &layout::PLAN)?;
     budget::write(workbook.add_worksheet(), context)?;
-    breakdown::write(workbook.add_worksheet(), context)?;
+    breakdown::write(workbook.add_worksheet(), &context.sheets(), &context.rows, &layout::BREAKDOWN)?;
     super::case_sheet::write(workbook.add_worksheet(), &context.styles, &layout::DATA, context.case)?;
     workbook.define_name(NAME_APPLIED_AMOUNT, &format!("='{}'!{}", layout::FORM_NAME, FORM1.amount.absolute()))?;
     let total = Cell::new(budget::TOTAL_ROW, BUDGET.subsidy_col);

@@ -66,7 +66,7 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     )?;
     let (cell, label) = FORM.attachments_label;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain)?;
-    for (index, name) in FORM.attachment_names.iter().enumerate() {
+    for (index, name) in layout::attachments(context.program.row_kind).iter().enumerate() {
         let cell = FORM.attachments.down(index as u32);
         sheet.write_string_with_format(cell.row, cell.col, *name, &styles.plain)?;
     }

@@ -2,14 +2,38 @@
 //! here. The 都's numbering of this 様式 is not public; the number is one constant (`FORM_NUMBER`), so the
 //! official one is a change of this file only.
 
+use crate::program::RowKind;
 use crate::workbook::case_sheet::CaseSheet;
 use crate::workbook::layout::{Cell, a1, col};
 
 /// 第6号様式: the number a prefectural 要綱 usually gives the 実績報告書 (a choice; see docs/workbook.md).
 pub const FORM_NUMBER: &str = "第6号様式";
 
-/// The order of the visible sheets.
+/// The order of the visible sheets (a row per trainee).
 pub const SHEET_NAMES: [&str; 5] = [FORM.name, RESULTS.name, SETTLEMENT.name, RECEIPTS.name, ROSTER.name];
+
+/// The order of the visible sheets of a program whose row is the hospital: 事業実績書 and 支出済額内訳 are the
+/// application's 事業計画書 and 支出予定額内訳 with the report's words (hospital_row/layout.rs), no 名簿.
+pub const HOSPITAL_SHEET_NAMES: [&str; 4] = [
+    FORM.name,
+    crate::workbook::hospital_row::layout::REPORT_RESULTS.name,
+    SETTLEMENT.name,
+    crate::workbook::hospital_row::layout::REPORT_BREAKDOWN.name,
+];
+
+/// 第6号様式's 添付書類 by the program's row kind.
+pub fn attachments(row_kind: RowKind) -> &'static [&'static str] {
+    match row_kind {
+        RowKind::Trainee => FORM.attachment_names,
+        RowKind::Hospital => &[
+            "(1) 事業実績書（別紙1）",
+            "(2) 精算額調書（別紙2）",
+            "(3) 対象経費の支出済額内訳（別紙3）",
+            "(4) 研修会の開催状況が分かる書類（プログラム・受講者名簿等）",
+            "(5) 領収書等の写し",
+        ],
+    }
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // 第6号様式: 実績報告書 (A4 portrait)
@@ -158,6 +182,8 @@ pub struct Settlement {
     pub header_row: u32,
     pub first_row: u32,
     pub headers: [&'static str; 11],
+    /// The first two headers where the row is the hospital (the rest as `headers`).
+    pub hospital_headers: [&'static str; 2],
     /// Under the table (after one empty row): K, S, 確定額, R, 差引過(△)不足額, each (label, note).
     pub decided: (&'static str, &'static str),
     pub settled_total: (&'static str, &'static str),
@@ -196,6 +222,7 @@ pub const SETTLEMENT: Settlement = Settlement {
         "(H)\n補助率",
         "(I)\n精算額",
     ],
+    hospital_headers: ["報告者（病院名）", "事業"],
     decided: ("交付決定額", "交付決定通知書の額"),
     settled_total: ("精算額合計", "(I) 精算額の合計"),
     confirmed: ("確定額", "精算額合計と交付決定額の少ない方"),
@@ -315,13 +342,19 @@ pub const DATA: CaseSheet = CaseSheet {
     notice: "このシートは、補助金申請アシスタント Hojo がこの実績報告書を読み込み直すときに使う控え（ケースファイル）で、通常は表示されません。報告の内容は第6号様式と別紙1〜4に記載したとおりです。",
 };
 
+/// The same hidden sheet in the report of a program whose row is the hospital (別紙1〜3).
+pub const HOSPITAL_DATA: CaseSheet = CaseSheet {
+    notice: "このシートは、補助金申請アシスタント Hojo がこの実績報告書を読み込み直すときに使う控え（ケースファイル）で、通常は表示されません。報告の内容は第6号様式と別紙1〜3に記載したとおりです。",
+    ..DATA
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn sheet_names_are_valid_excel_names() {
-        for name in SHEET_NAMES.iter().chain([&DATA.name]) {
+        for name in SHEET_NAMES.iter().chain(&HOSPITAL_SHEET_NAMES).chain([&DATA.name]) {
             assert!(name.chars().count() <= 31, "{name}");
             assert!(!name.contains(['[', ']', ':', '*', '?', '/', '\\', '\'']), "{name}");
         }

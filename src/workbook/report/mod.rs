@@ -2,6 +2,11 @@
 //! 第6号様式 and 別紙1–4 — written from `settle::settle`, with the 様式's arithmetic as formulas cached with the
 //! engine's figures, and a hidden sheet holding the report's case file so that Hojo reads it back whole.
 //!
+//! The sheets follow the program's row kind, as the application's do: a row per trainee (事業実績書, 精算額調書,
+//! 支出済額内訳 with each receipt, 受講者名簿), or the hospital as the one row (kanwa-training: the application's
+//! 事業計画書 and 支出予定額内訳 written with the report's words, `hospital_row::layout::REPORT_*`). 第6号様式,
+//! the 精算額調書 with its summary, the defined names and the hidden sheet are the same for both.
+//!
 //! Reading back takes the case from the hidden sheet and checks it against what the visible sheets show: an
 //! amount changed in Excel (a receipt, the 交付決定額, the 受入済額) is named with its sheet and cell rather than
 //! read silently one way or the other (docs/workbook.md).
@@ -20,7 +25,7 @@ use rust_xlsxwriter::{DocProperties, Workbook as XlsxWorkbook, Worksheet, XlsxEr
 use super::write::{Page, Styles, set_up_page};
 use super::{ExportError, Workbook};
 use crate::case::{Case, Decision};
-use crate::program::{Program, Rules};
+use crate::program::{Program, RowKind, Rules};
 use crate::review::review;
 use crate::settle::{SettleError, Settlement, settle};
 
@@ -94,11 +99,32 @@ fn workbook_bytes(context: &Context) -> Result<Vec<u8>, XlsxError> {
     workbook.set_properties(&properties);
 
     form::write(workbook.add_worksheet(), context)?;
-    results::write(workbook.add_worksheet(), context)?;
-    settlement::write(workbook.add_worksheet(), context)?;
-    receipts::write(workbook.add_worksheet(), context)?;
-    roster::write(workbook.add_worksheet(), context)?;
-    super::case_sheet::write(workbook.add_worksheet(), &context.styles, &layout::DATA, context.case)?;
+    match context.program.row_kind {
+        RowKind::Trainee => {
+            results::write(workbook.add_worksheet(), context)?;
+            settlement::write(workbook.add_worksheet(), context)?;
+            receipts::write(workbook.add_worksheet(), context)?;
+            roster::write(workbook.add_worksheet(), context)?;
+            super::case_sheet::write(workbook.add_worksheet(), &context.styles, &layout::DATA, context.case)?;
+        }
+        RowKind::Hospital => {
+            use super::hospital_row::layout::{REPORT_BREAKDOWN, REPORT_RESULTS, breakdown_rows};
+            use super::hospital_row::{Sheets, breakdown, plan};
+            let sheets = Sheets {
+                case: context.case,
+                program: context.program,
+                rules: context.rules,
+                styles: &context.styles,
+                draft: context.draft,
+            };
+            plan::write(workbook.add_worksheet(), &sheets, &REPORT_RESULTS)?;
+            settlement::write(workbook.add_worksheet(), context)?;
+            let rows = breakdown_rows(context.rules.items.len());
+            breakdown::write(workbook.add_worksheet(), &sheets, &rows, &REPORT_BREAKDOWN)?;
+            let data = &layout::HOSPITAL_DATA;
+            super::case_sheet::write(workbook.add_worksheet(), &context.styles, data, context.case)?;
+        }
+    }
 
     let places = &context.places;
     let on = |sheet: &str, cell: super::layout::Cell| format!("='{sheet}'!{}", cell.absolute());

@@ -162,7 +162,8 @@ pub fn places(case: &Case, program: &Program, rules: &Rules, calculation: &Calcu
             roster_row: super::layout::ROSTER.first_row + index as u32,
         });
     }
-    let settlement_total_row = SETTLEMENT.first_row + case.trainees.len() as u32;
+    // A row of 別紙2 per row of the 算定: each trainee, or the hospital.
+    let settlement_total_row = SETTLEMENT.first_row + calculation.rows.len() as u32;
     let first = settlement_total_row + 2;
     Places {
         trainees,

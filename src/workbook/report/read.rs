@@ -8,7 +8,7 @@ use super::places::{Line, places};
 use crate::calc::calculate;
 use crate::case::{Case, Stage};
 use crate::money::Yen;
-use crate::program::Program;
+use crate::program::{Program, RowKind};
 use crate::workbook::case_sheet;
 use crate::workbook::layout::Cell;
 use crate::workbook::read::cells::Sheet;
@@ -39,9 +39,41 @@ pub fn read_report(workbook: &mut Opened, names: &[String]) -> Result<Case, Impo
         });
     }
     let settlement_sheet = sheet(SETTLEMENT.name)?;
-    let receipts_sheet = sheet(RECEIPTS.name)?;
-    check_against_sheets(&case, &settlement_sheet, &receipts_sheet)?;
+    let Ok(program) = Program::get(&case.program) else { return Ok(case) };
+    match program.row_kind {
+        RowKind::Trainee => {
+            let receipts_sheet = sheet(RECEIPTS.name)?;
+            check_against_sheets(&case, &settlement_sheet, &receipts_sheet)?;
+        }
+        RowKind::Hospital => {
+            use crate::workbook::hospital_row::layout::REPORT_BREAKDOWN;
+            let breakdown = sheet(REPORT_BREAKDOWN.name)?;
+            check_summary(&case, &settlement_sheet)?;
+            if let Ok(rules) = program.rules_for(case.fiscal_year) {
+                crate::workbook::hospital_row::read::check_costs(
+                    &case,
+                    rules,
+                    &breakdown,
+                    &REPORT_BREAKDOWN,
+                    "実績報告書",
+                )?;
+            }
+        }
+    }
     Ok(case)
+}
+
+/// The 交付決定額 and the 受入済額 under 別紙2 are still the report's.
+fn check_summary(case: &Case, settlement: &Sheet) -> Result<(), ImportError> {
+    use crate::workbook::hospital_row::read::check_amount;
+    let Ok(program) = Program::get(&case.program) else { return Ok(()) };
+    let Ok(rules) = program.rules_for(case.fiscal_year) else { return Ok(()) };
+    let Ok(calculation) = calculate(case) else { return Ok(()) };
+    let places = places(case, program, rules, &calculation);
+    if let Some(decision) = &case.decision {
+        check_amount(settlement, places.decided(), "交付決定額", decision.amount, "実績報告書")?;
+    }
+    check_amount(settlement, places.received(), "受入済額", case.received, "実績報告書")
 }
 
 /// Every amount the sheets let a person type is still the report's.

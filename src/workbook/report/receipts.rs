@@ -179,7 +179,14 @@ fn item_note(item: &super::places::ItemPlace, trainee: &crate::case::Trainee, co
     if left_out {
         return BREAKDOWN.exam_year_note.to_string();
     }
-    // The engine's notes are the application's (「年度内に修了予定」); a report says what happened.
-    let note = item.figures.as_ref().and_then(|f| f.note.clone()).unwrap_or_default();
-    note.strip_suffix("予定").map_or(note.clone(), str::to_string)
+    // The engine's notes are the application's (「年度内に修了予定」); a report says what happened, in the words
+    // of the program data (`report_note_when_counted`).
+    let Some(figures) = item.figures.as_ref() else { return String::new() };
+    let note = figures.note.clone().unwrap_or_default();
+    match context.rules.items.iter().find(|rule| rule.id == figures.item) {
+        Some(rule) if rule.note_when_counted.as_deref() == Some(note.as_str()) => {
+            rule.report_note_when_counted.clone().unwrap_or(note)
+        }
+        _ => note,
+    }
 }

@@ -1,14 +1,16 @@
-//! 別紙2 精算額調書: the 所要額調書's table on what was paid — one row per trainee, A–I, the 合計 (defined name
+//! 別紙2 精算額調書: the 所要額調書's table on what was paid — one row per trainee (or the hospital), A–I, the 合計 (defined name
 //! 精算額合計 on the total of (I)) — and under it 交付決定額, 確定額 = MIN(精算額合計, 交付決定額), 受入済額 and
 //! 差引過(△)不足額 = 受入済額 − 確定額 (defined name 差引過不足額). (A) and (F) take their sums from the
-//! trainee's block on 別紙3, as in the application.
+//! trainee's block on 別紙3 (the hospital's: (A) and (D) from the 支出済額内訳), as in the application.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::Context;
 use super::layout::{RECEIPTS, ROSTER, SETTLEMENT};
 use crate::money::Yen;
+use crate::program::RowKind;
 use crate::workbook::layout::{BUDGET, Cell, sheet_ref};
+use crate::workbook::text;
 use crate::workbook::write::{
     FigureSources, Page, amount_formula, formula_string, height_for_lines, hospital_beside, text_formula, write_figures,
 };
@@ -44,29 +46,27 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let (cell, label) = SETTLEMENT.unit;
     sheet.write_string_with_format(cell.row, cell.col, label, &styles.plain_right)?;
 
-    for (index, text) in SETTLEMENT.headers.iter().enumerate() {
+    let headers: Vec<&str> = match context.program.row_kind {
+        RowKind::Trainee => SETTLEMENT.headers.to_vec(),
+        RowKind::Hospital => SETTLEMENT.hospital_headers.iter().chain(&SETTLEMENT.headers[2..]).copied().collect(),
+    };
+    for (index, text) in headers.iter().enumerate() {
         sheet.write_string_with_format(SETTLEMENT.header_row, BUDGET.name_col + index as u16, *text, &styles.header)?;
     }
     sheet.set_row_height(SETTLEMENT.header_row, height_for_lines(4))?;
 
-    for ((row, trainee), placed) in rows.iter().zip(&context.case.trainees).zip(&places.trainees) {
-        let r = placed.settlement_row;
-        let name = format!("={}&\"\"", sheet_ref(ROSTER.name, Cell::new(placed.roster_row, super::roster::NAME_COL)));
-        sheet.write_formula_with_format(r, BUDGET.name_col, text_formula(name, &trainee.name), &styles.cell_wrap)?;
-        let qualification = context
-            .rules
-            .qualification(&trainee.qualification)
-            .map_or_else(|| trainee.qualification.clone(), |q| q.label.clone());
-        sheet.write_string_with_format(r, BUDGET.qualification_col, &qualification, &styles.cell_wrap)?;
-        sheet.set_row_height(r, height_for_lines(2))?;
-        let block_total = |col: u16| sheet_ref(RECEIPTS.name, Cell::new(placed.receipts_total_row, col));
-        let sources = FigureSources {
-            total_cost: block_total(RECEIPTS.amount_col),
-            other_income_typed: false,
-            eligible_cost: None,
-            selected: block_total(RECEIPTS.selected_col),
-        };
-        write_figures(sheet, styles, context.rules, r, row, &sources)?;
+    for (index, row) in rows.iter().enumerate() {
+        let Some(line) = line(context, index) else { continue };
+        let r = SETTLEMENT.first_row + index as u32;
+        sheet.write_formula_with_format(r, BUDGET.name_col, text_formula(line.name, &row.name), &styles.cell_wrap)?;
+        sheet.write_string_with_format(r, BUDGET.qualification_col, &line.subject, &styles.cell_wrap)?;
+        // As tall as the name or the subject needs (a hospital's name is long), at least two lines.
+        let width = |col: u16| text::line_units(BUDGET.widths[usize::from(col)]);
+        let lines = text::line_count(&row.name, width(BUDGET.name_col))
+            .max(text::line_count(&line.subject, width(BUDGET.qualification_col)))
+            .max(2);
+        sheet.set_row_height(r, height_for_lines(lines))?;
+        write_figures(sheet, styles, context.rules, r, row, &line.sources)?;
     }
 
     // The 合計: each column's sum; (I)'s is S 精算額合計, of the eligible rows (a 対象外 trainee's I is shown
@@ -94,7 +94,8 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     let excluded: Vec<u32> = settlement
         .excluded
         .iter()
-        .filter_map(|row| places.trainees.get(row.index).map(|placed| placed.settlement_row))
+        .filter(|row| row.index < rows.len())
+        .map(|row| SETTLEMENT.first_row + row.index as u32)
         .collect();
     write_sum(sheet, context, total_row, BUDGET.subsidy_col, Some(&excluded), settlement.total)?;
     sheet.write_blank(total_row, BUDGET.rate_col, &styles.cell)?;
@@ -158,6 +159,53 @@ pub fn write(sheet: &mut Worksheet, context: &Context) -> Result<(), XlsxError> 
     Ok(())
 }
 
+/// Where a row of 別紙2 takes its name, subject and sums from, by the program's row kind: a trainee's from the
+/// 名簿 and her block on 別紙3; the hospital's from 第6号様式 and the 支出済額内訳's totals (as the application's
+/// 所要額調書 of a hospital-row program).
+struct Line {
+    name: String,
+    subject: String,
+    sources: FigureSources,
+}
+
+fn line(context: &Context, index: usize) -> Option<Line> {
+    match context.program.row_kind {
+        RowKind::Trainee => {
+            let trainee = context.case.trainees.get(index)?;
+            let placed = context.places.trainees.get(index)?;
+            let name =
+                format!("={}&\"\"", sheet_ref(ROSTER.name, Cell::new(placed.roster_row, super::roster::NAME_COL)));
+            let subject = context
+                .rules
+                .qualification(&trainee.qualification)
+                .map_or_else(|| trainee.qualification.clone(), |q| q.label.clone());
+            let block_total = |col: u16| sheet_ref(RECEIPTS.name, Cell::new(placed.receipts_total_row, col));
+            let sources = FigureSources {
+                total_cost: block_total(RECEIPTS.amount_col),
+                other_income_typed: false,
+                eligible_cost: None,
+                selected: block_total(RECEIPTS.selected_col),
+            };
+            Some(Line { name, subject, sources })
+        }
+        RowKind::Hospital => {
+            use crate::workbook::hospital_row::layout::{BUDGET_SUBJECT, REPORT_BREAKDOWN, breakdown_rows};
+            let name = format!("={}&\"\"", sheet_ref(super::layout::FORM.name, super::layout::FORM.hospital_value()));
+            let rows = breakdown_rows(context.rules.items.len());
+            let breakdown = |row: u32| sheet_ref(REPORT_BREAKDOWN.name, Cell::new(row, REPORT_BREAKDOWN.amount_col));
+            let r = SETTLEMENT.first_row + index as u32;
+            // No item has its own 基準額 here: the items' 選定額 are the 対象経費 (D) itself.
+            let sources = FigureSources {
+                total_cost: breakdown(rows.total),
+                other_income_typed: false,
+                eligible_cost: Some(breakdown(rows.eligible_total)),
+                selected: Cell::new(r, BUDGET.eligible_col).a1(),
+            };
+            Some(Line { name, subject: BUDGET_SUBJECT.to_string(), sources })
+        }
+    }
+}
+
 enum Summary {
     /// As the 通知書 or the 都's payment says; unlocked, read back.
     Typed(Yen),
@@ -193,7 +241,7 @@ fn write_sum(
     sum: Yen,
 ) -> Result<(), XlsxError> {
     let styles = &context.styles;
-    if context.case.trainees.is_empty() {
+    if context.settlement.calculation.rows.is_empty() {
         sheet.write_number_with_format(total_row, col, 0.0, &styles.amount)?;
         return Ok(());
     }

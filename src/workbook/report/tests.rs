@@ -74,6 +74,14 @@ fn the_receipts_are_listed_under_their_items_with_the_items_totals() {
 }
 
 #[test]
+fn the_tuitions_note_says_what_happened_in_the_program_datas_words() {
+    let workbook = build(&example_report(), false).unwrap();
+    let range = sheet(&workbook.bytes, RECEIPTS.name);
+    assert!(find_text(&range, "本年度分の課程を年度内に修了").is_some());
+    assert!(find_text(&range, "修了予定").is_none(), "a report does not say 予定");
+}
+
+#[test]
 fn the_defined_names_point_at_the_figures() {
     let workbook = build(&example_report(), false).unwrap();
     let workbook_xml = {
@@ -177,4 +185,69 @@ fn rewrite_number(bytes: &[u8], sheet_name: &str, a1: &str, old: i64, new: i64) 
         std::io::Write::write_all(&mut out, &content).unwrap();
     }
     out.finish().unwrap().into_inner()
+}
+
+// The report of a program whose row is the hospital (kanwa-training): the same 第6号様式 and 精算額調書, the
+// application's 事業計画書 and 支出予定額内訳 in the report's words, no 名簿.
+
+fn keyaki_report() -> Case {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/kanwa-training/keyaki-hospital-report.json");
+    parse_case(&std::fs::read(path).unwrap()).unwrap()
+}
+
+#[test]
+fn the_hospital_row_report_has_the_sheets_of_its_row_kind() {
+    let workbook = build(&keyaki_report(), false).unwrap();
+    let names = Xlsx::new(Cursor::new(&workbook.bytes)).map(|w: Xlsx<_>| w.sheet_names()).unwrap();
+    let mut expected: Vec<String> = super::layout::HOSPITAL_SHEET_NAMES.iter().map(|name| name.to_string()).collect();
+    expected.push(DATA.name.to_string());
+    assert_eq!(names, expected);
+    let results = sheet(&workbook.bytes, super::layout::HOSPITAL_SHEET_NAMES[1]);
+    for text in ["事業実績書", "緩和ケア研修会の開催実績", "開催日", "受講者数", "準拠した"]
+    {
+        assert!(find_text(&results, text).is_some(), "{text}");
+    }
+    let form = sheet(&workbook.bytes, FORM.name);
+    assert!(find_text(&form, "研修会の開催状況").is_some());
+    assert!(find_text(&form, "受講者名簿（実績）").is_none(), "no 名簿 for a hospital row");
+}
+
+#[test]
+fn the_hospital_row_settles_on_one_row_with_the_summary_under_it() {
+    let workbook = build(&keyaki_report(), false).unwrap();
+    let range = sheet(&workbook.bytes, SETTLEMENT.name);
+    // Row 7 the hospital, row 8 the 合計, the summary from row 10.
+    assert!(find_text(&range, "報告者（病院名）").is_some());
+    assert_eq!(number(&range, "D7"), 1_029_000.0, "(A) with その他の経費 20,000");
+    assert_eq!(number(&range, "G7"), 1_009_000.0, "(D) 対象経費の実支出額");
+    assert_eq!(number(&range, "L7"), 1_009_000.0, "(I) 精算額 (10/10)");
+    assert_eq!(number(&range, "L8"), 1_009_000.0, "精算額合計");
+    assert_eq!(number(&range, "F10"), 1_040_000.0, "交付決定額");
+    assert_eq!(number(&range, "F12"), 1_009_000.0, "確定額");
+    assert_eq!(number(&range, "F13"), 1_040_000.0, "受入済額");
+    assert_eq!(number(&range, "F14"), 31_000.0, "差引過(△)不足額: to be returned");
+    assert!(find_text(&range, "返還額").is_some());
+    let breakdown = sheet(&workbook.bytes, crate::workbook::hospital_row::layout::REPORT_BREAKDOWN.name);
+    assert!(find_text(&breakdown, "支出済額").is_some());
+    assert!(find_text(&breakdown, "講師謝金 30,000円×15人").is_some());
+}
+
+#[test]
+fn the_hospital_row_report_reads_back_and_an_amount_changed_in_excel_is_named() {
+    let report = keyaki_report();
+    let workbook = build(&report, false).unwrap();
+    assert_eq!(read(&workbook.bytes).unwrap(), crate::workbook::kept(&report));
+    let layout = crate::workbook::hospital_row::layout::REPORT_BREAKDOWN;
+    // 講師報酬 is the first 経費区分.
+    let cell = crate::workbook::layout::Cell::new(layout.first_row, layout.amount_col);
+    let changed = rewrite_number(&workbook.bytes, layout.name, &cell.a1(), 570_000, 600_000);
+    match read(&changed) {
+        Err(ImportError::Cell { sheet, cell: at, message }) => {
+            assert_eq!(sheet, layout.name);
+            assert_eq!(at, cell.a1());
+            assert!(message.contains("実績報告書を作り直して"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
 }
