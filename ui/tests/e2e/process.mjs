@@ -1,6 +1,9 @@
-// The real app's process under tauri-driver (driver → WebKitWebDriver → the app → WebKit's processes), found in
-// /proc by its binary, for the tests that kill it and the benchmark that measures its memory (Linux only).
+// The real app's process under tauri-driver (driver → WebKitWebDriver → the app → WebKit's processes), found by
+// its binary, for the tests that kill it (Linux: /proc; Windows: the process table through PowerShell, the driver
+// being msedgedriver) and the benchmark that measures its memory (Linux only).
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
+import path from "node:path";
 
 function children() {
   const map = new Map();
@@ -31,8 +34,32 @@ export function descendants(root) {
   return found;
 }
 
+/** Windows: the processes under `root` with their executables (Get-CimInstance Win32_Process). */
+function windowsDescendants(root) {
+  const script = "Get-CimInstance Win32_Process | Select-Object ProcessId,ParentProcessId,ExecutablePath | ConvertTo-Json -Compress";
+  const table = JSON.parse(execFileSync("powershell.exe", ["-NoProfile", "-Command", script], { encoding: "utf8", maxBuffer: 64 << 20 }));
+  const found = [];
+  const todo = [root];
+  while (todo.length > 0) {
+    const pid = todo.pop();
+    for (const entry of table) {
+      if (entry.ParentProcessId === pid && entry.ProcessId !== pid) {
+        found.push(entry);
+        todo.push(entry.ProcessId);
+      }
+    }
+  }
+  return found;
+}
+
 /** The app started under the driver `driverPid`: the descendant running `binary`. */
 export function appPid(driverPid, binary) {
+  if (process.platform === "win32") {
+    const wanted = path.resolve(binary).toLowerCase();
+    const app = windowsDescendants(driverPid).find((entry) => (entry.ExecutablePath ?? "").toLowerCase() === wanted);
+    if (!app) throw new Error(`no process of ${binary} under ${driverPid}`);
+    return app.ProcessId;
+  }
   const wanted = realpathSync(binary);
   for (const pid of descendants(driverPid)) {
     try {

@@ -95,7 +95,8 @@ test("a receipt and a file saved just before the app is killed (SIGKILL) are the
   await app.click('.receipts[data-item="registration_fee"] tr[data-receipt] td.attachments > button');
   await app.find('[data-attachment="登録料.png"]');
 
-  // Killed at once: the window answered, so the store had committed; nothing else gets a chance to run.
+  // Killed at once: the window answered, so the store had committed; nothing else gets a chance to run
+  // (SIGKILL; on Windows, TerminateProcess).
   process.kill(appPid(app.driver.pid, binary), "SIGKILL");
   await app.close().catch(() => {});
   app = await App.launch(binary, env);
