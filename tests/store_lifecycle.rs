@@ -276,6 +276,18 @@ fn a_reported_year_carries_its_settled_figures_into_the_next() {
     assert_eq!(offered[0].prior_years_standard_used, settled, "the settled F, not the applied {applied:?}");
     assert_eq!(offered[0].prior_items, [ItemId::Admission], "入学料 was in the report");
     assert_eq!(before_report[0].prior_items, offered[0].prior_items);
+    assert_eq!((before_report[0].carried_settled, offered[0].carried_settled), (false, true));
+
+    // 確定 keeps the same settled figures (受講者 says 「実績報告の額」 for both).
+    let confirm = LifecycleStep::RecordConfirmation {
+        confirmed_on: "2025-06-01".into(),
+        number: "7保医政第11号".into(),
+        amount: hojo::settle::settle(&report).unwrap().confirmed.get().to_string(),
+    };
+    store.advance(&ADMIN, application, &confirm).unwrap();
+    let offered = store.continuing_courses(hospital, "kanwa-nurse", next_year).unwrap();
+    assert_eq!((offered[0].carried_from_status, offered[0].carried_settled), (Status::Settled, true));
+    assert_eq!(offered[0].prior_years_standard_used, settled);
 
     // The next 年度's application starts from the settled figures.
     let next = store.start_application(&ADMIN, hospital, "kanwa-nurse", next_year).unwrap();

@@ -31,4 +31,10 @@ pub const COMMANDS: &[&str] = &[
     "lifecycle_history",
     "export_report",
     "export_change_request",
+    "attach_receipt_file",
+    "list_attachments",
+    "remove_attachment",
+    "open_attachment",
+    "export_attachment",
+    "export_receipt_files",
 ];

@@ -96,6 +96,11 @@ fn trainee_of(edit: &CaseEdit) -> Option<usize> {
         | CaseEdit::SetSalaryMonth { index, .. }
         | CaseEdit::SetSalaryMonthly { index, .. }
         | CaseEdit::SetPriorItem { index, .. } => Some(*index),
+        // Her receipts, as she keeps them (the receipts' own commands are in receipt_commands).
+        CaseEdit::AddReceipt { index, .. }
+        | CaseEdit::SetReceipt { index, .. }
+        | CaseEdit::RemoveReceipt { index, .. }
+        | CaseEdit::RestoreReceipt { index, .. } => Some(*index),
         _ => None,
     }
 }

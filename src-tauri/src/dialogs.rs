@@ -70,6 +70,14 @@ impl Dialogs {
         }
     }
 
+    /// The folder the user chose (to write several files into); `None` when she cancelled.
+    pub fn folder<R: Runtime>(&self, app: &AppHandle<R>, request: &FileRequest) -> AppResult<Option<PathBuf>> {
+        match self {
+            Dialogs::Native => chosen(app.dialog().file().set_title(request.title).blocking_pick_folder()),
+            other => other.scripted(),
+        }
+    }
+
     fn scripted(&self) -> AppResult<Option<PathBuf>> {
         match self {
             Dialogs::Native => Ok(None),

@@ -73,6 +73,17 @@ pub fn open_folder(path: &Path) -> AppResult<()> {
     if !folder.is_dir() {
         return Err(AppError::new(format!("フォルダ {} が見つかりません", folder.display())));
     }
+    open_in_desktop(folder).map_err(|opener| {
+        AppError::new(format!(
+            "フォルダを開けませんでした（{opener}）。{} をファイルマネージャーで開いてください",
+            folder.display()
+        ))
+    })
+}
+
+/// Opens a file or folder with the desktop's own program for it (a receipt's PDF in its viewer); the opener
+/// and its error when it cannot be started.
+pub fn open_in_desktop(path: &Path) -> Result<(), String> {
     let opener = if cfg!(target_os = "windows") {
         "explorer"
     } else if cfg!(target_os = "macos") {
@@ -81,16 +92,11 @@ pub fn open_folder(path: &Path) -> AppResult<()> {
         "xdg-open"
     };
     let argument = if cfg!(target_os = "windows") {
-        std::ffi::OsString::from(explorer_path(&folder.to_string_lossy()))
+        std::ffi::OsString::from(explorer_path(&path.to_string_lossy()))
     } else {
-        folder.as_os_str().to_owned()
+        path.as_os_str().to_owned()
     };
-    std::process::Command::new(opener).arg(argument).spawn().map(|_| ()).map_err(|error| {
-        AppError::new(format!(
-            "フォルダを開けませんでした（{opener}: {error}）。{} をファイルマネージャーで開いてください",
-            folder.display()
-        ))
-    })
+    std::process::Command::new(opener).arg(argument).spawn().map(|_| ()).map_err(|error| format!("{opener}: {error}"))
 }
 
 /// The folder as Explorer understands it: backslashes, and no `\\?\` prefix of a long path (Explorer opens

@@ -11,6 +11,7 @@ pub mod lifecycle_commands;
 pub mod meibo_lookup;
 pub mod program_commands;
 pub mod program_info;
+pub mod receipt_commands;
 pub mod snapshot;
 pub mod workspace;
 
@@ -60,6 +61,12 @@ pub fn builder<R: tauri::Runtime>(
             lifecycle_commands::lifecycle_history,
             lifecycle_commands::export_report,
             lifecycle_commands::export_change_request,
+            receipt_commands::attach_receipt_file,
+            receipt_commands::list_attachments,
+            receipt_commands::remove_attachment,
+            receipt_commands::open_attachment,
+            receipt_commands::export_attachment,
+            receipt_commands::export_receipt_files,
         ])
 }
 
@@ -72,6 +79,7 @@ pub fn run() {
         // SAFETY: set at the very start of main, before any thread exists.
         unsafe { std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1") };
     }
+    receipt_commands::clean_opened_attachments();
     let result = builder(tauri::Builder::default(), Workspace::open_default(), dialogs::Dialogs::from_env())
         .run(tauri::generate_context!());
     if let Err(error) = result {

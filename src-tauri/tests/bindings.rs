@@ -34,6 +34,8 @@ fn export_into(folder: &Path) {
     hojo::lifecycle::LifecycleStep::export_all(&config).unwrap();
     hojo::lifecycle::NextStep::export_all(&config).unwrap();
     hojo::lifecycle::LifecycleError::export_all(&config).unwrap();
+    hojo::store::AttachmentInfo::export_all(&config).unwrap();
+    hojo_desktop::receipt_commands::ExportedReceipts::export_all(&config).unwrap();
 }
 
 fn files_of(folder: &Path) -> BTreeMap<String, String> {

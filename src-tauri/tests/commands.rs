@@ -738,3 +738,183 @@ fn a_training_application_starts_beside_the_nurse_one_of_the_same_hospital_and_y
         window.ok("start_case", json!({"fiscalYear": 2024, "hospitalName": "さくら病院", "program": "kanwa-nurse"}));
     assert_eq!(again["case"]["trainees"].as_array().map(Vec::len), Some(1));
 }
+
+// ---- A 実績報告's receipts and their files (receipt_commands.rs) ----
+
+/// The example 実績報告 (four receipts: 入学料, 受講料 ×2, その他) read in through 「JSONを読み込む」.
+fn report_window() -> Window {
+    let window = window();
+    let report =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/reports/sakura-hospital-report.json");
+    window.answer(Some(&report));
+    let snapshot = window.ok("import_case_json", json!({}));
+    assert_eq!(snapshot["case"]["stage"], "report", "{}", snapshot["case"]);
+    window
+}
+
+/// A scan as the user has it on her disk.
+fn scan(window: &Window, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = window.folder.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn receipts_are_edited_as_typed_and_the_items_amount_is_their_sum() {
+    let window = report_window();
+    let before = window.ok("get_snapshot", json!({}));
+    assert_eq!(before["case"]["trainees"][0]["tuition"], 900_000);
+    // 和暦 and full-width digits, made on 受講者用 by the nurse herself.
+    let snapshot = window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "add_receipt", "index": 0, "item": "tuition", "paid_on": "令和６年１２月１日", "payee": "日本看護協会看護研修学校", "description": "実習費", "amount": "３０，０００"}, "asNurse": true}),
+    );
+    let trainee = &snapshot["case"]["trainees"][0];
+    assert_eq!(trainee["tuition"], 930_000);
+    let added = trainee["receipts"].as_array().unwrap().iter().find(|r| r["description"] == "実習費").unwrap().clone();
+    assert_eq!((&added["paid_on"], &added["amount"]), (&json!("2024-12-01"), &json!(30_000)));
+    let position = trainee["receipts"].as_array().unwrap().iter().position(|r| r["description"] == "実習費").unwrap();
+    // A refused amount names its field and keeps what was saved.
+    let error = window.refused(
+        "edit_case",
+        json!({"edit": {"kind": "set_receipt", "index": 0, "receipt": position, "field": "amount", "text": "三万"}}),
+    );
+    assert_eq!(error["path"], format!("trainees[0].receipts[{position}].amount"));
+    let snapshot = window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "set_receipt", "index": 0, "receipt": position, "field": "amount", "text": "40,000"}}),
+    );
+    assert_eq!(snapshot["case"]["trainees"][0]["tuition"], 940_000);
+    // Removed, then put back (元に戻す).
+    let snapshot = window.ok("edit_case", json!({"edit": {"kind": "remove_receipt", "index": 0, "receipt": position}}));
+    assert_eq!(snapshot["case"]["trainees"][0]["tuition"], 900_000);
+    let mut value = added.clone();
+    value["amount"] = json!(40_000);
+    let snapshot = window
+        .ok("edit_case", json!({"edit": {"kind": "restore_receipt", "index": 0, "receipt": position, "value": value}}));
+    assert_eq!(snapshot["case"]["trainees"][0]["tuition"], 940_000);
+    // A receipt without a 支払先 is a finding about that receipt.
+    let snapshot = window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "set_receipt", "index": 0, "receipt": position, "field": "payee", "text": ""}}),
+    );
+    let findings = snapshot["findings"].as_array().unwrap();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["path"].as_str().is_some_and(|p| p.starts_with(&format!("trainees[0].receipts[{position}]")))),
+        "{findings:?}"
+    );
+    // Entered under the wrong item: moved to another (as the screen's 費目 choice sends it); both amounts follow.
+    let snapshot = window.ok(
+        "edit_case",
+        json!({"edit": {"kind": "set_receipt", "index": 0, "receipt": position, "field": "item", "text": "other_costs"}}),
+    );
+    let trainee = &snapshot["case"]["trainees"][0];
+    assert_eq!((&trainee["tuition"], &trainee["other_costs"]), (&json!(900_000), &json!(90_000)), "{trainee}");
+}
+
+#[test]
+fn receipts_and_their_files_belong_to_a_report_and_an_application_refuses_them() {
+    let window = window().started().with_trainee();
+    let error = window.refused(
+        "edit_case",
+        json!({"edit": {"kind": "add_receipt", "index": 0, "item": "tuition", "paid_on": "2024-05-01", "payee": "大学", "description": "授業料", "amount": "1000"}}),
+    );
+    assert!(!error["message"].as_str().unwrap().is_empty(), "{error}");
+    let file = scan(&window, "領収書.pdf", b"%PDF-1.4 receipt");
+    window.answer(Some(&file));
+    window.refused("attach_receipt_file", json!({"index": 0, "receipt": 0}));
+    assert_eq!(window.ok("list_attachments", json!({})), json!([]));
+}
+
+#[test]
+fn a_file_is_attached_to_a_receipt_listed_without_its_data_saved_elsewhere_and_removed() {
+    let window = report_window();
+    let bytes: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+    let file = scan(&window, "前期授業料.pdf", &bytes);
+    window.answer(Some(&file));
+    let listed = window.ok("attach_receipt_file", json!({"index": 0, "receipt": 1, "asNurse": true}));
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    let info = &listed[0];
+    assert_eq!((&info["trainee"], &info["receipt"]), (&json!(0), &json!(1)));
+    assert_eq!(info["file_name"], "前期授業料.pdf");
+    assert_eq!(info["size"], bytes.len());
+    assert_eq!(info["item"], "tuition");
+    assert!(info.get("data").is_none(), "the list carries no data: {info}");
+    assert_eq!(window.ok("list_attachments", json!({})), json!(listed));
+    // A cancelled dialog attaches nothing.
+    window.answer(None);
+    assert_eq!(window.ok("attach_receipt_file", json!({"index": 0, "receipt": 2})), Value::Null);
+    assert_eq!(window.ok("list_attachments", json!({})).as_array().unwrap().len(), 1);
+    // Saved elsewhere: the same bytes, private.
+    let copy = window.folder.path().join("copy.pdf");
+    window.answer(Some(&copy));
+    window.ok("export_attachment", json!({"id": info["id"]}));
+    assert_eq!(std::fs::read(&copy).unwrap(), bytes);
+    // A file that does not exist is refused with its name.
+    window.answer(Some(&window.folder.path().join("none.pdf")));
+    let error = window.refused("attach_receipt_file", json!({"index": 0, "receipt": 2}));
+    assert!(error["message"].as_str().unwrap().contains("none.pdf"), "{error}");
+    let error = window.refused("open_attachment", json!({"id": 9999}));
+    assert!(error["message"].as_str().unwrap().contains("添付ファイル"), "{error}");
+    assert_eq!(window.ok("remove_attachment", json!({"id": info["id"]})), json!([]));
+    window.refused("remove_attachment", json!({"id": info["id"]}));
+}
+
+#[test]
+fn the_receipt_files_go_into_the_chosen_folder_named_by_trainee_item_and_date_and_survive_a_restart() {
+    let window = report_window();
+    for (receipt, name) in [(1, "scan1.pdf"), (2, "scan2.pdf"), (3, "レシート.jpg")] {
+        let file = scan(&window, name, name.as_bytes());
+        window.answer(Some(&file));
+        window.ok("attach_receipt_file", json!({"index": 0, "receipt": receipt}));
+    }
+    let database = window.ok("get_snapshot", json!({}))["storage"]["database"].as_str().unwrap().to_string();
+    let folder = window.folder;
+    drop(window._app);
+    let window = window_on(Workspace::open(std::path::Path::new(&database)).unwrap(), folder);
+    assert_eq!(window.ok("list_attachments", json!({})).as_array().unwrap().len(), 3, "kept in the database");
+
+    let out = window.folder.path().join("領収書等の写し");
+    std::fs::create_dir(&out).unwrap();
+    window.answer(Some(&out));
+    let exported = window.ok("export_receipt_files", json!({}));
+    let mut names: Vec<String> =
+        exported["files"].as_array().unwrap().iter().map(|name| name.as_str().unwrap().to_string()).collect();
+    names.sort();
+    assert_eq!(names.len(), 3, "{exported}");
+    assert!(names.iter().any(|n| n.contains("受講料_2024-04-10") && n.ends_with(".pdf")), "{names:?}");
+    assert!(names.iter().any(|n| n.contains("受講料_2024-10-10") && n.ends_with(".pdf")), "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with("_2024-05-12.jpg")), "{names:?}");
+    assert!(names.iter().all(|n| n.starts_with("看護")), "named by trainee: {names:?}");
+    for name in &names {
+        assert!(out.join(name).is_file(), "{name} written");
+    }
+    let scan1 = names.iter().find(|n| n.contains("2024-04-10")).unwrap();
+    assert_eq!(std::fs::read(out.join(scan1)).unwrap(), b"scan1.pdf");
+    window.answer(None);
+    assert_eq!(window.ok("export_receipt_files", json!({})), Value::Null);
+}
+
+/// The nurse's cost sheet of a report carries her receipts (`hojo-trainee-costs/2`); reading it in lists the
+/// receipts it adds before anything is written.
+#[test]
+fn a_nurses_cost_sheet_of_a_report_carries_her_receipts_and_the_preview_lists_them() {
+    let window = report_window();
+    let sheet = window.folder.path().join("看護花子_費用.json");
+    window.answer(Some(&sheet));
+    window.ok("export_trainee_costs", json!({"index": 0}));
+    let text = std::fs::read_to_string(&sheet).unwrap();
+    assert!(text.contains("hojo-trainee-costs/2") && text.contains("後期授業料"), "{text}");
+    let snapshot = window.ok("edit_case", json!({"edit": {"kind": "remove_receipt", "index": 0, "receipt": 2}}));
+    assert_eq!(snapshot["case"]["trainees"][0]["tuition"], 450_000);
+    window.answer(Some(&sheet));
+    let preview = window.ok("preview_trainee_costs", json!({}));
+    let added = preview["added_receipts"].as_array().unwrap();
+    assert!(added.iter().any(|r| r["description"] == "後期授業料"), "{preview}");
+    assert_eq!(window.ok("get_snapshot", json!({}))["case"]["trainees"][0]["tuition"], 450_000, "nothing written yet");
+    let snapshot = window.ok("import_trainee_costs", json!({}));
+    assert_eq!(snapshot["case"]["trainees"][0]["tuition"], 900_000);
+}

@@ -76,6 +76,12 @@ impl Status {
         matches!(self, Status::Reporting | Status::Reported | Status::Settled)
     }
 
+    /// The 年度's figures are the settled ones of its report (実績報告済, 確定): what the next 年度 carries and
+    /// what counts in the 12,300,000円.
+    pub fn has_settled_figures(self) -> bool {
+        matches!(self, Status::Reported | Status::Settled)
+    }
+
     /// Why the figures cannot be edited now and the way out, in Japanese; `None` when they can.
     pub fn edit_refusal(self) -> Option<String> {
         let way_out = match self {

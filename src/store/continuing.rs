@@ -43,6 +43,8 @@ pub struct ContinuingCourse {
     pub carried_from: FiscalYear,
     /// That 年度's 状態: 作成中 means its 算定 as it stands; 実績報告済 its settled figures.
     pub carried_from_status: ApplicationStatus,
+    /// The figures carried are that 年度's settled ones (実績報告済 or 確定), not its 算定 as applied for.
+    pub carried_settled: bool,
 }
 
 impl Store {
@@ -104,6 +106,7 @@ impl Store {
                 prior_years_standard_used: carried.prior_years_standard_used,
                 prior_items: carried.prior_items,
                 carried_from,
+                carried_settled: carried_from_status.has_settled_figures(),
                 carried_from_status,
             });
         }

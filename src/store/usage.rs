@@ -164,7 +164,7 @@ pub(crate) fn record_usage(conn: &Connection, application: ApplicationId, status
     let views = read_claims(conn, application)?;
     let program = Program::get(&case.program).map_err(|error| usage_error(error.to_string()))?;
     let rules = program.rules_for(case.fiscal_year).map_err(|error| usage_error(error.to_string()))?;
-    let calculation = if matches!(status, ApplicationStatus::Reported | ApplicationStatus::Settled) {
+    let calculation = if status.has_settled_figures() {
         crate::settle::settle(&case).map_err(|error| usage_error(error.to_string()))?.calculation
     } else {
         crate::calc::calculate(&case).map_err(|error| usage_error(error.to_string()))?

@@ -63,8 +63,10 @@ export function App() {
     const trainee = traineeOf(route.path);
     if (trainee !== null) selectTrainee(trainee);
     requestAnimationFrame(() => {
+      // A path of a whole record (a receipt: trainees[0].receipts[1]) puts the cursor in its first field.
       const target = route.path
-        ? (document.querySelector(`[data-path="${CSS.escape(route.path)}"]`) as HTMLElement | null)
+        ? ((document.querySelector(`[data-path="${CSS.escape(route.path)}"]`) ??
+            document.querySelector(`[data-path^="${CSS.escape(route.path)}."]`)) as HTMLElement | null)
         : null;
       const heading = main.current?.querySelector("h1") as HTMLElement | null;
       (target ?? heading)?.focus();

@@ -3,13 +3,16 @@
 import { invoke } from "@tauri-apps/api/core";
 
 import type { AppError } from "./bindings/AppError";
+import type { AttachmentInfo } from "./bindings/AttachmentInfo";
 import type { Backup } from "./bindings/Backup";
 import type { Candidate } from "./bindings/Candidate";
 import type { Change } from "./bindings/Change";
 import type { Comparison } from "./bindings/Comparison";
 import type { CaseEdit } from "./bindings/CaseEdit";
 import type { ContinuingCourse } from "./bindings/ContinuingCourse";
+import type { CostItem } from "./bindings/CostItem";
 import type { Exported } from "./bindings/Exported";
+import type { ExportedReceipts } from "./bindings/ExportedReceipts";
 import type { Filing } from "./bindings/Filing";
 import type { HospitalField } from "./bindings/HospitalField";
 import type { ItemId } from "./bindings/ItemId";
@@ -19,6 +22,8 @@ import type { MeiboSummary } from "./bindings/MeiboSummary";
 import type { ProgramChoice } from "./bindings/ProgramChoice";
 import type { ProgramInfo } from "./bindings/ProgramInfo";
 import type { Progress } from "./bindings/Progress";
+import type { Receipt } from "./bindings/Receipt";
+import type { ReceiptField } from "./bindings/ReceiptField";
 import type { SavedApplication } from "./bindings/SavedApplication";
 import type { Snapshot } from "./bindings/Snapshot";
 import type { Trainee } from "./bindings/Trainee";
@@ -26,7 +31,7 @@ import type { TraineeCostsPreview } from "./bindings/TraineeCostsPreview";
 import type { TraineeField } from "./bindings/TraineeField";
 import type { TraineeReportField } from "./bindings/TraineeReportField";
 
-export type { AppError, Backup, Candidate, Exported, MeiboApplied, MeiboSummary, ProgramChoice, ProgramInfo, Snapshot };
+export type { AppError, AttachmentInfo, Backup, Candidate, Exported, ExportedReceipts, MeiboApplied, MeiboSummary, ProgramChoice, ProgramInfo, Snapshot };
 
 /** A refused command: the Japanese message and the field it belongs to. */
 export class CommandError extends Error {
@@ -111,4 +116,26 @@ export const api = {
   exportChangeRequest: (fileName: string) => command<Exported | null>("export_change_request", { fileName }),
   setTraineeReport: (index: number, field: TraineeReportField, text: string, dryRun = false) =>
     edit({ kind: "set_trainee_report", index, field, text }, dryRun),
+  ...receipts(),
 };
+
+/** A report's receipts (edits of the case) and their attached files (receipt_commands.rs). `asNurse`: made on
+ * 受講者用 by the trainee herself. */
+function receipts() {
+  return {
+    addReceipt: (index: number, item: CostItem, typed: { paid_on: string; payee: string; description: string; amount: string }, asNurse = false) =>
+      edit({ kind: "add_receipt", index, item, ...typed }, false, asNurse),
+    setReceipt: (index: number, receipt: number, field: ReceiptField, text: string, dryRun = false, asNurse = false) =>
+      edit({ kind: "set_receipt", index, receipt, field, text }, dryRun, asNurse),
+    removeReceipt: (index: number, receipt: number, asNurse = false) => edit({ kind: "remove_receipt", index, receipt }, false, asNurse),
+    restoreReceipt: (index: number, receipt: number, value: Receipt, asNurse = false) =>
+      edit({ kind: "restore_receipt", index, receipt, value }, false, asNurse),
+    attachReceiptFile: (index: number, receipt: number, asNurse = false) =>
+      command<AttachmentInfo[] | null>("attach_receipt_file", { index, receipt, asNurse }),
+    listAttachments: () => command<AttachmentInfo[]>("list_attachments"),
+    removeAttachment: (id: number, asNurse = false) => command<AttachmentInfo[]>("remove_attachment", { id, asNurse }),
+    openAttachment: (id: number) => command<null>("open_attachment", { id }),
+    exportAttachment: (id: number) => command<string | null>("export_attachment", { id }),
+    exportReceiptFiles: () => command<ExportedReceipts | null>("export_receipt_files"),
+  };
+}

@@ -34,4 +34,8 @@ carried_from: FiscalYear,
 /**
  * That 年度's 状態: 作成中 means its 算定 as it stands; 実績報告済 its settled figures.
  */
-carried_from_status: Status, };
+carried_from_status: Status, 
+/**
+ * The figures carried are that 年度's settled ones (実績報告済 or 確定), not its 算定 as applied for.
+ */
+carried_settled: boolean, };

@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 
 import { LiveFigures } from "../components/live-figures";
 import { Field, Section, Toggle } from "../components/field";
+import { givenByReceipts, ReceiptsSection, RECEIPTS_HINT } from "../components/receipts";
 import { formatAmount, formatMonth, formatYen } from "../format";
 import { api } from "../ipc";
 import { linkTo, useSelectedTrainee } from "../route";
@@ -62,7 +63,8 @@ export function Costs() {
                       inputMode="numeric"
                       suffix="円"
                       history={{ index: selected, item: item.id }}
-                      hint={item.standard !== null ? `基準額 ${formatYen(item.standard)}${item.once ? "（1人1回）" : "（年度ごと）"}` : undefined}
+                      hint={givenByReceipts(trainee, item.id) ? RECEIPTS_HINT : item.standard !== null ? `基準額 ${formatYen(item.standard)}${item.once ? "（1人1回）" : "（年度ごと）"}` : undefined}
+                      disabled={givenByReceipts(trainee, item.id)}
                     />
                     {flag && flagRule(flag) && (
                       <Toggle
@@ -88,12 +90,13 @@ export function Costs() {
           <Salary trainee={trainee} index={selected} />
           <Section title="その他">
             <div class="grid">
-              <Field path={at("other_costs")} label="その他の経費（教材費・交通費など対象外）" value={amountText(trainee.other_costs)} commit={set("other_costs")} inputMode="numeric" suffix="円" history={{ index: selected, item: "other_costs" }} hint="総事業費 (A) に含まれますが、補助の対象にはなりません。" />
+              <Field path={at("other_costs")} label="その他の経費（教材費・交通費など対象外）" value={amountText(trainee.other_costs)} commit={set("other_costs")} inputMode="numeric" suffix="円" history={{ index: selected, item: "other_costs" }} hint="総事業費 (A) に含まれますが、補助の対象にはなりません。" disabled={givenByReceipts(trainee, "other_costs")} />
               <Field path={at("other_income")} label="寄付金その他の収入額 (B)" value={amountText(trainee.other_income)} commit={set("other_income")} inputMode="numeric" suffix="円" history={{ index: selected, item: "other_income" }} hint="同じ経費に充てる他の補助金・寄付金など。" />
               <Field path={at("prior_years_standard_used")} label="前年度までの選定額の合計" value={amountText(trainee.prior_years_standard_used)} commit={set("prior_years_standard_used")} inputMode="numeric" suffix="円" hint="2年目以降の受講者のみ。基準額の総額 12,300,000円 の残りを計算します。" />
             </div>
             <p class="hint">{AMOUNT_HINT}</p>
           </Section>
+          <ReceiptsSection index={selected} />
         </div>
         <LiveFigures row={row} title={`算定（${trainee.name}さん）`} label="この受講者の算定" letters={["A", "D", "E", "F"]} />
       </div>
@@ -157,7 +160,7 @@ function Salary(props: { trainee: Trainee; index: number }) {
         </p>
       )}
       {!monthly ? (
-        <Field path={at("salary")} label="人件費（年度の合計）" value={formatAmount(trainee.salary)} commit={(v, dry) => api.setTraineeField(index, "salary", v, dry)} inputMode="numeric" suffix="円" hint={AMOUNT_HINT} history={{ index, item: "salary" }} />
+        <Field path={at("salary")} label="人件費（年度の合計）" value={formatAmount(trainee.salary)} commit={(v, dry) => api.setTraineeField(index, "salary", v, dry)} inputMode="numeric" suffix="円" hint={givenByReceipts(trainee, "salary") ? RECEIPTS_HINT : AMOUNT_HINT} disabled={givenByReceipts(trainee, "salary")} history={{ index, item: "salary" }} />
       ) : (
         <>
           <p class="hint">空にした月は削除されます。「年度の合計で入力」に切り替えると、受講期間中の月の合計がそのまま年度の合計になります。</p>

@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { Field, Notice, Section, Toggle } from "../components/field";
 import { formatAmount, formatDate, formatYen } from "../format";
 import { ask } from "../components/dialog";
+import { givenByReceipts, receiptChanges, ReceiptsSection, RECEIPTS_HINT } from "../components/receipts";
 import { api } from "../ipc";
 import { linkTo, useSelectedTrainee } from "../route";
 import { apply, useSnapshot } from "../state";
@@ -59,6 +60,8 @@ export function Nurse() {
                         commit={set(item.id)}
                         inputMode="numeric"
                         suffix="円"
+                        disabled={givenByReceipts(trainee, item.id)}
+                        hint={givenByReceipts(trainee, item.id) ? RECEIPTS_HINT : undefined}
                       />
                       {/* 受講料 counts only with this tick: she must see and set it, or her 1,250,000円 shows as 0円. */}
                       {flag && item.id !== "registration_fee" && (
@@ -74,11 +77,12 @@ export function Nurse() {
                   );
                 })}
               <div class="item-row">
-                <Field path={at("other_costs")} label="教材費・交通費など" value={formatAmount(trainee.other_costs)} commit={set("other_costs")} inputMode="numeric" suffix="円" />
+                <Field path={at("other_costs")} label="教材費・交通費など" value={formatAmount(trainee.other_costs)} commit={set("other_costs")} inputMode="numeric" suffix="円" disabled={givenByReceipts(trainee, "other_costs")} />
               </div>
             </div>
             <p class="hint">領収書の金額をそのまま入力してください。全角数字やカンマ付きでも構いません。</p>
           </Section>
+          <ReceiptsSection index={selected} asNurse />
           <CostSheet index={selected} name={trainee.name} />
         </div>
         <aside class="card live" aria-live="polite" aria-label="見込みの補助額">
@@ -156,11 +160,12 @@ function CostSheet(props: { index: number; name: string }) {
       // What the file changes, before → after, is shown and asked first; only what it carries is replaced.
       const preview = await api.previewTraineeCosts();
       if (!preview) return null;
-      if (preview.changes.length === 0) return `${preview.trainee_name}さんの費用の記録は、いまの内容と同じです。変わるものはありません。`;
-      const lines = preview.changes.map((change) => `・${change.label}: ${formatYen(change.before)} → ${formatYen(change.after)}`);
+      const receiptLines = receiptChanges(preview);
+      if (preview.changes.length === 0 && receiptLines.length === 0) return `${preview.trainee_name}さんの費用の記録は、いまの内容と同じです。変わるものはありません。`;
+      const lines = [...preview.changes.map((change) => `・${change.label}: ${formatYen(change.before)} → ${formatYen(change.after)}`), ...receiptLines];
       if (!(await ask(`${preview.trainee_name}さんの費用を次のとおり変えます。ファイルにない項目（人件費など）はそのままです。\n\n${lines.join("\n")}`, "読み込む"))) return "読み込むのをやめました。";
       await apply(api.importTraineeCosts());
-      return `${preview.trainee_name}さんの費用の記録を読み込みました（${preview.changes.length}件の変更）。`;
+      return `${preview.trainee_name}さんの費用の記録を読み込みました（${lines.length}件の変更）。`;
     });
   return (
     <Section title="費用の記録の受け渡し" description="看護師のパソコンで記録した費用を、ファイルで看護部の担当者に渡せます。">

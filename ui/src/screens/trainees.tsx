@@ -212,7 +212,7 @@ function Continuing() {
                 {course.course_continues ? "" : " 認定審査のみ"}
                 ・前年度までの選定額 {formatYen(Number(course.prior_years_standard_used))}
                 {course.prior_items.length > 0 && `・計上済み: ${course.prior_items.map((item) => program?.items.find((i) => i.id === item)?.label ?? item).join("、")}`}
-                ・{formatFiscalYear(course.carried_from)}（{course.carried_from_status === "reported" ? "実績報告の額" : "算定の額"}）から
+                ・{formatFiscalYear(course.carried_from)}（{course.carried_settled ? "実績報告の額" : "算定の額"}）から
               </label>
             </li>
           );

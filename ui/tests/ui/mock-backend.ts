@@ -36,12 +36,140 @@ function amount(text: string, path: string): number {
   return Number(half);
 }
 
+// A 実績報告 (?start=report): the example's trainee with two receipts of 受講料 (the receipts' part of the mock).
+// Dates typed as the library reads them in these tests: 2024-05-10, 令和6年5月10日, R6.5.10, full-width digits.
+function half(text: string): string {
+  return text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+}
+
+function date(text: string, path: string): string {
+  const t = half(text);
+  const iso = t.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+  const era = t.match(/^(?:令和|R)(\d+|元)[年.](\d{1,2})[月.](\d{1,2})日?$/);
+  const pad = (n: string | number) => String(n).padStart(2, "0");
+  if (iso) return `${iso[1]}-${pad(iso[2])}-${pad(iso[3])}`;
+  if (era) return `${2018 + (era[1] === "元" ? 1 : Number(era[1]))}-${pad(era[2])}-${pad(era[3])}`;
+  if (t === "") refuse("支払日を入力してください（例: 令和6年5月10日）", path);
+  refuse(`「${text.trim()}」は日付として読めません。令和6年5月10日 や 2024-05-10 のように入力してください`, path);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function reportCase(state: any) {
+  state.case.stage = "report";
+  const trainee = state.case.trainees[0];
+  trainee.receipts = [
+    { item: "tuition", paid_on: "2024-04-10", payee: "聖路加国際大学", description: "前期授業料", amount: 450000 },
+    { item: "tuition", paid_on: "2024-10-10", payee: "", description: "後期授業料", amount: 450000 },
+  ];
+  state.attachments = [];
+  state.nextAttachment = 1;
+  receiptsChanged(state);
+}
+
+/** What the library does after a receipt edit, for the tests: an item with receipts amounts to their sum, and
+ * the review's findings about receipts (a stand-in for hojo::review: a receipt without a payee). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function receiptsChanged(state: any, touched: string[] = []) {
+  state.findings = (state.findings ?? []).filter((f: any) => !String(f.path ?? "").includes(".receipts["));
+  state.case.trainees.forEach((trainee: any, index: number) => {
+    const receipts = trainee.receipts ?? [];
+    // An item whose last receipt moved away or went is 0 again.
+    for (const item of touched) if (!receipts.some((r: any) => r.item === item)) trainee[item] = 0;
+    for (const item of new Set<string>(receipts.map((r: any) => r.item))) {
+      trainee[item] = receipts.filter((r: any) => r.item === item).reduce((sum: number, r: any) => sum + r.amount, 0);
+    }
+    receipts.forEach((receipt: any, position: number) => {
+      // As hojo::review names it: the receipt, not one of its fields.
+      if (!receipt.payee.trim()) state.findings.push({ severity: "warning", section: "costs", path: `trainees[${index}].receipts[${position}]`, message: `${trainee.name}: ${receipt.paid_on}支払の${receipt.description}の支払先が書かれていません。領収書の発行者（学校名など）を入力してください` });
+    });
+  });
+  return state;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function receiptEdit(state: any, change: Args) {
+  if (state.case.stage !== "report") refuse("領収書は実績報告で入力します。交付決定のあと「実績報告を始める」を選んでください");
+  const index = Number(change.index);
+  const trainee = state.case.trainees[index];
+  trainee.receipts ??= [];
+  const at = (position: number) => `trainees[${index}].receipts[${position}]`;
+  const touched: string[] = trainee.receipts.map((r: any) => r.item);
+  switch (change.kind) {
+    case "add_receipt": {
+      const path = at(trainee.receipts.length);
+      const receipt = { item: change.item, paid_on: date(String(change.paid_on), `${path}.paid_on`), payee: String(change.payee).trim(), description: String(change.description).trim(), amount: amount(String(change.amount), `${path}.amount`) };
+      trainee.receipts.push(receipt);
+      break;
+    }
+    case "set_receipt": {
+      const position = Number(change.receipt);
+      const receipt = trainee.receipts[position];
+      const field = String(change.field);
+      const path = `${at(position)}.${field}`;
+      receipt[field] = field === "amount" ? amount(String(change.text), path) : field === "paid_on" ? date(String(change.text), path) : String(change.text).trim();
+      break;
+    }
+    case "remove_receipt": {
+      const position = Number(change.receipt);
+      trainee.receipts.splice(position, 1);
+      // The store removes a receipt's files with it; the files of the later receipts move up with them.
+      state.attachments = state.attachments
+        .filter((a: any) => !(a.trainee === index && a.receipt === position))
+        .map((a: any) => (a.trainee === index && a.receipt > position ? { ...a, receipt: a.receipt - 1 } : a));
+      break;
+    }
+    case "restore_receipt":
+      trainee.receipts.splice(Number(change.receipt), 0, change.value);
+      state.attachments = state.attachments.map((a: any) => (a.trainee === index && a.receipt >= Number(change.receipt) ? { ...a, receipt: a.receipt + 1 } : a));
+      break;
+  }
+  return receiptsChanged(state, touched);
+}
+
+/** What a nurse's cost sheet (hojo-trainee-costs/2) brings in receipts, on a report: one new, one gone. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function sheetReceipts(state: any) {
+  if (state.case.stage !== "report") return { added_receipts: [], removed_receipts: [], removed_attachments: 0 };
+  return {
+    added_receipts: [{ item: "tuition", paid_on: "2024-12-01", payee: "聖路加国際大学", description: "実習費", amount: 30000 }],
+    removed_receipts: [state.case.trainees[0].receipts[1]],
+    removed_attachments: 1,
+  };
+}
+
+/** The attachment commands: the open dialog answered by window.__openAnswer (null: cancelled). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function attachmentCommand(state: any, cmd: string, args: Args) {
+  state.attachments ??= [];
+  switch (cmd) {
+    case "attach_receipt_file": {
+      if (window.__openAnswer === null) return null;
+      const trainee = state.case.trainees[Number(args.index)];
+      const receipt = trainee.receipts[Number(args.receipt)];
+      state.attachments.push({ id: state.nextAttachment++, trainee: Number(args.index), receipt: Number(args.receipt), trainee_name: trainee.name, item: receipt.item, paid_on: receipt.paid_on, file_name: window.__openAnswer.split("/").pop(), size: 5 * 1024 * 1024 });
+      return state.attachments;
+    }
+    case "remove_attachment":
+      state.attachments = state.attachments.filter((a: any) => a.id !== args.id);
+      return state.attachments;
+    case "export_receipt_files":
+      return window.__saveAnswer === null ? null : { folder: window.__saveAnswer, files: state.attachments.map((a: any) => `${a.trainee_name.replace(/\s/g, "")}_受講料_${a.paid_on}.pdf`) };
+    case "export_attachment":
+      return window.__saveAnswer;
+    case "open_attachment":
+      return null;
+    default:
+      return state.attachments;
+  }
+}
+
 export function installMockBackend() {
   const start = new URLSearchParams(location.search).get("start") ?? "sakura";
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let state: any = structuredClone(
     start === "empty" ? fixture.empty : start === "ineligible" ? fixture.ineligible : start === "training" ? fixture.training : fixture.snapshot,
   );
+  if (start === "report") reportCase(state);
   if (start === "notrainees") {
     state.case.trainees = [];
     state.calculation.trainees = [];
@@ -127,6 +255,11 @@ export function installMockBackend() {
         trainee.report = { ...(trainee.report ?? {}), [field]: change.text === "" ? null : change.text };
         return state;
       }
+      case "add_receipt":
+      case "set_receipt":
+      case "remove_receipt":
+      case "restore_receipt":
+        return receiptEdit(state, change);
       case "remove_trainee":
         trainees.splice(Number(change.index), 1);
         return state;
@@ -177,7 +310,7 @@ export function installMockBackend() {
         return state;
       case "continuing_courses":
         return new URLSearchParams(location.search).get("continuing")
-          ? [{ course_id: 7, trainee_id: 3, name: "看護 次郎", qualification: "cancer_nursing_cns", enrolled_on: "2023-04-01", course_ends_on: "2025-03-31", exam_fiscal_year: 2025, status: "enrolled", course_continues: true, prior_years_standard_used: 2450000, prior_items: ["admission"], carried_from: 2023, carried_from_status: "reported" }]
+          ? [{ course_id: 7, trainee_id: 3, name: "看護 次郎", qualification: "cancer_nursing_cns", enrolled_on: "2023-04-01", course_ends_on: "2025-03-31", exam_fiscal_year: 2025, status: "enrolled", course_continues: true, prior_years_standard_used: 2450000, prior_items: ["admission"], carried_from: 2023, carried_from_status: "reported", carried_settled: true }]
           : [];
       case "carry_courses":
         return state;
@@ -191,10 +324,17 @@ export function installMockBackend() {
       case "import_case_json":
         return window.__openAnswer === null ? null : state;
       case "preview_trainee_costs":
-        return window.__openAnswer === null ? null : { claim_id: 1, trainee_name: "看護 花子", changes: [{ label: "受講料", item: "tuition", month: null, before: 900000, after: 450000 }] };
+        return window.__openAnswer === null ? null : { claim_id: 1, trainee_name: "看護 花子", changes: [{ label: "受講料", item: "tuition", month: null, before: 900000, after: 450000 }], ...sheetReceipts(state) };
       case "import_trainee_costs":
         state.case.trainees[0].tuition = 450000;
         return state;
+      case "attach_receipt_file":
+      case "list_attachments":
+      case "remove_attachment":
+      case "open_attachment":
+      case "export_attachment":
+      case "export_receipt_files":
+        return attachmentCommand(state, cmd, args);
       case "open_folder":
       case "app_ready":
         return null;
