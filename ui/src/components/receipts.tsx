@@ -91,7 +91,7 @@ export function ReceiptsSection(props: { index: number; asNurse?: boolean }) {
 }
 
 const COLUMNS: { field: ReceiptField; label: string; numeric?: boolean; placeholder: string }[] = [
-  { field: "paid_on", label: "支払日", placeholder: "例: 令和6年4月10日" },
+  { field: "paid_on", label: "支払日", placeholder: "例: R6.4.10" },
   { field: "payee", label: "支払先", placeholder: "例: ○○大学" },
   { field: "description", label: "内容（但し書き）", placeholder: "例: 前期授業料" },
   { field: "amount", label: "金額", numeric: true, placeholder: "例: 450,000" },

@@ -2,6 +2,7 @@
 // folder; the case file (JSON) out and in.
 import { useState } from "preact/hooks";
 
+import type { Status } from "../bindings/Status";
 import { Notice } from "../components/field";
 import { formatFiscalYear } from "../format";
 import { ask } from "../components/dialog";
@@ -10,6 +11,13 @@ import { linkTo, type ScreenId } from "../route";
 import { apply, unsavedFields, useSnapshot } from "../state";
 import { findingScreen } from "./hospital-row";
 import { ReportDocuments } from "./report-documents";
+
+/** The lead's first words once the application is past 交付決定: the document the office files now. */
+function afterApplication(status: Status | null): string {
+  if (status === "change_requested") return "変更交付申請書と、";
+  if (status === "reporting" || status === "reported" || status === "settled") return "精算の結果と実績報告書、それに";
+  return "";
+}
 
 type Outcome = { kind: "ok" | "error"; text: string; folder?: boolean } | null;
 
@@ -60,6 +68,8 @@ export function Documents() {
     <div class="screen">
       <h1 tabIndex={-1}>書類作成</h1>
       <p class="lead">
+        {/* After the decision the document to file is the change or the report; the application stays below. */}
+        {afterApplication(snapshot!.status)}
         {hospitalRow
           ? "申請書類一式（交付申請書・事業計画書・所要額調書・支出予定額内訳）を作ります。"
           : "申請書類一式（交付申請書・事業計画書・所要額調書・支出予定額内訳・受講者名簿）を作ります。"}

@@ -86,7 +86,9 @@ function Years(props: { years: YearProgress[] }) {
             <th scope="col">状態</th>
             <th scope="col">次にすること</th>
             <th scope="col">期限</th>
-            <th scope="col"></th>
+            <th scope="col">
+              <span class="visually-hidden">開く</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -106,7 +108,7 @@ function Years(props: { years: YearProgress[] }) {
                 </td>
                 <td>
                   {year.open ? (
-                    <span class="muted">開いています</span>
+                    <span class="muted">表示中</span>
                   ) : (
                     <button
                       type="button"

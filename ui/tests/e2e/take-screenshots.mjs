@@ -60,6 +60,16 @@ try {
   await app.go("costs");
   await replace(app, '[data-path="trainees[0].salary"]', "3400000");
   await app.click("main h1");
+  // The report's receipts on 経費: one typed as people write it (和暦, full-width digits), the item's 実績 their sum.
+  await app.type("#new-receipt-0-tuition-paid_on", "令和6年4月10日");
+  await app.type("#new-receipt-0-tuition-payee", "日本看護協会看護研修学校");
+  await app.type("#new-receipt-0-tuition-description", "前期授業料");
+  await app.type("#new-receipt-0-tuition-amount", "４００，０００");
+  await app.click('form[aria-label="受講料の領収書を追加"] button[type=submit]');
+  await app.waitForText('[data-figure="receipts.tuition"]', "400,000円");
+  await app.execute("document.querySelector('.receipts[data-item=\"tuition\"]')?.scrollIntoView(); document.activeElement?.blur();");
+  writeFileSync(path.join(out, "app-costs-receipts.png"), await app.screenshot());
+  console.log("docs/images/app-costs-receipts.png");
   await reportFields(app);
   await app.execute("document.querySelector('[data-path=\"trainees[0].report.course_status\"]')?.scrollIntoView()");
   writeFileSync(path.join(out, "app-trainees-report.png"), await app.screenshot());

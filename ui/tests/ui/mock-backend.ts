@@ -7,6 +7,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import fixture from "../fixtures/sakura.json";
 import { trainingEdit } from "./mock-training";
 import { createLifecycle } from "./mock-lifecycle";
+import { formatDate } from "../../src/format";
 
 type Args = Record<string, unknown>;
 interface Call {
@@ -80,7 +81,7 @@ function receiptsChanged(state: any, touched: string[] = []) {
     }
     receipts.forEach((receipt: any, position: number) => {
       // As hojo::review names it: the receipt, not one of its fields.
-      if (!receipt.payee.trim()) state.findings.push({ severity: "warning", section: "costs", path: `trainees[${index}].receipts[${position}]`, message: `${trainee.name}: ${receipt.paid_on}支払の${receipt.description}の支払先が書かれていません。領収書の発行者（学校名など）を入力してください` });
+      if (!receipt.payee.trim()) state.findings.push({ severity: "warning", section: "costs", path: `trainees[${index}].receipts[${position}]`, message: `${trainee.name}: ${formatDate(receipt.paid_on)}支払の${receipt.description}の支払先が書かれていません。領収書の発行者（学校名など）を入力してください` });
     });
   });
   return state;
