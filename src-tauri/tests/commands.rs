@@ -2,74 +2,13 @@
 //! (the app's tauri.conf.json and capabilities/), arguments as the UI sends them (camelCase), answers and
 //! refusals as the UI receives them.
 
-use hojo_desktop::dialogs::Dialogs;
+mod common;
+
+use common::{OTHER_PLATFORMS_ORIGIN, Window, window, window_on};
 use hojo_desktop::workspace::Workspace;
 use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::InvokeRequest;
-use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
-
-struct Window {
-    _app: App<MockRuntime>,
-    webview: WebviewWindow<MockRuntime>,
-    folder: tempfile::TempDir,
-}
-
-/// The app on a fresh database in a temporary folder.
-fn window() -> Window {
-    let folder = tempfile::tempdir().unwrap();
-    let workspace = Workspace::open(&folder.path().join("hojo.sqlite3")).unwrap();
-    window_on(workspace, folder)
-}
-
-fn window_on(workspace: Workspace, folder: tempfile::TempDir) -> Window {
-    let app =
-        hojo_desktop::builder(mock_builder(), workspace, Dialogs::queued()).build(tauri::generate_context!()).unwrap();
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    Window { _app: app, webview, folder }
-}
-
-/// Where the app's own pages come from: Tauri serves them as tauri://localhost on Linux and macOS, and as
-/// http://tauri.localhost on Windows (WebView2 takes no custom scheme as an origin). The other is remote.
-const APP_ORIGIN: &str = if cfg!(windows) { "http://tauri.localhost" } else { "tauri://localhost" };
-const OTHER_PLATFORMS_ORIGIN: &str = if cfg!(windows) { "tauri://localhost" } else { "http://tauri.localhost" };
 
 impl Window {
-    /// Invokes a command from the app's own origin, as WebKitGTK on Linux does (tauri://localhost).
-    fn call_from(&self, origin: &str, command: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: command.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: origin.parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.webview, request).map(|body| body.deserialize::<Value>().unwrap())
-    }
-
-    /// Answers the next open or save dialog as the user would (`None`: she cancels it).
-    fn answer(&self, path: Option<&std::path::Path>) {
-        self._app.state::<Dialogs>().answer(path.map(std::path::Path::to_path_buf));
-    }
-
-    fn call(&self, command: &str, args: Value) -> Result<Value, Value> {
-        self.call_from(APP_ORIGIN, command, args)
-    }
-
-    fn ok(&self, command: &str, args: Value) -> Value {
-        self.call(command, args.clone()).unwrap_or_else(|error| panic!("{command} {args} was refused: {error}"))
-    }
-
-    fn refused(&self, command: &str, args: Value) -> Value {
-        match self.call(command, args.clone()) {
-            Ok(answer) => panic!("{command} {args} should have been refused, answered {answer}"),
-            Err(error) => error,
-        }
-    }
-
     fn started(self) -> Window {
         self.ok("start_case", json!({"fiscalYear": 2024, "hospitalName": "さくら病院"}));
         self
@@ -107,7 +46,7 @@ fn every_edit_is_in_the_database_when_the_app_is_opened_again() {
     assert_eq!(before["storage"]["persistent"], true);
     let database = before["storage"]["database"].as_str().unwrap().to_string();
     let folder = window.folder;
-    drop(window._app);
+    drop(window.app);
 
     let reopened = window_on(Workspace::open(std::path::Path::new(&database)).unwrap(), folder);
     let after = reopened.ok("get_snapshot", json!({}));
@@ -634,7 +573,7 @@ fn saved_applications_are_listed_and_the_one_last_worked_on_reopens() {
     window.ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": "tuition", "text": "1"}}));
     let database = window.ok("get_snapshot", json!({}))["storage"]["database"].as_str().unwrap().to_string();
     let folder = window.folder;
-    drop(window._app);
+    drop(window.app);
     let reopened = window_on(Workspace::open(std::path::Path::new(&database)).unwrap(), folder);
     assert_eq!(reopened.ok("get_snapshot", json!({}))["case"]["fiscal_year"], 2024, "not the newest 年度");
     reopened.refused("open_application", json!({"id": 999}));
@@ -873,7 +812,7 @@ fn the_receipt_files_go_into_the_chosen_folder_named_by_trainee_item_and_date_an
     }
     let database = window.ok("get_snapshot", json!({}))["storage"]["database"].as_str().unwrap().to_string();
     let folder = window.folder;
-    drop(window._app);
+    drop(window.app);
     let window = window_on(Workspace::open(std::path::Path::new(&database)).unwrap(), folder);
     assert_eq!(window.ok("list_attachments", json!({})).as_array().unwrap().len(), 3, "kept in the database");
 

@@ -3,62 +3,13 @@
 //! edits and saying why, the plan against the figures, a figure's history, and the report and change workbooks
 //! written where the save dialog said, with the right numbers.
 
-use hojo_desktop::dialogs::Dialogs;
+mod common;
+
+use common::{Window, window, window_on};
 use hojo_desktop::workspace::Workspace;
 use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::InvokeRequest;
-use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
-
-struct Window {
-    app: App<MockRuntime>,
-    webview: WebviewWindow<MockRuntime>,
-    folder: tempfile::TempDir,
-}
-
-fn window() -> Window {
-    let folder = tempfile::tempdir().unwrap();
-    let workspace = Workspace::open(&folder.path().join("hojo.sqlite3")).unwrap();
-    window_on(workspace, folder)
-}
-
-fn window_on(workspace: Workspace, folder: tempfile::TempDir) -> Window {
-    let app =
-        hojo_desktop::builder(mock_builder(), workspace, Dialogs::queued()).build(tauri::generate_context!()).unwrap();
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    Window { app, webview, folder }
-}
 
 impl Window {
-    fn call(&self, command: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: command.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: if cfg!(windows) { "http://tauri.localhost" } else { "tauri://localhost" }.parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.webview, request).map(|body| body.deserialize::<Value>().unwrap())
-    }
-
-    fn ok(&self, command: &str, args: Value) -> Value {
-        self.call(command, args.clone()).unwrap_or_else(|error| panic!("{command} {args} was refused: {error}"))
-    }
-
-    fn refused(&self, command: &str, args: Value) -> Value {
-        match self.call(command, args.clone()) {
-            Ok(answer) => panic!("{command} {args} should have been refused, answered {answer}"),
-            Err(error) => error,
-        }
-    }
-
-    fn answer(&self, path: &std::path::Path) {
-        self.app.state::<Dialogs>().answer(Some(path.to_path_buf()));
-    }
-
     fn edit(&self, edit: Value) -> Value {
         self.ok("edit_case", json!({ "edit": edit }))
     }
@@ -176,7 +127,7 @@ fn a_whole_year_through_the_commands_from_the_application_to_the_settlement() {
         -100_000
     );
     let change = window.folder.path().join("変更交付申請書.xlsx");
-    window.answer(&change);
+    window.answer(Some(&change));
     let exported = window.ok("export_change_request", json!({"fileName": "変更交付申請書.xlsx"}));
     assert_eq!(exported["path"], change.to_str().unwrap());
     assert!(change.exists());
@@ -202,7 +153,7 @@ fn a_whole_year_through_the_commands_from_the_application_to_the_settlement() {
     assert_eq!(settlement["confirmed"], 2_200_000);
     assert_eq!(settlement["difference"], -1_200_000);
     let report = window.folder.path().join("実績報告書.xlsx");
-    window.answer(&report);
+    window.answer(Some(&report));
     window.ok("export_report", json!({"fileName": "実績報告書.xlsx"}));
     assert_eq!(defined(&report, "精算額合計"), 2_200_000.0);
     assert_eq!(defined(&report, "交付決定額"), 2_250_000.0);

@@ -1,11 +1,10 @@
 // 書類作成: what is missing or wrong, each linked to its field; the workbook through a save dialog, then the
 // folder; the case file (JSON) out and in.
-import { useState } from "preact/hooks";
-
 import type { Status } from "../bindings/Status";
 import { Notice } from "../components/field";
 import { formatFiscalYear } from "../format";
 import { ask } from "../components/dialog";
+import { OutcomeNotice, useOutcome } from "../components/outcome";
 import { api } from "../ipc";
 import { linkTo, type ScreenId } from "../route";
 import { apply, unsavedFields, useSnapshot } from "../state";
@@ -19,7 +18,6 @@ function afterApplication(status: Status | null): string {
   return "";
 }
 
-type Outcome = { kind: "ok" | "error"; text: string; folder?: boolean } | null;
 
 export function Documents() {
   const { snapshot, program } = useSnapshot();
@@ -29,19 +27,11 @@ export function Documents() {
   const errors = findings.filter((f) => f.severity === "error");
   const warnings = findings.filter((f) => f.severity === "warning");
   const unsaved = unsavedFields();
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, run] = useOutcome();
   const personal = hospitalRow ? "担当者の氏名や連絡先を含みます。" : "氏名や給与などの個人情報を含みます。";
   // Both programs of one hospital and 年度 would otherwise propose the same file name.
   const baseName = `${formatFiscalYear(case_.fiscal_year)}_${case_.hospital.name}${hospitalRow ? "_緩和ケア研修会" : ""}`.replace(/[\\/:*?"<>|\s]+/g, "_");
 
-  const run = async (action: () => Promise<Outcome>) => {
-    try {
-      const result = await action();
-      if (result) setOutcome(result);
-    } catch (error) {
-      setOutcome({ kind: "error", text: error instanceof Error ? error.message : String(error) });
-    }
-  };
   const exportJson = () =>
     run(async () => {
       const path = await api.exportCaseJson(`${baseName}.json`);
@@ -140,16 +130,7 @@ export function Documents() {
             JSONを読み込む
           </button>
         </div>
-        {outcome && (
-          <div class="outcome">
-            <Notice kind={outcome.kind}>{outcome.text}</Notice>
-            {outcome.folder && (
-              <button type="button" onClick={() => run(async () => (await api.openFolder(), null))}>
-                フォルダを開く
-              </button>
-            )}
-          </div>
-        )}
+        <OutcomeNotice outcome={outcome} run={run} />
         <p class="privacy">
           {hospitalRow
             ? "書き出したファイルには担当者の氏名や連絡先が含まれます。保存場所と受け渡しの方法に気をつけてください。"

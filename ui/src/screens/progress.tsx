@@ -108,7 +108,7 @@ function Years(props: { years: YearProgress[] }) {
                 </td>
                 <td>
                   {year.open ? (
-                    <span class="muted">表示中</span>
+                    <span class="muted">開いています</span>
                   ) : (
                     <button
                       type="button"

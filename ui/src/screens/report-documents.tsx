@@ -1,35 +1,25 @@
 // 書類作成 after the application: the 変更交付申請書 (変更前 / 変更後 side by side) while a change is requested,
 // the 実績報告書 from 実績報告作成中 on, and the 精算 (精算額合計, 確定額, 受入済額, 差引過不足額) the report rests on.
 // The figures are the library's (hojo::settle); the screen only words the sign (返還 / 精算払).
-import { useState } from "preact/hooks";
-
 import { Notice, Section } from "../components/field";
+import { OutcomeNotice, useOutcome } from "../components/outcome";
 import { formatFiscalYear, formatYen } from "../format";
 import { api } from "../ipc";
 import { useSnapshot } from "../state";
 import type { Settlement } from "../bindings/Settlement";
 import { useProgress } from "../progress-state";
 
-type Outcome = { kind: "ok" | "error"; text: string } | null;
 
 export function ReportDocuments() {
   const { snapshot } = useSnapshot();
   const { progress } = useProgress();
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, run] = useOutcome();
   const status = snapshot?.status ?? null;
   const case_ = snapshot!.case!;
   const reporting = status === "reporting" || status === "reported" || status === "settled";
   const changing = status === "change_requested";
   if (!reporting && !changing) return null;
   const base = `${formatFiscalYear(case_.fiscal_year)}_${case_.hospital.name}`.replace(/[\\/:*?"<>|\s]+/g, "_");
-  const run = async (action: () => Promise<Outcome>) => {
-    try {
-      const result = await action();
-      if (result) setOutcome(result);
-    } catch (error) {
-      setOutcome({ kind: "error", text: error instanceof Error ? error.message : String(error) });
-    }
-  };
   return (
     <>
       {reporting && progress?.settlement && <SettlementCard settlement={progress.settlement} />}
@@ -48,7 +38,7 @@ export function ReportDocuments() {
               onClick={() =>
                 run(async () => {
                   const exported = await api.exportChangeRequest(`${base}_変更交付申請書.xlsx`);
-                  return exported && { kind: "ok", text: `${exported.path} に変更交付申請書を書き出しました。` };
+                  return exported && { kind: "ok", text: `${exported.path} に変更交付申請書を書き出しました。`, folder: true };
                 })
               }
             >
@@ -61,7 +51,7 @@ export function ReportDocuments() {
               onClick={() =>
                 run(async () => {
                   const exported = await api.exportReport(`${base}_実績報告書.xlsx`);
-                  return exported && { kind: "ok", text: `${exported.path} に実績報告書を書き出しました。氏名や給与などの個人情報を含みます。` };
+                  return exported && { kind: "ok", text: `${exported.path} に実績報告書を書き出しました。氏名や給与などの個人情報を含みます。`, folder: true };
                 })
               }
             >
@@ -69,16 +59,7 @@ export function ReportDocuments() {
             </button>
           )}
         </div>
-        {outcome && (
-          <div class="outcome">
-            <Notice kind={outcome.kind}>{outcome.text}</Notice>
-            {outcome.kind === "ok" && (
-              <button type="button" onClick={() => run(async () => (await api.openFolder(), null))}>
-                フォルダを開く
-              </button>
-            )}
-          </div>
-        )}
+        <OutcomeNotice outcome={outcome} run={run} />
       </section>
     </>
   );
