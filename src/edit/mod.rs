@@ -16,7 +16,7 @@ mod trainee;
 
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Case, Filing, Hospital, Receipt, Trainee, Training, WorkingLine, problems};
+use crate::case::{Case, Filing, Hospital, Receipt, Stage, Trainee, Training, WorkingLine, problems};
 use crate::fiscal_year::YearMonth;
 use crate::program::{ItemId, Program, ProgramError, Rules};
 
@@ -295,6 +295,13 @@ fn apply_to(case: &mut Case, rules: &Rules, edit: &CaseEdit) -> Result<Change, E
         }
         CaseEdit::RemoveTrainee { index } => {
             trainee_at(case, *index)?;
+            // The report accounts for every trainee of the decision: one who withdrew stays, with what was paid.
+            if case.stage == Stage::Report {
+                return Err(EditError::at(
+                    format!("trainees[{index}].report.course_status"),
+                    "実績報告では受講者を削除できません。途中でやめた受講者は「受講状況」を「中途退学」にしてください（支払った経費は実績として残ります）",
+                ));
+            }
             case.trainees.remove(*index);
             Ok(Change::TraineeRemoved { index: *index })
         }

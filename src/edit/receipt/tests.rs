@@ -176,3 +176,13 @@ fn the_edits_are_written_as_the_contract_names_them() {
     }
     assert_eq!(receipt_path(1, 2, ReceiptField::Amount), "trainees[1].receipts[2].amount");
 }
+
+#[test]
+fn a_report_keeps_a_withdrawn_trainee_and_says_to_mark_her_instead_of_deleting() {
+    let mut case = report();
+    let before = case.clone();
+    let error = apply(&mut case, &CaseEdit::RemoveTrainee { index: 0 }).unwrap_err();
+    assert_eq!(error.path, "trainees[0].report.course_status");
+    assert!(error.message.contains("中途退学"), "{}", error.message);
+    assert_eq!(case, before);
+}

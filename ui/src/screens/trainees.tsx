@@ -133,26 +133,33 @@ export function Trainees() {
             />
           </div>
           {checks && <ChecksTable checks={checks.checks} caption={`${trainee.name}さんの要件`} />}
-          <div class="actions danger-zone">
-            {/* Out of the Tab order (a Tab after the last field must not land here) and asked before. */}
-            <button
-              type="button"
-              class="danger"
-              tabIndex={-1}
-              onClick={async () => {
-                const removed = { index: selected, trainee: structuredClone(trainee) };
-                if (!(await ask(`${trainee.name}さんと、その経費をすべて削除します。`, "削除する"))) return;
-                await apply(api.removeTrainee(removed.index));
-                selectTrainee(0);
-                offerUndo(`${removed.trainee.name}さんを削除しました。`, async () => {
-                  await apply(api.restoreTrainee(removed.index, removed.trainee));
-                  selectTrainee(removed.index);
-                });
-              }}
-            >
-              {trainee.name}さんを削除
-            </button>
-          </div>
+          {case_.stage === "report" ? (
+            // The library refuses it too: the report accounts for every trainee of the decision.
+            <p class="hint withdrawn-hint">
+              実績報告では受講者を削除できません。途中でやめたときは、下の「受講状況」を「中途退学」にします（支払った経費は実績として残ります）。
+            </p>
+          ) : (
+            <div class="actions danger-zone">
+              {/* Out of the Tab order (a Tab after the last field must not land here) and asked before. */}
+              <button
+                type="button"
+                class="danger"
+                tabIndex={-1}
+                onClick={async () => {
+                  const removed = { index: selected, trainee: structuredClone(trainee) };
+                  if (!(await ask(`${trainee.name}さんと、その経費をすべて削除します。`, "削除する"))) return;
+                  await apply(api.removeTrainee(removed.index));
+                  selectTrainee(0);
+                  offerUndo(`${removed.trainee.name}さんを削除しました。`, async () => {
+                    await apply(api.restoreTrainee(removed.index, removed.trainee));
+                    selectTrainee(removed.index);
+                  });
+                }}
+              >
+                {trainee.name}さんを削除
+              </button>
+            </div>
+          )}
         </Section>
       )}
       {trainee && case_.stage === "report" && <TraineeReport trainee={trainee} index={selected} />}

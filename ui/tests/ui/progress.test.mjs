@@ -136,6 +136,9 @@ test("a report: 受講者 asks the 受講状況 and dates, 書類作成 shows th
   const page = await open("reporting", "#/trainees");
   await page.locator("main h1", { hasText: "受講者" }).waitFor();
   await page.getByText("看護 花子さんの実績").waitFor();
+  // A trainee who withdrew is kept and marked 中途退学: the report offers no 削除, and says so.
+  assert.equal(await page.getByRole("button", { name: "看護 花子さんを削除" }).count(), 0);
+  assert.match(await page.locator(".withdrawn-hint").textContent(), /「中途退学」にします/);
   await page.selectOption('[data-path="trainees[0].report.course_status"]', "completed");
   await page.locator('[data-path="trainees[0].report.completed_on"]').fill("2025-03-14");
   await page.locator('[data-path="trainees[0].report.completed_on"]').press("Tab");
