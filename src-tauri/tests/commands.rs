@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{OTHER_PLATFORMS_ORIGIN, Window, window, window_on};
+use common::{OTHER_PLATFORMS_ORIGIN, Window, eligible, window, window_on};
 use hojo_desktop::workspace::Workspace;
 use serde_json::{Value, json};
 
@@ -331,41 +331,6 @@ fn every_command_of_the_app_is_covered_here() {
     }
 }
 
-/// A complete, eligible application: the hospital's profile and 届出, one trainee with her costs.
-fn eligible(window: Window) -> Window {
-    for (field, value) in [
-        ("address", "東京都新宿区西新宿二丁目8番1号"),
-        ("founder_type", "medical_corporation"),
-        ("beds", "120"),
-        ("representative", "理事長 東京 太郎"),
-        ("purpose", "緩和ケア認定看護師を育成する。"),
-        ("contact.department", "看護部"),
-        ("contact.name", "看護 部長"),
-        ("contact.phone", "03-1234-5678"),
-    ] {
-        window.ok("edit_case", json!({"edit": {"kind": "set_hospital", "field": field, "text": value}}));
-    }
-    window.ok(
-        "edit_case",
-        json!({"edit": {"kind": "add_filing", "symbol": "地包ケア１", "number": "第19号", "since": "2022-10-01"}}),
-    );
-    window.ok("edit_case", json!({"edit": {"kind": "add_filing", "symbol": "がん疼", "number": "", "since": ""}}));
-    let window = window.with_trainee();
-    for (field, value) in [
-        ("qualification", "palliative_care_cn"),
-        ("institution", "日本看護協会看護研修学校"),
-        ("enrolled_on", "令和6年4月8日"),
-        ("course_ends_on", "令和7年3月14日"),
-        ("admission", "１００，０００"),
-        ("tuition", "900,000"),
-        ("tuition_completed_in_year", "true"),
-        ("salary", "3600000"),
-    ] {
-        window.ok("edit_case", json!({"edit": {"kind": "set_trainee", "index": 0, "field": field, "text": value}}));
-    }
-    window
-}
-
 /// The (I) 補助所要額 of a trainee in 別紙2 of an exported workbook, read back with calamine.
 fn subsidy_in_workbook(path: &std::path::Path, trainee: &str) -> f64 {
     use calamine::{Data, Reader, Xlsx, open_workbook};
@@ -387,7 +352,7 @@ fn subsidy_in_workbook(path: &std::path::Path, trainee: &str) -> f64 {
 fn the_workbook_is_written_where_the_save_dialog_said_with_the_amounts_on_screen() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("申請書.xlsx");
-    let window = eligible(window().started());
+    let window = eligible();
     let snapshot = window.ok("get_snapshot", json!({}));
     assert_eq!(snapshot["calculation"]["total"], 2_300_000);
     window.answer(Some(&path));
@@ -405,7 +370,7 @@ fn the_workbook_is_written_where_the_save_dialog_said_with_the_amounts_on_screen
 fn a_workbook_of_an_ineligible_hospital_is_refused_unless_a_draft() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("申請書.xlsx");
-    let window = eligible(window().started());
+    let window = eligible();
     window.ok("edit_case", json!({"edit": {"kind": "add_filing", "symbol": "緩診", "number": "", "since": ""}}));
     window.answer(Some(&path));
     let error = window.refused("export_workbook", json!({"draft": false}));

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Window, window, window_on};
+use common::{Window, eligible, window_on};
 use hojo_desktop::workspace::Workspace;
 use serde_json::{Value, json};
 
@@ -30,39 +30,6 @@ impl Window {
     fn open_year(&self) -> Value {
         self.progress()["years"].as_array().unwrap().iter().find(|year| year["open"] == true).cloned().unwrap()
     }
-}
-
-/// A complete, eligible application of 令和6年度: one trainee asking 2,300,000円.
-fn eligible() -> Window {
-    let window = window();
-    window.ok("start_case", json!({"fiscalYear": 2024, "hospitalName": "さくら病院"}));
-    for (field, value) in [
-        ("address", "東京都新宿区西新宿二丁目8番1号"),
-        ("founder_type", "medical_corporation"),
-        ("beds", "120"),
-        ("representative", "理事長 東京 太郎"),
-        ("purpose", "緩和ケア認定看護師を育成する。"),
-        ("contact.department", "看護部"),
-        ("contact.name", "看護 部長"),
-        ("contact.phone", "03-1234-5678"),
-    ] {
-        window.edit(json!({"kind": "set_hospital", "field": field, "text": value}));
-    }
-    window.edit(json!({"kind": "add_filing", "symbol": "地包ケア１", "number": "第19号", "since": "2022-10-01"}));
-    window.edit(json!({"kind": "add_filing", "symbol": "がん疼", "number": "", "since": ""}));
-    window.edit(json!({"kind": "add_trainee", "name": "看護 花子", "qualification": "palliative_care_cn", "enrolled_on": "令和6年4月8日", "course_ends_on": "令和7年3月14日"}));
-    for (field, value) in [
-        ("institution", "日本看護協会看護研修学校"),
-        ("exam_fiscal_year", "2025"),
-        ("admission", "１００，０００"),
-        ("tuition", "900,000"),
-        ("tuition_completed_in_year", "true"),
-        ("salary", "3600000"),
-    ] {
-        window.set(field, value);
-    }
-    assert_eq!(window.ok("get_snapshot", json!({}))["applied_total"], 2_300_000);
-    window
 }
 
 /// The cached value of a defined name (交付決定額, 確定額, 精算額合計, 差引過不足額) of a workbook, read with calamine.

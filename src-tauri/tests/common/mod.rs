@@ -9,7 +9,7 @@ use std::path::Path;
 
 use hojo_desktop::dialogs::Dialogs;
 use hojo_desktop::workspace::Workspace;
-use serde_json::Value;
+use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
@@ -75,4 +75,41 @@ impl Window {
     pub fn answer(&self, path: Option<&Path>) {
         self.app.state::<Dialogs>().answer(path.map(Path::to_path_buf));
     }
+}
+
+/// A complete, eligible application of 令和6年度 on a fresh database: the hospital's profile and 届出, one
+/// trainee with her costs, asking 2,300,000円.
+pub fn eligible() -> Window {
+    let window = window();
+    window.ok("start_case", json!({"fiscalYear": 2024, "hospitalName": "さくら病院"}));
+    let edit = |edit: Value| window.ok("edit_case", json!({ "edit": edit }));
+    for (field, value) in [
+        ("address", "東京都新宿区西新宿二丁目8番1号"),
+        ("founder_type", "medical_corporation"),
+        ("beds", "120"),
+        ("representative", "理事長 東京 太郎"),
+        ("purpose", "緩和ケア認定看護師を育成する。"),
+        ("contact.department", "看護部"),
+        ("contact.name", "看護 部長"),
+        ("contact.phone", "03-1234-5678"),
+    ] {
+        edit(json!({"kind": "set_hospital", "field": field, "text": value}));
+    }
+    edit(json!({"kind": "add_filing", "symbol": "地包ケア１", "number": "第19号", "since": "2022-10-01"}));
+    edit(json!({"kind": "add_filing", "symbol": "がん疼", "number": "", "since": ""}));
+    edit(
+        json!({"kind": "add_trainee", "name": "看護 花子", "qualification": "palliative_care_cn", "enrolled_on": "令和6年4月8日", "course_ends_on": "令和7年3月14日"}),
+    );
+    for (field, value) in [
+        ("institution", "日本看護協会看護研修学校"),
+        ("exam_fiscal_year", "2025"),
+        ("admission", "１００，０００"),
+        ("tuition", "900,000"),
+        ("tuition_completed_in_year", "true"),
+        ("salary", "3600000"),
+    ] {
+        edit(json!({"kind": "set_trainee", "index": 0, "field": field, "text": value}));
+    }
+    assert_eq!(window.ok("get_snapshot", json!({}))["applied_total"], 2_300_000);
+    window
 }
