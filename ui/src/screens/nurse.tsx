@@ -16,6 +16,9 @@ export function Nurse() {
   const selected = useSelectedTrainee(case_.trainees.length);
   const trainee = case_.trainees[selected];
   const row = snapshot!.calculation?.trainees[selected];
+  // In a report the figure is what she actually paid, settled (精算額), not an estimate.
+  const reporting = case_.stage === "report";
+  const panelTitle = reporting ? "実績での補助額（精算額）" : "見込みの補助額";
   if (!trainee) {
     return (
       <div class="screen">
@@ -33,7 +36,7 @@ export function Nurse() {
   return (
     <div class="screen">
       <h1 tabIndex={-1}>受講者用</h1>
-      <p class="lead">看護師本人が、自分の受講にかかった費用を支払ったときに記録する画面です。見込みの補助額もわかります。</p>
+      <p class="lead">看護師本人が、自分の受講にかかった費用を支払ったときに記録する画面です。補助額の見込み（実績報告のときは精算額）もわかります。</p>
       <TraineePicker label="あなたの名前を選んでください" />
       <div class="with-aside" key={selected}>
         <div>
@@ -85,13 +88,15 @@ export function Nurse() {
           <ReceiptsSection index={selected} asNurse />
           <CostSheet index={selected} name={trainee.name} />
         </div>
-        <aside class="card live" aria-live="polite" aria-label="見込みの補助額">
-          <h2>見込みの補助額</h2>
+        <aside class="card live" aria-live="polite" aria-label={panelTitle}>
+          <h2>{panelTitle}</h2>
           {row && (
             <>
               <p class="big" data-figure="nurse.I">{formatYen(row.I)}</p>
               <p class="hint">
-                対象経費 {formatYen(row.D)} のうち基準額までの {formatYen(row.F)} の2分の1（千円未満切捨て）。交付が決まる額は東京都の審査によります。
+                {reporting
+                  ? `実際に支払った対象経費 ${formatYen(row.D)} のうち基準額までの ${formatYen(row.F)} の2分の1（千円未満切捨て）。確定する額は交付決定額までです。`
+                  : `対象経費 ${formatYen(row.D)} のうち基準額までの ${formatYen(row.F)} の2分の1（千円未満切捨て）。交付が決まる額は東京都の審査によります。`}
               </p>
               {/* Why an amount she typed is not counted (the 算定's own words), so 0円 is never left unexplained. */}
               {row.warnings.length > 0 && (

@@ -154,6 +154,9 @@ test("受講者用 shows the same receipts to the nurse, and her edits carry her
   const page = await browser.open("report", "#/nurse");
   await tuition(page).waitFor();
   assert.equal(await tuition(page).locator("tbody tr[data-receipt]").count(), 2);
+  // Her figure in a report is the settled one, not an estimate.
+  assert.equal(await page.locator("aside.live h2").textContent(), "実績での補助額（精算額）");
+  assert.match(await page.locator("aside.live").textContent(), /確定する額は交付決定額までです/);
   const form = page.locator('form[aria-label="その他の経費（教材費・交通費など）の領収書を追加"]');
   await form.locator("input").nth(0).fill("R6.6.1");
   await form.locator("input").nth(1).fill("丸善");
