@@ -406,6 +406,14 @@ fn every_edit_of_the_rows_is_refused_while_frozen() {
         store.advance(&ADMIN, application, &step).unwrap();
     }
     store.add_cost(&ADMIN, claim, &cost).unwrap();
+    // A report keeps every trainee of the decision, by the edit or by the store's own removal.
+    let before = store.load_case(application).unwrap();
+    let by_edit = store.apply_edit(&ADMIN, application, &CaseEdit::RemoveTrainee { index: 0 }).unwrap_err();
+    let by_claim = store.remove_trainee(&ADMIN, claim).unwrap_err();
+    for error in [by_edit, by_claim] {
+        assert!(error.to_string().contains("「受講状況」を「中途退学」に"), "{error}");
+    }
+    assert_eq!(store.load_case(application).unwrap(), before);
 }
 
 /// A once-only item planned but not in the report is not claimed: the next 年度 may still claim it.

@@ -295,12 +295,8 @@ fn apply_to(case: &mut Case, rules: &Rules, edit: &CaseEdit) -> Result<Change, E
         }
         CaseEdit::RemoveTrainee { index } => {
             trainee_at(case, *index)?;
-            // The report accounts for every trainee of the decision: one who withdrew stays, with what was paid.
-            if case.stage == Stage::Report {
-                return Err(EditError::at(
-                    format!("trainees[{index}].report.course_status"),
-                    "実績報告では受講者を削除できません。途中でやめた受講者は「受講状況」を「中途退学」にしてください（支払った経費は実績として残ります）",
-                ));
+            if let Some(refusal) = removal_refusal(case, *index) {
+                return Err(refusal);
             }
             case.trainees.remove(*index);
             Ok(Change::TraineeRemoved { index: *index })
@@ -349,6 +345,17 @@ fn apply_to(case: &mut Case, rules: &Rules, edit: &CaseEdit) -> Result<Change, E
             hospital_row::restore_working_line(case, rules, *item, *index, line)
         }
     }
+}
+
+/// Why a trainee cannot be removed from this case, if she cannot: the report accounts for every trainee of the
+/// decision, so one who withdrew stays, marked 中途退学, with what was paid. The store's own removal asks too.
+pub fn removal_refusal(case: &Case, index: usize) -> Option<EditError> {
+    (case.stage == Stage::Report).then(|| {
+        EditError::at(
+            format!("trainees[{index}].report.course_status"),
+            "実績報告では受講者を削除できません。途中でやめた受講者は「受講状況」を「中途退学」にしてください（支払った経費は実績として残ります）",
+        )
+    })
 }
 
 fn trainee_at(case: &mut Case, index: usize) -> Result<&mut Trainee, EditError> {

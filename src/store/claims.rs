@@ -4,6 +4,7 @@
 
 use super::Store;
 use super::application_rows::application_summary;
+use super::case_io::load_case;
 use super::claim_ops::{claim_course, remove_claim, update_profile, write_flags};
 use super::claim_read::{parse_course_status, read_claims};
 use super::claim_rows::{claim_context, insert_claim, insert_course, insert_trainee};
@@ -12,6 +13,7 @@ use super::history::{Editor, record};
 use super::ids::{ApplicationId, ClaimId, CourseId, HospitalId, TraineeId};
 use super::lifecycle_rows::check_editable;
 use super::profile::{check_profile_alone, check_profile_for_program, describe_profile};
+use super::receipts::claim_order;
 use super::sql::parse_stored_date;
 
 pub use super::profile::{ClaimFlags, ClaimView, CourseSummary, TraineeProfile};
@@ -82,7 +84,13 @@ impl Store {
     /// backups). The nurse and her course stay for other 年度.
     pub fn remove_trainee(&mut self, editor: &Editor, claim: ClaimId) -> Result<()> {
         self.edit(|tx| {
-            check_editable(tx, claim_context(tx, claim)?.application)?;
+            let application = claim_context(tx, claim)?.application;
+            check_editable(tx, application)?;
+            // The same rule as the edit's (a report keeps every trainee), for callers that remove by claim.
+            let index = claim_order(tx, application)?.iter().position(|id| *id == claim).unwrap_or(0);
+            if let Some(refusal) = crate::edit::removal_refusal(&load_case(tx, application)?, index) {
+                return Err(refusal.into());
+            }
             remove_claim(tx, editor, claim)
         })
     }

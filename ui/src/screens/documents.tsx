@@ -1,6 +1,5 @@
 // 書類作成: what is missing or wrong, each linked to its field; the workbook through a save dialog, then the
 // folder; the case file (JSON) out and in.
-import type { Status } from "../bindings/Status";
 import { Notice } from "../components/field";
 import { formatFiscalYear } from "../format";
 import { ask } from "../components/dialog";
@@ -9,15 +8,10 @@ import { api } from "../ipc";
 import { linkTo, type ScreenId } from "../route";
 import { apply, unsavedFields, useSnapshot } from "../state";
 import { findingScreen } from "./hospital-row";
-import { ReportDocuments } from "./report-documents";
+import { documentAfterApplication, ReportDocuments } from "./report-documents";
 
 /** The lead's first words once the application is past 交付決定: the document the office files now. */
-function afterApplication(status: Status | null): string {
-  if (status === "change_requested") return "変更交付申請書と、";
-  if (status === "reporting" || status === "reported" || status === "settled") return "精算の結果と実績報告書、それに";
-  return "";
-}
-
+const LEAD_AFTER_APPLICATION = { change: "変更交付申請書と、", report: "精算の結果と実績報告書、それに" } as const;
 
 export function Documents() {
   const { snapshot, program } = useSnapshot();
@@ -28,6 +22,7 @@ export function Documents() {
   const warnings = findings.filter((f) => f.severity === "warning");
   const unsaved = unsavedFields();
   const [outcome, run] = useOutcome();
+  const after = documentAfterApplication(snapshot!.status);
   const personal = hospitalRow ? "担当者の氏名や連絡先を含みます。" : "氏名や給与などの個人情報を含みます。";
   // Both programs of one hospital and 年度 would otherwise propose the same file name.
   const baseName = `${formatFiscalYear(case_.fiscal_year)}_${case_.hospital.name}${hospitalRow ? "_緩和ケア研修会" : ""}`.replace(/[\\/:*?"<>|\s]+/g, "_");
@@ -59,7 +54,7 @@ export function Documents() {
       <h1 tabIndex={-1}>書類作成</h1>
       <p class="lead">
         {/* After the decision the document to file is the change or the report; the application stays below. */}
-        {afterApplication(snapshot!.status)}
+        {after && LEAD_AFTER_APPLICATION[after]}
         {hospitalRow
           ? "申請書類一式（交付申請書・事業計画書・所要額調書・支出予定額内訳）を作ります。"
           : "申請書類一式（交付申請書・事業計画書・所要額調書・支出予定額内訳・受講者名簿）を作ります。"}

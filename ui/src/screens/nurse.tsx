@@ -8,6 +8,7 @@ import { givenByReceipts, receiptChanges, ReceiptsSection, RECEIPTS_HINT } from 
 import { api } from "../ipc";
 import { linkTo, useSelectedTrainee } from "../route";
 import { apply, useSnapshot } from "../state";
+import { rate } from "./calculation";
 import { TraineePicker } from "./trainees";
 
 export function Nurse() {
@@ -94,9 +95,9 @@ export function Nurse() {
             <>
               <p class="big" data-figure="nurse.I">{formatYen(row.I)}</p>
               <p class="hint">
-                {reporting
-                  ? `実際に支払った対象経費 ${formatYen(row.D)} のうち基準額までの ${formatYen(row.F)} の2分の1（千円未満切捨て）。確定する額は交付決定額までです。`
-                  : `対象経費 ${formatYen(row.D)} のうち基準額までの ${formatYen(row.F)} の2分の1（千円未満切捨て）。交付が決まる額は東京都の審査によります。`}
+                {reporting ? "実際に支払った" : ""}対象経費 {formatYen(row.D)} のうち基準額までの {formatYen(row.F)} の
+                {program ? rate(program.subsidy_rate) : "補助率"}（千円未満切捨て）。
+                {reporting ? "確定する額は交付決定額までです。" : "交付が決まる額は東京都の審査によります。"}
               </p>
               {/* Why an amount she typed is not counted (the 算定's own words), so 0円 is never left unexplained. */}
               {row.warnings.length > 0 && (

@@ -87,7 +87,7 @@ function Years(props: { years: YearProgress[] }) {
             <th scope="col">次にすること</th>
             <th scope="col">期限</th>
             <th scope="col">
-              <span class="visually-hidden">開く</span>
+              <span class="visually-hidden">操作</span>
             </th>
           </tr>
         </thead>

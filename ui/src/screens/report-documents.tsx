@@ -8,7 +8,15 @@ import { api } from "../ipc";
 import { useSnapshot } from "../state";
 import type { Settlement } from "../bindings/Settlement";
 import { useProgress } from "../progress-state";
+import type { Status } from "../bindings/Status";
 
+/** The document the office files after the application: the 変更交付申請書 while a change is requested, the
+ * 実績報告書 from 実績報告作成中 on; null before the decision. */
+export function documentAfterApplication(status: Status | null): "change" | "report" | null {
+  if (status === "change_requested") return "change";
+  if (status === "reporting" || status === "reported" || status === "settled") return "report";
+  return null;
+}
 
 export function ReportDocuments() {
   const { snapshot } = useSnapshot();
@@ -16,9 +24,10 @@ export function ReportDocuments() {
   const [outcome, run] = useOutcome();
   const status = snapshot?.status ?? null;
   const case_ = snapshot!.case!;
-  const reporting = status === "reporting" || status === "reported" || status === "settled";
-  const changing = status === "change_requested";
-  if (!reporting && !changing) return null;
+  const kind = documentAfterApplication(status);
+  if (!kind) return null;
+  const reporting = kind === "report";
+  const changing = kind === "change";
   const base = `${formatFiscalYear(case_.fiscal_year)}_${case_.hospital.name}`.replace(/[\\/:*?"<>|\s]+/g, "_");
   return (
     <>

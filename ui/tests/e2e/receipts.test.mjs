@@ -12,6 +12,7 @@ import { after, before, test } from "node:test";
 
 import { appPid } from "./process.mjs";
 import { App } from "./webdriver.mjs";
+import { addReceipt } from "./year-steps.mjs";
 
 const binary = process.env.HOJO_APP_BINARY;
 const hojo = process.env.HOJO_CLI_BINARY;
@@ -51,12 +52,7 @@ test("a report's receipts are entered on 経費, a scan attached, and the folder
   await app.waitForText('[data-figure="receipts.tuition"]', "900,000円");
 
   // A receipt typed in 和暦 with full-width digits.
-  await app.type("#new-receipt-0-exam_fee-paid_on", "令和７年２月３日");
-  await app.type("#new-receipt-0-exam_fee-payee", "日本看護協会");
-  await app.type("#new-receipt-0-exam_fee-description", "認定審査料");
-  await app.type("#new-receipt-0-exam_fee-amount", "３０，０００");
-  await app.click('form[aria-label="認定審査料の領収書を追加"] button[type=submit]');
-  await app.waitForText('[data-figure="receipts.exam_fee"]', "30,000円");
+  await addReceipt(app, "exam_fee", "認定審査料", { paid_on: "令和７年２月３日", payee: "日本看護協会", description: "認定審査料", amount: "３０，０００" }, "30,000円");
 
   // A scan attached to the 前期授業料 receipt through the open dialog.
   const scan = path.join(folder, "前期授業料.pdf");
@@ -83,12 +79,7 @@ test("a report's receipts are entered on 経費, a scan attached, and the folder
 
 test("a receipt and a file saved just before the app is killed (SIGKILL) are there when it starts again", async () => {
   await app.go("costs");
-  await app.type("#new-receipt-0-registration_fee-paid_on", "R7.3.10");
-  await app.type("#new-receipt-0-registration_fee-payee", "日本看護協会");
-  await app.type("#new-receipt-0-registration_fee-description", "認定登録料");
-  await app.type("#new-receipt-0-registration_fee-amount", "50000");
-  await app.click('form[aria-label="認定登録料の領収書を追加"] button[type=submit]');
-  await app.waitForText('[data-figure="receipts.registration_fee"]', "50,000円");
+  await addReceipt(app, "registration_fee", "認定登録料", { paid_on: "R7.3.10", payee: "日本看護協会", description: "認定登録料", amount: "50000" }, "50,000円");
   const scan = path.join(folder, "登録料.png");
   writeFileSync(scan, Buffer.alloc(300_000, 7));
   writeFileSync(answers, scan + "\n");

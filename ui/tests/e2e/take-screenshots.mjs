@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { addTrainee, fillCosts, fillHospital, startApplication } from "./fill.mjs";
 import { addTraining, fillTrainingCosts, fillTrainingHospital, startTraining, typeOver } from "./fill-training.mjs";
 import { App } from "./webdriver.mjs";
-import { recordDecision, reportFields, replace, requestChange, startReport, step, submit } from "./year-steps.mjs";
+import { addReceipt, recordDecision, reportFields, replace, requestChange, startReport, step, submit } from "./year-steps.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const binary = path.resolve(process.argv[2]);
@@ -61,12 +61,7 @@ try {
   await replace(app, '[data-path="trainees[0].salary"]', "3400000");
   await app.click("main h1");
   // The report's receipts on 経費: one typed as people write it (和暦, full-width digits), the item's 実績 their sum.
-  await app.type("#new-receipt-0-tuition-paid_on", "令和6年4月10日");
-  await app.type("#new-receipt-0-tuition-payee", "日本看護協会看護研修学校");
-  await app.type("#new-receipt-0-tuition-description", "前期授業料");
-  await app.type("#new-receipt-0-tuition-amount", "４００，０００");
-  await app.click('form[aria-label="受講料の領収書を追加"] button[type=submit]');
-  await app.waitForText('[data-figure="receipts.tuition"]', "400,000円");
+  await addReceipt(app, "tuition", "受講料", { paid_on: "令和6年4月10日", payee: "日本看護協会看護研修学校", description: "前期授業料", amount: "４００，０００" }, "400,000円");
   await app.execute("document.querySelector('.receipts[data-item=\"tuition\"]')?.scrollIntoView(); document.activeElement?.blur();");
   writeFileSync(path.join(out, "app-costs-receipts.png"), await app.screenshot());
   console.log("docs/images/app-costs-receipts.png");

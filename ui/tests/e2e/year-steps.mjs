@@ -1,5 +1,6 @@
-// The steps of a 年度 after the application, through the real 進行状況 forms as a user fills them: shared by the
-// end-to-end test of a whole 年度 (year.test.mjs) and the screenshots.
+// The steps of a 年度 after the application, through the real 進行状況 forms and 経費 as a user fills them:
+// shared by the end-to-end tests of a whole 年度 (year.test.mjs) and of receipts (receipts.test.mjs), and the
+// screenshots.
 
 /** Replaces what a field holds as a user does: the cursor in it with its text selected, then typing over it.
  * WebDriver's clear is not used: it fires a change of its own, and the field shows the stored value again before
@@ -50,4 +51,14 @@ export async function reportFields(app) {
   await app.type('[data-path="trainees[0].report.completed_on"]', "令和7年3月14日");
   await app.type('[data-path="trainees[0].report.outcome"]', "緩和ケア認定看護師教育課程を修了し、病棟の疼痛管理の手順を見直した。");
   await app.click("main h1");
+}
+
+/** Types a receipt into the row under an item's receipts on 経費 (the first trainee) and adds it, as a user does;
+ * waits until the item's total reads `total`. `label` is the item as the form names it (受講料, 認定審査料…). */
+export async function addReceipt(app, item, label, receipt, total) {
+  for (const field of ["paid_on", "payee", "description", "amount"]) {
+    await app.type(`#new-receipt-0-${item}-${field}`, receipt[field]);
+  }
+  await app.click(`form[aria-label="${label}の領収書を追加"] button[type=submit]`);
+  await app.waitForText(`[data-figure="receipts.${item}"]`, total);
 }
